@@ -1,0 +1,3 @@
+from recovery_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure rules and models: no Textual, no TinyDB, time always passed in."""

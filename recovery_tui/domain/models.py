@@ -1,0 +1,290 @@
+"""The records a user makes: runs, check-ins, task progress and timed sessions.
+
+Every record carries the local day it belongs to (an ISO day key) plus the UTC instant it
+was recorded and the timezone name, so a day never moves when the user travels or the
+clocks change. ``to_dict``/``from_dict`` give the plain JSON shape the store keeps.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Any
+
+
+class Area(StrEnum):
+    ANKLES = "ankles"
+    KNEES = "knees"
+    HIPS = "hips"
+    GLUTES = "glutes"
+    ADDUCTORS = "adductors"
+    LOWER_BACK = "lower_back"
+    CALVES = "calves"
+    HAMSTRINGS = "hamstrings"
+    QUADRICEPS = "quadriceps"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+AREAS: tuple[Area, ...] = tuple(Area)
+
+
+class RunKind(StrEnum):
+    EASY = "easy"
+    LONG = "long"
+    RACE = "race"
+
+
+class StandResult(StrEnum):
+    """Single-leg stand: does the pelvis stay level (strong gluteus medius) or drop?"""
+
+    LEVEL = "level"
+    DROPPED = "dropped"
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class RedFlag(StrEnum):
+    SHARP_PAIN = "sharp_pain"
+    SWELLING = "swelling"
+    PAIN_AT_REST = "pain_at_rest"
+    WORSE_WHEN_WALKING = "worse_when_walking"
+
+    @property
+    def label(self) -> str:
+        return {
+            RedFlag.SHARP_PAIN: "sharp or stabbing pain",
+            RedFlag.SWELLING: "swelling",
+            RedFlag.PAIN_AT_REST: "pain at rest",
+            RedFlag.WORSE_WHEN_WALKING: "pain that worsens when walking",
+        }[self]
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def utc_iso(moment: datetime) -> str:
+    """An aware datetime as a UTC ISO instant ending in Z."""
+    if moment.tzinfo is None:
+        raise ValueError("instants must be timezone-aware")
+    from datetime import UTC
+
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_utc(text: str) -> datetime:
+    from datetime import UTC
+
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    day: date
+    distance_km: float
+    effort: int
+    kind: RunKind
+    finish: time | None
+    recorded_at: str  # UTC ISO instant
+    tz: str
+    id: str = field(default_factory=new_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "day": self.day.isoformat(),
+            "distance_km": self.distance_km,
+            "effort": self.effort,
+            "kind": self.kind.value,
+            "finish": self.finish.strftime("%H:%M") if self.finish else None,
+            "recorded_at": self.recorded_at,
+            "tz": self.tz,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Run:
+        finish = d.get("finish")
+        return cls(
+            id=str(d["id"]),
+            day=date.fromisoformat(d["day"]),
+            distance_km=float(d["distance_km"]),
+            effort=int(d["effort"]),
+            kind=RunKind(d["kind"]),
+            finish=time.fromisoformat(finish) if finish else None,
+            recorded_at=str(d["recorded_at"]),
+            tz=str(d["tz"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    day: date
+    soreness: dict[Area, int]
+    recorded_at: str
+    tz: str
+    energy: int | None = None
+    sleep_hours: float | None = None
+    cups: int | None = None
+    stand: dict[Side, StandResult] = field(default_factory=dict)
+    red_flags: frozenset[RedFlag] = frozenset()
+    note: str = ""
+
+    @property
+    def max_soreness(self) -> int:
+        return max(self.soreness.values(), default=0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "day": self.day.isoformat(),
+            "soreness": {a.value: n for a, n in self.soreness.items()},
+            "energy": self.energy,
+            "sleep_hours": self.sleep_hours,
+            "cups": self.cups,
+            "stand": {s.value: r.value for s, r in self.stand.items()},
+            "red_flags": sorted(f.value for f in self.red_flags),
+            "note": self.note,
+            "recorded_at": self.recorded_at,
+            "tz": self.tz,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> CheckIn:
+        return cls(
+            day=date.fromisoformat(d["day"]),
+            soreness={Area(a): int(n) for a, n in d.get("soreness", {}).items()},
+            energy=d.get("energy"),
+            sleep_hours=d.get("sleep_hours"),
+            cups=d.get("cups"),
+            stand={Side(s): StandResult(r) for s, r in d.get("stand", {}).items()},
+            red_flags=frozenset(RedFlag(f) for f in d.get("red_flags", [])),
+            note=str(d.get("note", "")),
+            recorded_at=str(d["recorded_at"]),
+            tz=str(d["tz"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TaskState:
+    """How far a day's task has got: ``count`` is 0/1 for a plain task, n for a counted one."""
+
+    day: date
+    task_id: str
+    count: int
+    updated_at: str
+    tz: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "day": self.day.isoformat(),
+            "task_id": self.task_id,
+            "count": self.count,
+            "updated_at": self.updated_at,
+            "tz": self.tz,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TaskState:
+        return cls(
+            day=date.fromisoformat(d["day"]),
+            task_id=str(d["task_id"]),
+            count=int(d["count"]),
+            updated_at=str(d["updated_at"]),
+            tz=str(d["tz"]),
+        )
+
+
+class SessionStatus(StrEnum):
+    RUNNING = "running"  # still going, or the process died mid-way (offer resume)
+    COMPLETED = "completed"
+    STOPPED = "stopped"  # the user stopped early
+    DISCARDED = "discarded"
+
+
+@dataclass(frozen=True, slots=True)
+class StepRecord:
+    name: str
+    side: Side | None
+    planned_seconds: float
+    actual_seconds: float
+    skipped: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "side": self.side.value if self.side else None,
+            "planned_seconds": self.planned_seconds,
+            "actual_seconds": self.actual_seconds,
+            "skipped": self.skipped,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StepRecord:
+        return cls(
+            name=str(d["name"]),
+            side=Side(d["side"]) if d.get("side") else None,
+            planned_seconds=float(d["planned_seconds"]),
+            actual_seconds=float(d["actual_seconds"]),
+            skipped=bool(d.get("skipped", False)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """A timed session (walk, stretch, routine) as saved, also while it is still running."""
+
+    id: str
+    day: date
+    routine_id: str
+    routine_name: str
+    kind: str  # "walk", "stretch" or "routine"
+    status: SessionStatus
+    planned_seconds: float
+    actual_seconds: float
+    started_at: str  # UTC ISO instant (wall clock)
+    ended_at: str | None
+    tz: str
+    steps: tuple[StepRecord, ...] = ()
+    position: int = 0  # index of the current step, for resuming
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "day": self.day.isoformat(),
+            "routine_id": self.routine_id,
+            "routine_name": self.routine_name,
+            "kind": self.kind,
+            "status": self.status.value,
+            "planned_seconds": self.planned_seconds,
+            "actual_seconds": self.actual_seconds,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "tz": self.tz,
+            "steps": [s.to_dict() for s in self.steps],
+            "position": self.position,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> SessionRecord:
+        return cls(
+            id=str(d["id"]),
+            day=date.fromisoformat(d["day"]),
+            routine_id=str(d["routine_id"]),
+            routine_name=str(d["routine_name"]),
+            kind=str(d["kind"]),
+            status=SessionStatus(d["status"]),
+            planned_seconds=float(d["planned_seconds"]),
+            actual_seconds=float(d["actual_seconds"]),
+            started_at=str(d["started_at"]),
+            ended_at=d.get("ended_at"),
+            tz=str(d["tz"]),
+            steps=tuple(StepRecord.from_dict(s) for s in d.get("steps", [])),
+            position=int(d.get("position", 0)),
+        )

@@ -1,0 +1,1 @@
+"""Placeholder: the recovery plan rules are being written (see the Foundation issue)."""

@@ -1,0 +1,158 @@
+"""Parsing of what users type, shared by the command line and the app.
+
+Every parser either returns a clean value or raises ``InvalidValue`` with one sentence a
+user can act on. Python's own ``int()`` accepts "٥" and "1_0"; users mean neither, so
+numbers are matched against plain ASCII digits first.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+from recovery_tui.domain.models import Area, RunKind, Side, StandResult
+
+_INT = re.compile(r"[+-]?[0-9]{1,9}")
+_FLOAT = re.compile(r"[+-]?(?:[0-9]{1,6}(?:\.[0-9]{0,6})?|\.[0-9]{1,6})")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+
+MAX_NOTE_CHARS = 2000
+
+
+class InvalidValue(ValueError):
+    """A value a user typed that we refuse; ``str()`` is the message to show."""
+
+
+def _shown(text: str) -> str:
+    text = text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
+    return text if len(text) <= 24 else text[:21] + "..."
+
+
+def parse_int(text: str, what: str, low: int, high: int) -> int:
+    raw = text.strip()
+    if not raw:
+        raise InvalidValue(f"{what} is empty: give a whole number from {low} to {high}")
+    if not _INT.fullmatch(raw):
+        raise InvalidValue(
+            f"{what} must be a whole number from {low} to {high}, not '{_shown(raw)}'"
+        )
+    value = int(raw)
+    if not low <= value <= high:
+        raise InvalidValue(f"{what} must be from {low} to {high}, not {value}")
+    return value
+
+
+def parse_float(text: str, what: str, low: float, high: float) -> float:
+    raw = text.strip()
+    if not raw:
+        raise InvalidValue(f"{what} is empty: give a number from {low:g} to {high:g}")
+    if not _FLOAT.fullmatch(raw):
+        raise InvalidValue(f"{what} must be a number from {low:g} to {high:g}, not '{_shown(raw)}'")
+    value = float(raw)
+    if not low <= value <= high:
+        raise InvalidValue(f"{what} must be from {low:g} to {high:g}, not {value:g}")
+    return value
+
+
+def parse_soreness(text: str, area: Area | str = "soreness") -> int:
+    what = f"soreness for {area.label}" if isinstance(area, Area) else str(area)
+    return parse_int(text, what, 0, 10)
+
+
+def parse_effort(text: str) -> int:
+    return parse_int(text, "effort", 1, 10)
+
+
+def parse_distance(text: str) -> float:
+    value = parse_float(text, "distance (km)", 0.1, 300)
+    return round(value, 2)
+
+
+def parse_sleep(text: str) -> float:
+    return parse_float(text, "sleep (hours)", 0, 24)
+
+
+def parse_cups(text: str) -> int:
+    return parse_int(text, "cups of water", 0, 40)
+
+
+def parse_energy(text: str) -> int:
+    return parse_int(text, "energy", 0, 10)
+
+
+def parse_minutes(text: str) -> int:
+    return parse_int(text, "minutes", 1, 180)
+
+
+def parse_day(text: str, *, not_after: date | None = None, what: str = "date") -> date:
+    raw = text.strip()
+    if not _DAY.fullmatch(raw):
+        raise InvalidValue(f"{what} must look like YYYY-MM-DD, not '{_shown(raw)}'")
+    try:
+        value = date.fromisoformat(raw)
+    except ValueError:
+        raise InvalidValue(f"{what} '{raw}' is not a real calendar day") from None
+    if value.year < 1970:
+        raise InvalidValue(f"{what} {raw} is too far in the past")
+    if not_after is not None and value > not_after:
+        raise InvalidValue(f"{what} {raw} is in the future (today is {not_after.isoformat()})")
+    return value
+
+
+def parse_clock(text: str, what: str = "finish time") -> time:
+    raw = text.strip()
+    match = _CLOCK.fullmatch(raw)
+    if not match:
+        raise InvalidValue(f"{what} must look like HH:MM, not '{_shown(raw)}'")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise InvalidValue(f"{what} {raw} is not a time of day")
+    return time(hour, minute)
+
+
+def parse_kind(text: str) -> RunKind:
+    raw = text.strip().lower()
+    try:
+        return RunKind(raw)
+    except ValueError:
+        kinds = ", ".join(k.value for k in RunKind)
+        raise InvalidValue(f"kind must be one of {kinds}, not '{_shown(text)}'") from None
+
+
+def parse_area(text: str) -> Area:
+    raw = text.strip().lower().replace("-", "_").replace(" ", "_")
+    try:
+        return Area(raw)
+    except ValueError:
+        names = ", ".join(a.value for a in Area)
+        raise InvalidValue(f"unknown body area '{_shown(text)}': use one of {names}") from None
+
+
+def parse_sore_pair(text: str) -> tuple[Area, int]:
+    """``AREA=N`` as given to ``checkin --sore``."""
+    if "=" not in text:
+        raise InvalidValue(f"--sore takes AREA=N (for example ankles=6), not '{_shown(text)}'")
+    name, _, value = text.partition("=")
+    area = parse_area(name)
+    return area, parse_soreness(value, area)
+
+
+def parse_stand(text: str, side: Side) -> StandResult:
+    raw = text.strip().lower()
+    try:
+        return StandResult(raw)
+    except ValueError:
+        raise InvalidValue(
+            f"single-leg stand ({side.value}) must be 'level' or 'dropped', not '{_shown(text)}'"
+        ) from None
+
+
+def clean_note(text: str) -> str:
+    """Keep what the user wrote, minus what cannot be stored as text (NUL, lone surrogates)."""
+    cleaned = text.replace("\x00", "")
+    cleaned = cleaned.encode("utf-8", "replace").decode("utf-8")
+    cleaned = cleaned.strip()
+    if len(cleaned) > MAX_NOTE_CHARS:
+        raise InvalidValue(f"note is too long: {len(cleaned)} characters, at most {MAX_NOTE_CHARS}")
+    return cleaned
