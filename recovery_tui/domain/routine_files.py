@@ -1,0 +1,167 @@
+"""Custom routines from TOML files in ``<config-dir>/routines/``.
+
+One file per routine, its stem is the routine's id::
+
+    name = "Evening calves"
+    description = "optional"
+    kind = "routine"          # optional: walk, stretch or routine
+    [[steps]]
+    name = "Wall calf stretch"
+    seconds = 45              # per side when sides = true; 1 to 3600
+    sides = true
+    areas = ["calves", "ankles"]
+    how = "Hands on the wall, back heel down, lean in."
+
+A file that cannot be used gives one message naming the file and the reason; the other
+files still load. Reading files is the caller's choice of directory, so this stays pure
+enough for the domain: no UI, no database.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from recovery_tui.domain.models import Area
+from recovery_tui.domain.routines import KINDS, Routine, Step, builtin_routines
+
+MAX_STEP_SECONDS = 3600
+MAX_FILE_BYTES = 256 * 1024
+_STEP_KEYS = frozenset({"name", "seconds", "sides", "areas", "how"})
+_TOP_KEYS = frozenset({"name", "description", "kind", "steps"})
+
+
+class RoutineFileError(ValueError):
+    """Why a routine file cannot be used, in words for the user."""
+
+
+def load_custom_routines(config_dir: Path) -> tuple[list[Routine], list[str]]:
+    """Routines from ``config_dir/routines/*.toml`` (sorted by id) and one error per bad file."""
+    folder = config_dir / "routines"
+    if not folder.is_dir():
+        return [], []
+    routines: list[Routine] = []
+    errors: list[str] = []
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            routines.append(load_routine_file(path))
+        except RoutineFileError as error:
+            errors.append(f"{path.name}: {error}")
+    return routines, errors
+
+
+def all_routines(config_dir: Path) -> tuple[list[Routine], list[str]]:
+    """Built-in routines then custom ones; a custom id equal to a built-in one is refused."""
+    builtins = builtin_routines()
+    taken = {r.id for r in builtins}
+    custom, errors = load_custom_routines(config_dir)
+    routines = list(builtins)
+    for routine in custom:
+        if routine.id in taken:
+            errors.append(
+                f"{Path(routine.source).name}: the id '{routine.id}' belongs to a built-in "
+                "routine; rename the file"
+            )
+            continue
+        routines.append(routine)
+    return routines, errors
+
+
+def load_routine_file(path: Path) -> Routine:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise RoutineFileError(f"cannot be read ({error.strerror or error})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise RoutineFileError(f"is larger than {MAX_FILE_BYTES // 1024} KiB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RoutineFileError("is not UTF-8 text") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RoutineFileError(f"is not valid TOML ({error})") from None
+    return parse_routine(path.stem, data, source=str(path))
+
+
+def parse_routine(routine_id: str, data: dict[str, Any], source: str) -> Routine:
+    unknown = sorted(set(data) - _TOP_KEYS)
+    if unknown:
+        raise RoutineFileError(
+            f"unknown key '{unknown[0]}' (expected {', '.join(sorted(_TOP_KEYS))})"
+        )
+    name = _text(data, "name", "routine", required=True)
+    description = _text(data, "description", "routine")
+    kind = data.get("kind", "routine")
+    if kind not in KINDS:
+        raise RoutineFileError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    steps = data.get("steps")
+    if not isinstance(steps, list) or not steps:
+        raise RoutineFileError("has no steps: add at least one [[steps]] table")
+    parsed = tuple(_parse_step(n, step) for n, step in enumerate(steps, start=1))
+    return Routine(
+        id=routine_id,
+        name=name,
+        kind=kind,
+        steps=parsed,
+        description=description,
+        source=source,
+    )
+
+
+def _parse_step(number: int, data: Any) -> Step:
+    where = f"step {number}"
+    if not isinstance(data, dict):
+        raise RoutineFileError(f"{where} must be a [[steps]] table")
+    unknown = sorted(set(data) - _STEP_KEYS)
+    if unknown:
+        raise RoutineFileError(f"{where}: unknown key '{unknown[0]}'")
+    name = _text(data, "name", where, required=True)
+    seconds = data.get("seconds")
+    # bool is an int in Python; "seconds = true" is a mistake, not one second.
+    if isinstance(seconds, bool) or not isinstance(seconds, int):
+        raise RoutineFileError(f"{where} ({name}): seconds must be a whole number of seconds")
+    if not 1 <= seconds <= MAX_STEP_SECONDS:
+        raise RoutineFileError(
+            f"{where} ({name}): seconds must be from 1 to {MAX_STEP_SECONDS}, not {seconds}"
+        )
+    sides = data.get("sides", False)
+    if not isinstance(sides, bool):
+        raise RoutineFileError(f"{where} ({name}): sides must be true or false")
+    areas_raw = data.get("areas", [])
+    if not isinstance(areas_raw, list):
+        raise RoutineFileError(f'{where} ({name}): areas must be a list such as ["calves"]')
+    areas: list[Area] = []
+    for value in areas_raw:
+        area = _area(value)
+        if area is None:
+            names = ", ".join(a.value for a in Area)
+            raise RoutineFileError(f"{where} ({name}): unknown area {value!r} (use {names})")
+        areas.append(area)
+    how = _text(data, "how", f"{where} ({name})")
+    return Step(name=name, seconds=seconds, sides=sides, areas=tuple(areas), how=how)
+
+
+def _area(value: Any) -> Area | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return Area(value.strip().lower().replace("-", "_").replace(" ", "_"))
+    except ValueError:
+        return None
+
+
+def _text(data: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise RoutineFileError(f"{where} is missing '{key}'")
+        return ""
+    if not isinstance(value, str):
+        raise RoutineFileError(f"{where}: '{key}' must be text")
+    value = value.strip()
+    if required and not value:
+        raise RoutineFileError(f"{where}: '{key}' is empty")
+    return value
