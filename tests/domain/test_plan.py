@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -170,3 +171,10 @@ def test_run_label() -> None:
     assert run_label(run(km=10)) == "10 km race"
     assert run_label(run(km=5, kind=RunKind.EASY)) == "5 km easy run"
     assert run_label(run(km=30, kind=RunKind.LONG)) == "30 km long run"
+
+
+def test_docs_list_every_task_of_the_table() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "plan.md").read_text(encoding="utf-8")
+    for tasks in PLAN_RULES.values():
+        for t in tasks:
+            assert f"`{t.id}`" in doc and t.title in doc and t.why in doc, t.id
