@@ -1,0 +1,157 @@
+"""Day summaries as JSON, CSV and a plain-text table for ``recovery-tui history``.
+
+All three are built from ``day_to_json`` so they cannot disagree with each other, and the
+numbers come from ``DaySummary`` so they cannot disagree with the History screen.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from recovery_tui.domain.history import DaySummary
+from recovery_tui.domain.models import AREAS, Side
+
+# Short column heads for the terminal table, in Area order.
+_AREA_HEADS = ("Ank", "Kne", "Hip", "Glu", "Add", "LBk", "Cal", "Ham", "Qua")
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "date",
+    "weekday",
+    "recovery_day",
+    *(f"sore_{a.value}" for a in AREAS),
+    "max_soreness",
+    "tasks_done",
+    "tasks_total",
+    "walks",
+    "walk_minutes",
+    "stretch_minutes",
+    "cups",
+    "energy",
+    "sleep_hours",
+    *(f"stand_{s.value}" for s in Side),
+    "red_flag",
+    "note",
+)
+
+
+def day_to_json(d: DaySummary) -> dict[str, Any]:
+    """A day as plain JSON values. ``soreness`` holds only the areas recorded ({} with no
+    check-in); minutes are rounded to one decimal."""
+    checkin = d.checkin
+    return {
+        "date": d.date.isoformat(),
+        "weekday": d.weekday,
+        "recovery_day": d.recovery_day,
+        "window_days": d.window_days,
+        "soreness": {a.value: d.soreness[a] for a in AREAS if d.soreness and a in d.soreness},
+        "max_soreness": d.max_soreness,
+        "tasks_done": d.tasks_done,
+        "tasks_total": d.tasks_total,
+        "walks": d.walks,
+        "walk_minutes": round(d.walk_minutes, 1),
+        "stretch_minutes": round(d.stretch_minutes, 1),
+        "cups": d.cups,
+        "energy": d.energy,
+        "sleep_hours": d.sleep_hours,
+        "note": d.note,
+        "red_flag": d.red_flag,
+        "red_flags": sorted(f.value for f in checkin.red_flags) if checkin else [],
+        "stand": {s.value: d.stand[s].value for s in Side if s in d.stand},
+    }
+
+
+def rows_to_json(days: Sequence[DaySummary]) -> str:
+    return json.dumps([day_to_json(d) for d in days], indent=2, ensure_ascii=False)
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def day_to_csv_row(d: DaySummary) -> dict[str, str]:
+    j = day_to_json(d)
+    row: dict[str, Any] = {k: j[k] for k in CSV_COLUMNS if k in j}
+    for a in AREAS:
+        row[f"sore_{a.value}"] = j["soreness"].get(a.value)
+    for s in Side:
+        row[f"stand_{s.value}"] = j["stand"].get(s.value)
+    return {k: _csv_cell(row[k]) for k in CSV_COLUMNS}
+
+
+def rows_to_csv(days: Sequence[DaySummary]) -> str:
+    """A header and one row per day; an empty cell is a value not recorded."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for d in days:
+        writer.writerow(day_to_csv_row(d))
+    return out.getvalue()
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.1f}" if isinstance(value, float) else str(value)
+
+
+def _table_row(d: DaySummary) -> list[str]:
+    j = day_to_json(d)
+    rday = "-" if d.recovery_day is None else f"{d.recovery_day}/{d.window_days}"
+    sore = [
+        "-" if d.soreness is None else str(d.soreness.get(a, "-"))  # area not recorded
+        for a in AREAS
+    ]
+    flags = ("!" if d.red_flag else "") + ("*" if d.has_note else "")
+    return [
+        j["date"],
+        d.weekday,
+        rday,
+        *sore,
+        _num(d.max_soreness),
+        f"{d.tasks_done}/{d.tasks_total}",
+        str(d.walks),
+        _num(j["walk_minutes"]),
+        _num(j["stretch_minutes"]),
+        str(d.cups),
+        flags,
+    ]
+
+
+TABLE_HEADS = (
+    "Date",
+    "Day",
+    "Rec",
+    *_AREA_HEADS,
+    "Max",
+    "Tasks",
+    "Walks",
+    "Walk min",
+    "Stretch min",
+    "Cups",
+    "",
+)
+
+
+def rows_to_table(days: Sequence[DaySummary]) -> str:
+    """An aligned table for a terminal: text left, numbers right; "-" means not recorded,
+    "!" a red flag, "*" a note."""
+    rows = [list(TABLE_HEADS), *(_table_row(d) for d in days)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(TABLE_HEADS))]
+    left = {0, 1, len(TABLE_HEADS) - 1}
+    lines = []
+    for r in rows:
+        cells = [
+            c.ljust(w) if i in left else c.rjust(w)
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        ]
+        lines.append("  ".join(cells).rstrip())
+    legend = "- not recorded   ! red flag   * note"
+    return "\n".join([*lines, "", legend])
