@@ -91,42 +91,39 @@ Event = SegmentChanged | Finished
 
 
 def build_segments(routine: Routine, get_ready_seconds: float) -> tuple[Segment, ...]:
-    parts: list[tuple[int, str, Side | None, float, str, tuple[Area, ...], SegmentKind]] = []
+    """Get-ready (when longer than 0 s), then each step; a sided step is left, switch, right.
+    What comes next is shown from ``next_segment()``, so get-ready carries no how-to."""
+    segments: list[Segment] = []
+
+    def add(
+        step_index: int,
+        name: str,
+        side: Side | None,
+        seconds: float,
+        how: str,
+        areas: tuple[Area, ...],
+        kind: SegmentKind,
+    ) -> None:
+        segments.append(Segment(len(segments), step_index, name, side, seconds, how, areas, kind))
+
     if get_ready_seconds > 0:
-        first = routine.steps[0]
-        parts.append(
-            (
-                0,
-                "Get ready",
-                None,
-                get_ready_seconds,
-                f"First: {first.name}",
-                (),
-                SegmentKind.GET_READY,
-            )
-        )
+        add(0, "Get ready", None, get_ready_seconds, "", (), SegmentKind.GET_READY)
     for i, step in enumerate(routine.steps):
         if step.sides:
-            parts.append(
-                (i, step.name, Side.LEFT, step.seconds, step.how, step.areas, SegmentKind.STEP)
+            add(i, step.name, Side.LEFT, step.seconds, step.how, step.areas, SegmentKind.STEP)
+            add(
+                i,
+                "Switch sides",
+                None,
+                SWITCH_SECONDS,
+                f"Right side next: {step.name}",
+                (),
+                SegmentKind.SWITCH,
             )
-            parts.append(
-                (
-                    i,
-                    "Switch sides",
-                    None,
-                    SWITCH_SECONDS,
-                    f"Now the right side: {step.name}",
-                    (),
-                    SegmentKind.SWITCH,
-                )
-            )
-            parts.append(
-                (i, step.name, Side.RIGHT, step.seconds, step.how, step.areas, SegmentKind.STEP)
-            )
+            add(i, step.name, Side.RIGHT, step.seconds, step.how, step.areas, SegmentKind.STEP)
         else:
-            parts.append((i, step.name, None, step.seconds, step.how, step.areas, SegmentKind.STEP))
-    return tuple(Segment(n, *part) for n, part in enumerate(parts))
+            add(i, step.name, None, step.seconds, step.how, step.areas, SegmentKind.STEP)
+    return tuple(segments)
 
 
 @dataclass(slots=True)
@@ -225,8 +222,8 @@ class SessionEngine:
         self._enter(self._next_index(self._index), now, reason="skip")
 
     def back(self) -> None:
-        """Restart the previous step (left side and right side are separate steps here);
-        on the first step, restart it. Time spent in the left segment is kept."""
+        """Restart the previous step segment (from a right side, its left side; from the
+        first step, the first step again). Time already spent still counts."""
         self._sync()
         if not self._started or self.done:
             return
@@ -424,9 +421,11 @@ class SessionEngine:
     def _leave(self, *, skipped: bool, finished: bool = True) -> None:
         visit = self._visits.setdefault(self._index, _Visit())
         visit.actual += self.segments[self._index].seconds - self._raw_remaining()
-        if finished:
-            visit.done = not skipped
-            visit.skipped = skipped and not visit.done
+        # A segment done once stays done if it is skipped on a later visit (after ``back``).
+        if finished and skipped:
+            visit.skipped = not visit.done
+        elif finished:
+            visit.done, visit.skipped = True, False
 
     def _raw_remaining(self) -> float:
         if self._paused:

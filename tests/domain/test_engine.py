@@ -1,0 +1,396 @@
+"""The session engine against a fake clock: order, sides, controls, stalls and records."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pendulum
+import pytest
+
+from recovery_tui.domain.clock import FakeClock
+from recovery_tui.domain.engine import (
+    Finished,
+    Phase,
+    SegmentChanged,
+    SegmentKind,
+    SessionEngine,
+)
+from recovery_tui.domain.models import SessionStatus, Side, parse_utc
+from recovery_tui.domain.routines import SWITCH_SECONDS, Routine, Step, stretch_30, walk_routine
+
+START = pendulum.datetime(2025, 5, 5, 7, 30, tz="Europe/Paris")
+MONO = 1000.0
+
+
+def small() -> Routine:
+    """Three steps, the middle one on both sides: 10 + (20 + 5 + 20) + 30 = 85 s."""
+    return Routine(
+        "small",
+        "Small",
+        "routine",
+        (
+            Step("One", 10, how="first"),
+            Step("Two", 20, sides=True, how="second"),
+            Step("Three", 30, how="third"),
+        ),
+    )
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(START, monotonic_start=MONO)
+
+
+def started(routine: Routine, clock: FakeClock, get_ready: float = 5.0) -> SessionEngine:
+    engine = SessionEngine(routine, clock, get_ready_seconds=get_ready)
+    engine.start()
+    return engine
+
+
+def run_to_end(engine: SessionEngine, clock: FakeClock, step: float) -> list:
+    events = []
+    while not engine.finished:
+        clock.advance(step)
+        events.extend(engine.update())
+    return events
+
+
+def test_thirty_minute_session_runs_in_order_with_left_then_right(clock: FakeClock) -> None:
+    routine = stretch_30()
+    engine = started(routine, clock)
+    seen = [engine.current]
+    events = run_to_end(engine, clock, 0.25)
+    seen += [e.new for e in events if isinstance(e, SegmentChanged)]
+
+    expected = []
+    for step in routine.steps:
+        if step.sides:
+            expected += [(step.name, Side.LEFT), ("Switch sides", None), (step.name, Side.RIGHT)]
+        else:
+            expected.append((step.name, None))
+    assert seen[0].kind is SegmentKind.GET_READY
+    assert [(s.name, s.side) for s in seen[1:]] == expected
+    assert isinstance(events[-1], Finished)
+    assert events[-1].at == MONO + 5 + 1800
+    assert engine.record().actual_seconds == 1800
+    assert engine.record().status is SessionStatus.COMPLETED
+
+
+def test_one_event_per_change_so_the_bell_rings_once(clock: FakeClock) -> None:
+    engine = started(small(), clock)
+    clock.advance(4.5)
+    assert engine.update() == []
+    clock.advance(0.5)
+    [event] = engine.update()
+    assert isinstance(event, SegmentChanged)
+    assert (event.old.kind, event.new.name, event.reason) == (SegmentKind.GET_READY, "One", "time")
+    assert engine.update() == []
+
+
+def test_segments_follow_deadlines_not_the_number_of_updates(clock: FakeClock) -> None:
+    engine = started(small(), clock, get_ready=0)
+    clock.advance(7)
+    engine.update()
+    clock.advance(2)  # no update in between: a slow loop
+    assert engine.current.name == "One"
+    assert engine.remaining_in_segment() == pytest.approx(1)
+    clock.advance(1)
+    assert engine.current.name == "Two" and engine.current.side is Side.LEFT
+
+
+def test_stalled_loop_keeps_step_lengths_and_the_exact_end(clock: FakeClock) -> None:
+    engine = started(stretch_30(), clock)
+    events = run_to_end(engine, clock, 95)
+    changes = [e for e in events if isinstance(e, SegmentChanged)]
+    # Each change happened at its own deadline, however late it was noticed.
+    bounds = [MONO]
+    for segment in engine.segments:
+        bounds.append(bounds[-1] + segment.seconds)
+    assert [c.at for c in changes] == bounds[1:-1]
+    finished = events[-1]
+    assert isinstance(finished, Finished) and finished.at - (MONO + 1805) == 0
+    record = engine.record()
+    assert record.actual_seconds == 1800
+    assert [s.actual_seconds for s in record.steps] == [s.planned_seconds for s in record.steps]
+    end = parse_utc(record.ended_at) - parse_utc(record.started_at)
+    assert end == timedelta(seconds=1805)
+
+
+def test_many_deadlines_passed_in_one_stall_are_all_reported(clock: FakeClock) -> None:
+    engine = started(small(), clock, get_ready=0)
+    clock.advance(62)  # past One (10), Two left (30), switch (35), Two right (55)
+    events = engine.update()
+    assert [(e.new.name, e.new.side) for e in events] == [
+        ("Two", Side.LEFT),
+        ("Switch sides", None),
+        ("Two", Side.RIGHT),
+        ("Three", None),
+    ]
+    assert [e.at for e in events] == [MONO + 10, MONO + 30, MONO + 35, MONO + 55]
+    assert engine.elapsed_in_segment() == pytest.approx(7)
+
+
+def test_wall_clock_jump_changes_no_step_length(clock: FakeClock) -> None:
+    engine = started(small(), clock, get_ready=0)
+    clock.advance(12)
+    clock.jump_wall(3600)  # DST or a manual change of the time
+    assert engine.current.name == "Two"
+    assert engine.remaining_in_segment() == pytest.approx(18)
+    clock.jump_wall(-7200)
+    events = run_to_end(engine, clock, 1)
+    assert events[-1] == Finished(at=MONO + 85)
+    record = engine.record()
+    assert record.actual_seconds == 85
+    # The wall stamps show the jump; the session's own time does not.
+    assert parse_utc(record.ended_at) - parse_utc(record.started_at) == timedelta(seconds=85 - 3600)
+
+
+def test_laptop_sleep_freezes_the_session_where_it_was(clock: FakeClock) -> None:
+    engine = started(small(), clock, get_ready=0)
+    clock.advance(4)
+    clock.jump_wall(8 * 3600)  # asleep: monotonic time does not move
+    assert engine.update() == []
+    assert engine.current.name == "One"
+    assert engine.remaining_in_segment() == pytest.approx(6)
+    run_to_end(engine, clock, 1)
+    record = engine.record()
+    assert record.actual_seconds == 85
+    assert parse_utc(record.ended_at) - parse_utc(record.started_at) == timedelta(
+        seconds=85 + 8 * 3600
+    )
+
+
+def test_pause_stops_time_and_resume_continues(clock: FakeClock) -> None:
+    engine = started(small(), clock, get_ready=0)
+    clock.advance(3)
+    engine.pause()
+    assert engine.paused
+    clock.advance(500)
+    assert engine.update() == []
+    assert engine.current.name == "One"
+    assert engine.remaining_in_segment() == 7
+    assert engine.elapsed_total() == 3
+    engine.resume()
+    clock.advance(6.5)
+    assert engine.remaining_in_segment() == pytest.approx(0.5)
+    clock.advance(0.5)
+    assert engine.current.name == "Two"
+    events = run_to_end(engine, clock, 1)
+    assert events[-1] == Finished(at=MONO + 85 + 500)
+    assert engine.record().actual_seconds == 85
+
+
+def test_toggle_pause(clock: FakeClock) -> None:
+    engine = started(small(), clock)
+    engine.toggle_pause()
+    assert engine.paused
+    engine.toggle_pause()
+    assert not engine.paused
+
+
+def test_pause_during_get_ready(clock: FakeClock) -> None:
+    engine = started(small(), clock)
+    assert engine.phase is Phase.GET_READY
+    clock.advance(2)
+    engine.pause()
+    clock.advance(60)
+    assert engine.phase is Phase.GET_READY
+    assert engine.remaining_in_segment() == 3
+
+
+def test_skip_marks_the_step_skipped_and_starts_the_next_in_full(clock: FakeClock) -> None:
+    engine = started(small(), clock, get_ready=0)
+    clock.advance(4)
+    engine.skip()
+    assert (engine.current.name, engine.current.side) == ("Two", Side.LEFT)
+    assert engine.remaining_in_segment() == 20
+    [event] = engine.update()
+    assert event.reason == "skip"
+    record = engine.record()
+    assert record.steps[0].skipped and record.steps[0].actual_seconds == 4
+
+
+def test_skip_while_paused_stays_paused(clock: FakeClock) -> None:
+    engine = started(small(), clock, get_ready=0)
+    engine.pause()
+    engine.skip()
+    clock.advance(100)
+    assert engine.current.name == "Two"
+    assert engine.remaining_in_segment() == 20
+
+
+def test_skip_get_ready_starts_the_first_step(clock: FakeClock) -> None:
+    engine = started(small(), clock)
+    engine.skip()
+    assert engine.current.name == "One"
+    assert engine.record().steps == ()
+
+
+def test_skipping_the_last_step_finishes(clock: FakeClock) -> None:
+    engine = started(small(), clock, get_ready=0)
+    for _ in range(5):
+        engine.skip()
+    assert engine.finished
+    assert engine.phase is Phase.DONE
+    assert engine.current is None
+    assert isinstance(engine.update()[-1], Finished)
+    assert engine.record().status is SessionStatus.COMPLETED
+    assert all(s.skipped for s in engine.record().steps)
+
+
+def test_back_restarts_the_previous_step(clock: FakeClock) -> None:
+    engine = started(small(), clock, get_ready=0)
+    clock.advance(15)  # 5 s into Two (left)
+    engine.back()
+    assert engine.current.name == "One"
+    assert engine.remaining_in_segment() == 10
+    [_, event] = engine.update()
+    assert event.reason == "back"
+
+
+def test_back_from_the_right_side_goes_to_the_left_side(clock: FakeClock) -> None:
+    engine = started(small(), clock, get_ready=0)
+    clock.advance(40)  # 5 s into Two (right)
+    engine.back()
+    assert (engine.current.name, engine.current.side) == ("Two", Side.LEFT)
+    assert engine.remaining_in_segment() == 20
+
+
+def test_back_on_the_first_step_restarts_it(clock: FakeClock) -> None:
+    engine = started(small(), clock, get_ready=0)
+    clock.advance(6)
+    engine.back()
+    assert engine.current.name == "One"
+    assert engine.remaining_in_segment() == 10
+    clock.advance(10)
+    assert engine.record().steps[0].actual_seconds == 16  # both visits count as time spent
+
+
+def test_stopped_session_records_only_what_was_done(clock: FakeClock) -> None:
+    engine = started(walk_routine(10), clock)
+    clock.advance(5 + 120 + 30)  # get ready, warm-up done, 30 s of the steady walk
+    engine.stop()
+    record = engine.record()
+    assert record.status is SessionStatus.STOPPED
+    assert [(s.name, s.actual_seconds, s.skipped) for s in record.steps] == [
+        ("Warm-up, easy pace", 120, False),
+        ("Steady walk", 30, False),
+    ]
+    assert record.actual_seconds == 150
+    assert record.planned_seconds == 600
+    assert record.position == 1
+    assert record.ended_at == "2025-05-05T05:32:35.000000Z"
+    clock.advance(100)
+    assert engine.record().actual_seconds == 150  # a stopped session does not go on
+
+
+def test_running_record_has_no_end_and_the_wall_stamps(clock: FakeClock) -> None:
+    engine = SessionEngine(small(), clock, session_id="abc", day=date(2025, 5, 4))
+    engine.start()
+    clock.advance(20)
+    record = engine.record()
+    assert record.status is SessionStatus.RUNNING
+    assert record.ended_at is None
+    assert record.started_at == "2025-05-05T05:30:00.000000Z"
+    assert record.tz == "Europe/Paris"
+    assert (record.id, record.day) == ("abc", date(2025, 5, 4))
+    assert (record.routine_id, record.routine_name, record.kind) == ("small", "Small", "routine")
+    assert [s.name for s in record.steps] == ["One", "Two"]
+    assert record.actual_seconds == 15
+
+
+def test_record_day_defaults_to_the_clock_day(clock: FakeClock) -> None:
+    assert SessionEngine(small(), clock).record().day == date(2025, 5, 5)
+
+
+def test_resume_from_continues_at_the_saved_step(clock: FakeClock) -> None:
+    first = started(small(), clock)
+    clock.advance(5 + 10 + 25 + 3)  # One done, Two left done, switch, 3 s into Two right
+    saved = first.record()
+    assert saved.position == 1
+
+    later = FakeClock(START.add(hours=2), monotonic_start=50.0)
+    engine = SessionEngine.resume_from(small(), saved, later)
+    engine.start()
+    assert engine.phase is Phase.GET_READY
+    assert engine.next_segment().name == "Two"
+    later.advance(5)
+    assert (engine.current.name, engine.current.side) == ("Two", Side.LEFT)
+    run_to_end(engine, later, 1)
+    record = engine.record()
+    assert record.id == saved.id
+    assert record.started_at == saved.started_at
+    assert record.status is SessionStatus.COMPLETED
+    assert [(s.name, s.side) for s in record.steps] == [
+        ("One", None),
+        ("Two", Side.LEFT),
+        ("Two", Side.LEFT),
+        ("Two", Side.RIGHT),
+        ("Three", None),
+    ]
+    # Earlier time (38 s) plus the redone Two and Three (75 s).
+    assert record.actual_seconds == 38 + 75
+
+
+def test_resume_without_get_ready_starts_on_the_step(clock: FakeClock) -> None:
+    first = started(small(), clock, get_ready=0)
+    clock.advance(12)
+    engine = SessionEngine.resume_from(small(), first.record(), clock, get_ready_seconds=0)
+    assert engine.current.name == "Two" and engine.current.side is Side.LEFT
+    engine.start()
+    clock.advance(20)
+    assert engine.current.name == "Switch sides"
+
+
+def test_resume_of_a_finished_record_is_done(clock: FakeClock) -> None:
+    first = started(small(), clock)
+    run_to_end(first, clock, 10)
+    engine = SessionEngine.resume_from(small(), first.record(), clock)
+    assert engine.finished
+    assert engine.record().status is SessionStatus.COMPLETED
+
+
+def test_progress_and_totals(clock: FakeClock) -> None:
+    engine = started(small(), clock)
+    assert engine.progress() == 0
+    assert engine.remaining_total() == 85
+    clock.advance(5 + 17)
+    assert engine.elapsed_total() == 17
+    assert engine.remaining_total() == 68
+    assert engine.progress() == pytest.approx(17 / 85)
+    run_to_end(engine, clock, 1)
+    assert engine.progress() == 1
+    assert engine.remaining_total() == 0
+
+
+def test_next_segment_shows_the_switch_then_the_right_side(clock: FakeClock) -> None:
+    engine = started(small(), clock, get_ready=0)
+    assert engine.next_segment().name == "Two"
+    clock.advance(10)
+    assert engine.next_segment().kind is SegmentKind.SWITCH
+    assert engine.next_segment().seconds == SWITCH_SECONDS
+    clock.advance(55)
+    assert engine.next_segment() is None
+
+
+def test_before_start_nothing_moves(clock: FakeClock) -> None:
+    engine = SessionEngine(small(), clock)
+    clock.advance(100)
+    assert engine.update() == []
+    assert engine.current.kind is SegmentKind.GET_READY
+    assert engine.remaining_in_segment() == 5
+
+
+def test_get_ready_is_at_most_five_seconds(clock: FakeClock) -> None:
+    with pytest.raises(ValueError):
+        SessionEngine(small(), clock, get_ready_seconds=6)
+    assert SessionEngine(small(), clock, get_ready_seconds=0).current.name == "One"
+
+
+def test_a_done_step_skipped_on_a_second_visit_stays_done(clock: FakeClock) -> None:
+    engine = started(small(), clock, get_ready=0)
+    clock.advance(12)  # One done, 2 s into Two
+    engine.back()
+    engine.skip()
+    assert engine.record().steps[0].skipped is False
+    assert engine.record().steps[0].actual_seconds == 10

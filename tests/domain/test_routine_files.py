@@ -1,0 +1,125 @@
+"""Custom routines from TOML: good files load, each bad one is reported by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recovery_tui.domain.models import Area
+from recovery_tui.domain.routine_files import all_routines, load_custom_routines
+
+GOOD = """
+name = "Evening calves"
+[[steps]]
+name = "Wall calf stretch"
+seconds = 45
+sides = true
+areas = ["calves", "ankles"]
+how = "Hands on the wall, back heel down, lean in."
+[[steps]]
+name = "Rest"
+seconds = 20
+"""
+
+
+def write(config: Path, stem: str, text: str | bytes) -> Path:
+    folder = config / "routines"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}.toml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_good_file_loads_with_its_stem_as_id(tmp_path: Path) -> None:
+    path = write(tmp_path, "evening-calves", GOOD)
+    routines, errors = load_custom_routines(tmp_path)
+    assert errors == []
+    [routine] = routines
+    assert routine.id == "evening-calves"
+    assert routine.name == "Evening calves"
+    assert routine.kind == "routine"
+    assert routine.source == str(path)
+    assert routine.steps[0].sides is True
+    assert routine.steps[0].areas == (Area.CALVES, Area.ANKLES)
+    assert routine.steps[1].how == ""
+    assert routine.total_seconds == 45 * 2 + 5 + 20
+
+
+def test_no_routines_folder_is_not_an_error(tmp_path: Path) -> None:
+    assert load_custom_routines(tmp_path) == ([], [])
+
+
+BAD = {
+    "bad-toml": ('name = "x"\n[[steps]\n', "not valid TOML"),
+    "no-name": ('[[steps]]\nname = "a"\nseconds = 5\n', "missing 'name'"),
+    "no-steps": ('name = "x"\n', "no steps"),
+    "zero-seconds": ('name = "x"\n[[steps]]\nname = "a"\nseconds = 0\n', "from 1 to 3600"),
+    "too-long": ('name = "x"\n[[steps]]\nname = "a"\nseconds = 3601\n', "from 1 to 3600"),
+    "float-seconds": ('name = "x"\n[[steps]]\nname = "a"\nseconds = 1.5\n', "whole number"),
+    "bool-seconds": ('name = "x"\n[[steps]]\nname = "a"\nseconds = true\n', "whole number"),
+    "text-seconds": ('name = "x"\n[[steps]]\nname = "a"\nseconds = "30"\n', "whole number"),
+    "unknown-area": (
+        'name = "x"\n[[steps]]\nname = "a"\nseconds = 5\nareas = ["elbows"]\n',
+        "unknown area 'elbows'",
+    ),
+    "bad-sides": ('name = "x"\n[[steps]]\nname = "a"\nseconds = 5\nsides = "yes"\n', "sides"),
+    "bad-kind": ('name = "x"\nkind = "dance"\n[[steps]]\nname = "a"\nseconds = 5\n', "kind"),
+    "typo-key": ('name = "x"\n[[steps]]\nname = "a"\nsecs = 5\nseconds = 5\n', "'secs'"),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(BAD))
+def test_each_bad_file_is_named_with_its_reason(tmp_path: Path, stem: str) -> None:
+    text, reason = BAD[stem]
+    write(tmp_path, stem, text)
+    routines, errors = load_custom_routines(tmp_path)
+    assert routines == []
+    [error] = errors
+    assert error.startswith(f"{stem}.toml: ")
+    assert reason in error
+
+
+def test_non_utf8_file_is_reported(tmp_path: Path) -> None:
+    write(tmp_path, "latin", 'name = "caf\xe9"\n'.encode("latin-1"))
+    _, errors = load_custom_routines(tmp_path)
+    assert errors == ["latin.toml: is not UTF-8 text"]
+
+
+def test_good_files_still_load_beside_bad_ones(tmp_path: Path) -> None:
+    write(tmp_path, "a-good", GOOD)
+    write(tmp_path, "b-bad", "name = ")
+    write(tmp_path, "c-good", GOOD.replace("Evening calves", "Morning calves"))
+    routines, errors = load_custom_routines(tmp_path)
+    assert [r.id for r in routines] == ["a-good", "c-good"]
+    assert len(errors) == 1 and errors[0].startswith("b-bad.toml: ")
+
+
+def test_areas_accept_spaces_and_capitals(tmp_path: Path) -> None:
+    write(
+        tmp_path, "back", 'name = "x"\n[[steps]]\nname = "a"\nseconds = 5\nareas = ["Lower back"]\n'
+    )
+    routines, errors = load_custom_routines(tmp_path)
+    assert errors == []
+    assert routines[0].steps[0].areas == (Area.LOWER_BACK,)
+
+
+def test_all_routines_lists_builtins_then_custom(tmp_path: Path) -> None:
+    write(tmp_path, "evening-calves", GOOD)
+    routines, errors = all_routines(tmp_path)
+    ids = [r.id for r in routines]
+    assert errors == []
+    assert ids[0] == "walk-10" and "stretch-30" in ids
+    assert ids[-1] == "evening-calves"
+
+
+def test_custom_id_clashing_with_a_builtin_is_reported_not_loaded(tmp_path: Path) -> None:
+    write(tmp_path, "stretch-30", GOOD)
+    routines, errors = all_routines(tmp_path)
+    [stretch] = [r for r in routines if r.id == "stretch-30"]
+    assert stretch.source == "built-in"
+    assert len(errors) == 1
+    assert errors[0].startswith("stretch-30.toml: ") and "built-in" in errors[0]
