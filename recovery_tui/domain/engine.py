@@ -337,10 +337,9 @@ class SessionEngine:
 
     def progress(self) -> float:
         """0 at the start of the routine, 1 at its end; follows the position in the routine."""
-        total = self.routine.total_seconds
-        if self.done and self._finished:
+        if self.finished:
             return 1.0
-        return min(1.0, max(0.0, 1 - self.remaining_total() / total))
+        return min(1.0, max(0.0, 1 - self.remaining_total() / self.routine.total_seconds))
 
     def next_segment(self) -> Segment | None:
         self._sync()
