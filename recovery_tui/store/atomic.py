@@ -110,7 +110,8 @@ def _kind(value: Any) -> str:
 
 
 def decode_tables(raw: bytes, path: Path) -> Tables:
-    """Parse a TinyDB file, refusing anything that is not an object of tables of documents."""
+    """Parse a TinyDB file, refusing anything that is not UTF-8 JSON holding an object.
+    The shape of the tables is checked by ``check_shape`` (after a version check)."""
     if not raw.strip():
         raise CorruptFile(path, "the file is empty")
     if b"\x00" in raw:
@@ -126,7 +127,12 @@ def decode_tables(raw: bytes, path: Path) -> Tables:
         raise CorruptFile(path, reason) from None
     if not isinstance(data, dict):
         raise CorruptFile(path, f"expected an object of tables but found {_kind(data)}")
-    for name, table in data.items():
+    return data
+
+
+def check_shape(path: Path, tables: Tables) -> None:
+    """Every table must be an object of documents, every document an object."""
+    for name, table in tables.items():
         if not isinstance(table, dict):
             raise CorruptFile(path, f"table {name!r} is {_kind(table)}, not an object")
         for doc_id, doc in table.items():
@@ -134,14 +140,14 @@ def decode_tables(raw: bytes, path: Path) -> Tables:
                 raise CorruptFile(
                     path, f"document {doc_id!r} in table {name!r} is {_kind(doc)}, not an object"
                 )
-    return data
 
 
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that writes atomically, caches parses and validates what it reads.
 
-    ``validate(path, tables)`` may raise CorruptFile (or SchemaTooNew) for data of the wrong
-    shape; ``before_write(path)`` runs before each write (the daily backup hooks in there).
+    ``validate(path, tables)`` checks the parsed data (default: ``check_shape``) and may
+    raise CorruptFile, or SchemaTooNew before looking at the shape of a newer file;
+    ``before_write(path)`` runs before each write (the daily backup hooks in there).
     """
 
     def __init__(
@@ -151,7 +157,7 @@ class AtomicJSONStorage(Storage):
         before_write: Callable[[Path], None] | None = None,
     ) -> None:
         self.path = Path(path)
-        self._validate = validate
+        self._validate = validate or check_shape
         self._before_write = before_write
         self._key: tuple[int, int, int] | None = None
         self._data: Tables | None = None
@@ -174,8 +180,7 @@ class AtomicJSONStorage(Storage):
             if key == self._key and self._data is not None:
                 return self._data
             data = decode_tables(_read_all(fd), self.path)
-            if self._validate is not None:
-                self._validate(self.path, data)
+            self._validate(self.path, data)
             self._remember(key, data, fd)
             kept = True
             return data

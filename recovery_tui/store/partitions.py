@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from recovery_tui.domain.models import CheckIn, Run, SessionRecord, TaskState
-from recovery_tui.store.atomic import Tables
+from recovery_tui.store.atomic import Tables, check_shape
 from recovery_tui.store.errors import CorruptFile
 
 MAIN_FILE = "recovery.json"
@@ -102,6 +102,7 @@ def _check_docs(path: Path, tables: Tables, names: Iterator[str] | tuple[str, ..
 def validate_main_docs(path: Path, tables: Tables) -> None:
     """Runs must parse, settings must hold a value, the running index must name a day.
     Older layouts (schema 0) also kept per-day tables here; those must parse too."""
+    check_shape(path, tables)
     _check_docs(path, tables, tuple(n for n in (RUNS, *MONTH_TABLES) if n in tables))
     for key, doc in tables.get(SETTINGS, {}).items():
         if "value" not in doc:
@@ -114,4 +115,5 @@ def validate_main_docs(path: Path, tables: Tables) -> None:
 
 
 def validate_month(path: Path, tables: Tables) -> None:
+    check_shape(path, tables)
     _check_docs(path, tables, MONTH_TABLES)

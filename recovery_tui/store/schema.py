@@ -38,7 +38,9 @@ def version_of(path: Path, tables: Tables) -> int:
     meta = tables.get(META)
     if not meta:
         return 0
-    versions = [doc.get("schema") for doc in meta.values() if "schema" in doc]
+    if not isinstance(meta, dict):
+        raise CorruptFile(path, f"the {META!r} table is not an object")
+    versions = [d.get("schema") for d in meta.values() if isinstance(d, dict) and "schema" in d]
     if len(versions) != 1 or type(versions[0]) is not int or versions[0] < 0:
         raise CorruptFile(path, f"the {META!r} table does not hold one schema version")
     return versions[0]
