@@ -1,0 +1,88 @@
+"""Which days the History screen shows, and the words for them.
+
+The screen only asks "the week before", "the grid ending here"; the date steps live here so
+they are tested without an app and the screen keeps no date arithmetic of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+DEFAULT_DAYS = 7
+# About six months: enough to see the last few races and their recoveries at once.
+GRID_WEEKS = 26
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def week_range(end: date, days: int = DEFAULT_DAYS) -> tuple[date, date]:
+    """The ``days`` days ending on ``end`` inclusive, as (first, last)."""
+    if days < 1:
+        raise ValueError("a period needs at least one day")
+    return end - timedelta(days=days - 1), end
+
+
+def shift_week(end: date, weeks: int, today: date, earliest: date | None = None) -> date:
+    """The end of the period ``weeks`` weeks later (negative: earlier), never after
+    ``today``, and, when ``earliest`` is given, never so early that the period ends before
+    it (there would be nothing to see)."""
+    moved = end + timedelta(weeks=weeks)
+    if moved > today:
+        moved = today
+    if earliest is not None and moved < earliest:
+        moved = min(earliest, today)
+    return moved
+
+
+def can_go_later(end: date, today: date) -> bool:
+    return end < today
+
+
+def can_go_earlier(end: date, earliest: date | None) -> bool:
+    return earliest is None or end > earliest
+
+
+def grid_range(end: date, weeks: int = GRID_WEEKS) -> tuple[date, date]:
+    """The days a ``weeks_grid(end, weeks, ...)`` covers: from the Monday ``weeks - 1``
+    weeks before the week of ``end``, to ``end``."""
+    if weeks < 1:
+        raise ValueError("a grid needs at least one week")
+    last_monday = end - timedelta(days=end.weekday())
+    return last_monday - timedelta(weeks=weeks - 1), end
+
+
+def day_label(day: date) -> str:
+    """'Thu 26 Nov'."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day:2d} {_MONTHS[day.month - 1][:3]}"
+
+
+def period_label(start: date, end: date) -> str:
+    """'20–26 November 2026', '28 October – 3 November 2026' or
+    '29 December 2025 – 4 January 2026': the shared parts said once."""
+    last = f"{end.day} {_MONTHS[end.month - 1]} {end.year}"
+    if start == end:
+        return last
+    if start.year != end.year:
+        return f"{start.day} {_MONTHS[start.month - 1]} {start.year} – {last}"
+    if start.month != end.month:
+        return f"{start.day} {_MONTHS[start.month - 1]} – {last}"
+    return f"{start.day}–{last}"
+
+
+def month_labels(mondays: Sequence[date]) -> list[str]:
+    """A three-letter month over each grid column whose week starts a new month (and over
+    the first column), '' elsewhere, so the grid reads like a calendar."""
+    labels = []
+    previous: tuple[int, int] | None = None
+    for monday in mondays:
+        # The week holding the 1st of a month is where that month's label goes.
+        sunday = monday + timedelta(days=6)
+        month = (sunday.year, sunday.month)
+        labels.append(_MONTHS[sunday.month - 1][:3] if month != previous else "")
+        previous = month
+    return labels

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from recovery_tui.domain.history import weeks_grid
+from recovery_tui.domain.history_nav import (
+    can_go_earlier,
+    can_go_later,
+    day_label,
+    grid_range,
+    month_labels,
+    period_label,
+    shift_week,
+    week_range,
+)
+
+TODAY = date(2026, 11, 26)  # a Thursday
+
+
+def test_week_range_is_seven_days_ending_on_end() -> None:
+    assert week_range(TODAY) == (date(2026, 11, 20), TODAY)
+    assert week_range(TODAY, 1) == (TODAY, TODAY)
+
+
+def test_week_range_across_a_month_and_the_dst_change() -> None:
+    # Clocks went back on 25 October 2026 in Europe: still seven plain days.
+    assert week_range(date(2026, 10, 27)) == (date(2026, 10, 21), date(2026, 10, 27))
+    assert week_range(date(2026, 3, 2)) == (date(2026, 2, 24), date(2026, 3, 2))
+
+
+def test_week_range_refuses_an_empty_period() -> None:
+    with pytest.raises(ValueError):
+        week_range(TODAY, 0)
+
+
+def test_shift_week_goes_back_and_forth() -> None:
+    back = shift_week(TODAY, -1, TODAY)
+    assert back == date(2026, 11, 19)
+    assert shift_week(back, 1, TODAY) == TODAY
+    assert shift_week(TODAY, -4, TODAY) == date(2026, 10, 29)
+
+
+def test_shift_week_never_passes_today() -> None:
+    assert shift_week(TODAY, 1, TODAY) == TODAY
+    # Three days short of a week back: forward lands on today, not beyond.
+    assert shift_week(date(2026, 11, 23), 1, TODAY) == TODAY
+
+
+def test_shift_week_stops_at_the_first_record() -> None:
+    first = date(2026, 11, 10)
+    assert shift_week(date(2026, 11, 19), -1, TODAY, earliest=first) == date(2026, 11, 12)
+    assert shift_week(date(2026, 11, 15), -1, TODAY, earliest=first) == first
+    assert shift_week(first, -1, TODAY, earliest=first) == first
+
+
+def test_can_go_later_and_earlier() -> None:
+    assert not can_go_later(TODAY, TODAY)
+    assert can_go_later(date(2026, 11, 19), TODAY)
+    assert can_go_earlier(TODAY, None)
+    assert can_go_earlier(TODAY, date(2026, 11, 1))
+    assert not can_go_earlier(date(2026, 11, 1), date(2026, 11, 1))
+
+
+def test_grid_range_matches_weeks_grid() -> None:
+    start, end = grid_range(TODAY, 26)
+    assert start.weekday() == 0
+    assert end == TODAY
+    rows = weeks_grid(TODAY, 26, [])
+    assert rows[0][0].date == start
+    assert rows[-1][TODAY.weekday()].date == end
+
+
+def test_grid_range_of_one_week_starts_this_monday() -> None:
+    assert grid_range(TODAY, 1) == (date(2026, 11, 23), TODAY)
+    with pytest.raises(ValueError):
+        grid_range(TODAY, 0)
+
+
+def test_day_label() -> None:
+    assert day_label(TODAY) == "Thu 26 Nov"
+    assert day_label(date(2026, 12, 1)) == "Tue  1 Dec"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label"),
+    [
+        (date(2026, 11, 20), date(2026, 11, 26), "20–26 November 2026"),
+        (date(2026, 10, 28), date(2026, 11, 3), "28 October – 3 November 2026"),
+        (date(2025, 12, 29), date(2026, 1, 4), "29 December 2025 – 4 January 2026"),
+        (TODAY, TODAY, "26 November 2026"),
+    ],
+)
+def test_period_label(start: date, end: date, label: str) -> None:
+    assert period_label(start, end) == label
+
+
+def test_month_labels_mark_the_week_holding_the_first() -> None:
+    mondays = [date(2026, 10, 19), date(2026, 10, 26), date(2026, 11, 2), date(2026, 11, 9)]
+    # 26 Oct–1 Nov holds 1 November.
+    assert month_labels(mondays) == ["Oct", "Nov", "", ""]
