@@ -107,7 +107,9 @@ def assess_readiness(day: date, runs: Sequence[Run], checkins: Sequence[CheckIn]
     if run is not None:
         since = (day - run.day).days
         needed = required_days(run_window(run))
-        if since < needed:
+        if since == 0:
+            blockers.append(f"you ran your {run_label(run)} today: give it {_days(needed)}")
+        elif since < needed:
             blockers.append(f"only {_days(since)} since your {run_label(run)}")
         else:
             good.append(f"{_days(since)} since your {run_label(run)}")

@@ -1,0 +1,222 @@
+"""The Textual app: screens, key bindings, command palette, theme and day rollover.
+
+The database is opened in ``on_mount`` rather than at import so the first frame comes
+quickly; screens reach records only through ``app.journal``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH
+from recovery_tui.domain.clock import Clock, SystemClock, today
+from recovery_tui.journal import Journal
+from recovery_tui.paths import Dirs, styles_dir
+
+# Midnight is checked this often; a clock passed in by tests is checked on demand.
+ROLLOVER_CHECK_SECONDS = 20.0
+
+
+class RecoveryApp(App[int]):
+    TITLE = "recovery-tui"
+    CSS_PATH: ClassVar = [
+        styles_dir() / name
+        for name in ("app.tcss", "today.tcss", "modals.tcss", "session.tcss", "history.tcss")
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "today", "Today", tooltip="Show today's plan"),
+        Binding("w", "walk", "Walk", tooltip="Start a walk timer"),
+        Binding("s", "stretch", "Stretch", tooltip="Start the guided 30-minute stretch"),
+        Binding("h", "history", "History", tooltip="The past week and before"),
+        Binding("c", "checkin", "Check-in", tooltip="Record how sore you are"),
+        Binding("r", "log_run", "Log run", tooltip="Record a run or a race"),
+        Binding("f1,question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        dirs: Dirs,
+        clock: Clock | None = None,
+        start: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.dirs = dirs
+        self.clock: Clock = clock or SystemClock()
+        self.start_request = start or {}
+        self._journal: Journal | None = None
+        self.current_day: date = today(self.clock)
+
+    # -- start-up ------------------------------------------------------------------------
+    @property
+    def journal(self) -> Journal:
+        assert self._journal is not None, "the journal opens in on_mount"
+        return self._journal
+
+    def on_mount(self) -> None:
+        from recovery_tui.store import Repository, StoreError
+
+        try:
+            repo = Repository.open(self.dirs.data, self.clock)
+        except StoreError as error:
+            self.exit(return_code=1, message=f"recovery-tui: {error}")
+            return
+        self._journal = Journal(repo, self.clock)
+        theme = repo.get_setting("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for notice in repo.notices:
+            self.notify(notice, title="Data file", severity="warning", timeout=15)
+        from recovery_tui.screens.today import TodayScreen
+
+        self.push_screen(TodayScreen())
+        self._check_size()
+        if isinstance(self.clock, SystemClock):
+            self.set_interval(ROLLOVER_CHECK_SECONDS, self.check_day_rollover)
+        self.call_after_refresh(self._start_requested)
+
+    def _start_requested(self) -> None:
+        if "walk_minutes" in self.start_request:
+            self.start_walk(int(self.start_request["walk_minutes"]))
+        elif "routine" in self.start_request:
+            self.start_routine(str(self.start_request["routine"]))
+        else:
+            self.offer_resume()
+
+    def _remember_theme(self, theme: Any) -> None:
+        if self._journal is not None:
+            self.save_safely(lambda: self.journal.repo.set_setting("theme", theme.name))
+
+    # -- errors ----------------------------------------------------------------------------
+    def save_safely(self, write: Any, what: str = "your change") -> bool:
+        """Run a store write; on failure tell the user in words and report False."""
+        from recovery_tui.store import StoreError
+
+        try:
+            write()
+        except StoreError as error:
+            self.notify(
+                f"Not saved: {error}", title=f"Could not save {what}", severity="error", timeout=20
+            )
+            return False
+        return True
+
+    def _fatal_error(self) -> None:
+        # Keep tracebacks away from the user: log it and leave with one short line.
+        from recovery_tui.errors import log_unexpected
+
+        error = self._exception
+        if error is not None:
+            where = log_unexpected(self.dirs.error_log, error)
+            self._exit_renderables.append(
+                f"recovery-tui stopped after an unexpected error "
+                f"({type(error).__name__}); details in {where}. Your records are saved."
+            )
+        self._close_messages_no_wait()
+
+    # -- time --------------------------------------------------------------------------------
+    def check_day_rollover(self) -> bool:
+        """Move every screen to the new day after midnight; True when it rolled over."""
+        now_day = today(self.clock)
+        if now_day == self.current_day:
+            return False
+        self.current_day = now_day
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_day", None)
+            if callable(refresh):
+                refresh()
+        return True
+
+    # -- size --------------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._check_size()
+
+    def _check_size(self) -> None:
+        width, height = self.size
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+
+    # -- actions -----------------------------------------------------------------------------
+    def _today_screen(self) -> Screen[Any] | None:
+        from recovery_tui.screens.today import TodayScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, TodayScreen):
+                return screen
+        return None
+
+    def action_today(self) -> None:
+        target = self._today_screen()
+        while target is not None and self.screen is not target and len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_history(self) -> None:
+        from recovery_tui.screens.history import HistoryScreen
+
+        if isinstance(self.screen, HistoryScreen):
+            return
+        self.action_today()
+        self.push_screen(HistoryScreen())
+
+    def action_walk(self) -> None:
+        self.start_walk(None)
+
+    def action_stretch(self) -> None:
+        self.start_routine("adaptive")
+
+    def start_walk(self, minutes: int | None) -> None:
+        from recovery_tui.screens.session import SessionScreen
+
+        if isinstance(self.screen, SessionScreen):
+            return
+        self.action_today()
+        self.push_screen(SessionScreen.for_walk(minutes))
+
+    def start_routine(self, routine_id: str) -> None:
+        from recovery_tui.screens.session import SessionScreen
+
+        if isinstance(self.screen, SessionScreen):
+            return
+        self.action_today()
+        self.push_screen(SessionScreen.for_routine(routine_id))
+
+    def offer_resume(self) -> None:
+        from recovery_tui.screens.session import offer_resume
+
+        offer_resume(self)
+
+    def action_checkin(self) -> None:
+        today_screen = self._today_screen()
+        if today_screen is not None:
+            today_screen.open_checkin()  # type: ignore[attr-defined]
+
+    def action_log_run(self) -> None:
+        today_screen = self._today_screen()
+        if today_screen is not None:
+            today_screen.open_log_run()  # type: ignore[attr-defined]
+
+    def action_help(self) -> None:
+        from recovery_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand("Log a run", "Record a run or a race", self.action_log_run)
+        yield SystemCommand("Check-in", "Record soreness, sleep and energy", self.action_checkin)
+        yield SystemCommand("Start a walk", "A 10-15 minute walk timer", self.action_walk)
+        yield SystemCommand(
+            "Start the stretch session",
+            "Guided 30 minutes, adapted to today",
+            self.action_stretch,
+        )
+        yield SystemCommand("History", "The past week and before", self.action_history)
+        yield SystemCommand("Today", "Back to today's plan", self.action_today)
+        yield SystemCommand("Help", "Keys and a short how-to", self.action_help)
+        yield from super().get_system_commands(screen)

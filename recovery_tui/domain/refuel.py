@@ -1,0 +1,31 @@
+"""The 30-minute refuel window after the finish of a hard run."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pendulum
+
+from recovery_tui.domain.models import Run
+
+REFUEL_MINUTES = 30
+
+
+def refuel_seconds_left(run: Run, now: pendulum.DateTime) -> float | None:
+    """Seconds left to eat carbohydrate and protein after the finish; ``None`` when the run
+    has no finish time or was not on ``now``'s day, 0 once the window has closed."""
+    if run.finish is None or now.date() != run.day:
+        return None
+    finish = pendulum.instance(
+        datetime.combine(run.day, run.finish), tz=now.timezone or pendulum.UTC
+    )
+    if now < finish:
+        return float(REFUEL_MINUTES * 60)
+    left = REFUEL_MINUTES * 60 - (now - finish).total_seconds()
+    return max(0.0, left)
+
+
+def mm_ss(seconds: float) -> str:
+    whole = max(0, int(seconds + 0.999))
+    minutes, secs = divmod(whole, 60)
+    return f"{minutes:02d}:{secs:02d}"

@@ -1,0 +1,46 @@
+"""Where data, configuration and styles live."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "recovery-tui"
+DATA_ENV = "RECOVERY_TUI_DATA_DIR"
+CONFIG_ENV = "RECOVERY_TUI_CONFIG_DIR"
+
+
+@dataclass(frozen=True, slots=True)
+class Dirs:
+    data: Path
+    config: Path
+
+    @property
+    def routines(self) -> Path:
+        return self.config / "routines"
+
+    @property
+    def error_log(self) -> Path:
+        return self.data / "errors.log"
+
+
+def resolve_dirs(data_dir: str | None = None, config_dir: str | None = None) -> Dirs:
+    """Flag first, then environment, then the platform default (platformdirs)."""
+    data = data_dir or os.environ.get(DATA_ENV)
+    config = config_dir or os.environ.get(CONFIG_ENV)
+    if not data or not config:
+        import platformdirs
+
+        data = data or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+        config = config or platformdirs.user_config_dir(APP_NAME, appauthor=False)
+    return Dirs(Path(data).expanduser(), Path(config).expanduser())
+
+
+def styles_dir() -> Path:
+    """The .tcss files: inside the package when installed from a wheel, at the top of a
+    checkout otherwise (the wheel build copies ``styles/`` into ``recovery_tui/styles``)."""
+    packaged = Path(__file__).parent / "styles"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).parent.parent / "styles"

@@ -1,0 +1,161 @@
+"""The check-in: soreness per area, energy, sleep, water, single-leg stand, red flags, note."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from recovery_tui.domain import validation as v
+from recovery_tui.domain.models import AREAS, CheckIn, RedFlag, Side, StandResult
+from recovery_tui.domain.phrases import long_date
+from recovery_tui.widgets.area_score import AreaScore
+
+STAND_OPTIONS = [("pelvis level", StandResult.LEVEL.value), ("pelvis dropped", "dropped")]
+
+
+class CheckInScreen(ModalScreen[CheckIn | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(self, day: date, existing: CheckIn | None) -> None:
+        super().__init__()
+        self.day = day
+        self.existing = existing
+
+    def compose(self) -> ComposeResult:
+        old = self.existing
+        with Vertical(id="checkin-dialog", classes="dialog"):
+            verb = "Edit the check-in" if old else "Check-in"
+            yield Static(f"{verb} for {long_date(self.day)}", classes="dialog-title")
+            with VerticalScroll(id="checkin-body"):
+                yield Static(
+                    "Soreness 0-10: ↑/↓ to an area, type a digit (1 then 0 for 10), ←/→ to step",
+                    classes="hint",
+                )
+                for area in AREAS:
+                    yield AreaScore(area, old.soreness.get(area, 0) if old else 0)
+                with Grid(id="checkin-fields"):
+                    yield Label("Energy 0-10")
+                    yield self._input("energy", old.energy if old else None, "e.g. 6")
+                    yield Label("Sleep (hours)")
+                    yield self._input("sleep", old.sleep_hours if old else None, "e.g. 7.5")
+                    yield Label("Cups of water")
+                    yield self._input("cups", old.cups if old else None, "e.g. 5")
+                    yield Label("Stand on left leg")
+                    yield self._stand(Side.LEFT)
+                    yield Label("Stand on right leg")
+                    yield self._stand(Side.RIGHT)
+                yield Static("Red flags (any of these: see a health professional)", classes="hint")
+                for flag in RedFlag:
+                    yield Checkbox(
+                        flag.label, bool(old and flag in old.red_flags), id=f"flag-{flag.value}"
+                    )
+                yield Label("Note")
+                yield Input(
+                    old.note if old else "",
+                    placeholder="how it feels, anything odd",
+                    id="note",
+                    max_length=v.MAX_NOTE_CHARS,
+                )
+            yield Static(id="checkin-errors", classes="errors hidden")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="save")
+                yield Button("Cancel  esc", id="cancel")
+
+    def _input(self, name: str, value: float | int | None, placeholder: str) -> Input:
+        shown = "" if value is None else f"{value:g}"
+        return Input(shown, placeholder=placeholder, id=name, max_length=8, compact=True)
+
+    def _stand(self, side: Side) -> Select[str]:
+        current = self.existing.stand.get(side) if self.existing else None
+        return Select(
+            STAND_OPTIONS,
+            prompt="not tested",
+            value=current.value if current else Select.NULL,
+            id=f"stand-{side.value}",
+        )
+
+    def on_mount(self) -> None:
+        self.query_one(AreaScore).focus()
+
+    # -- reading the form ---------------------------------------------------------------
+    def _optional(self, name: str, parse: Any) -> Any:
+        raw = self.query_one(f"#{name}", Input).value
+        return parse(raw) if raw.strip() else None
+
+    def read_form(self) -> CheckIn:
+        """The check-in as typed; raises InvalidValue naming the first bad field."""
+        errors: list[str] = []
+        values: dict[str, Any] = {}
+        for name, parse in (
+            ("energy", v.parse_energy),
+            ("sleep", v.parse_sleep),
+            ("cups", v.parse_cups),
+        ):
+            field = self.query_one(f"#{name}", Input)
+            try:
+                values[name] = self._optional(name, parse)
+                field.remove_class("-invalid")
+            except v.InvalidValue as error:
+                field.add_class("-invalid")
+                errors.append(str(error))
+        try:
+            note = v.clean_note(self.query_one("#note", Input).value)
+        except v.InvalidValue as error:
+            errors.append(str(error))
+            note = ""
+        if errors:
+            raise v.InvalidValue("; ".join(errors))
+        stand: dict[Side, StandResult] = {}
+        for side in Side:
+            chosen = self.query_one(f"#stand-{side.value}", Select).value
+            if isinstance(chosen, str):
+                stand[side] = StandResult(chosen)
+        recorded_at, tz = self.app.journal.new_checkin_stamp()  # type: ignore[attr-defined]
+        return CheckIn(
+            day=self.day,
+            soreness={score.area: score.value for score in self.query(AreaScore)},
+            energy=values["energy"],
+            sleep_hours=values["sleep"],
+            cups=values["cups"],
+            stand=stand,
+            red_flags=frozenset(
+                flag for flag in RedFlag if self.query_one(f"#flag-{flag.value}", Checkbox).value
+            ),
+            note=note,
+            recorded_at=recorded_at,
+            tz=tz,
+        )
+
+    # -- actions ------------------------------------------------------------------------
+    def action_save(self) -> None:
+        errors = self.query_one("#checkin-errors", Static)
+        try:
+            checkin = self.read_form()
+        except v.InvalidValue as error:
+            errors.update(f"Not saved: {error}")
+            errors.remove_class("hidden")
+            return
+        app: Any = self.app
+        if app.save_safely(lambda: app.journal.save_checkin(checkin), what="the check-in"):
+            self.dismiss(checkin)
+        else:
+            errors.update("Not saved: the data file could not be written (see the message).")
+            errors.remove_class("hidden")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()

@@ -1,0 +1,57 @@
+"""F1 / ?: the keys and a short how-to."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown, Static
+
+HELP = """\
+## Keys
+
+| Key | What it does |
+|---|---|
+| `t` | Today: the plan and what is done |
+| `w` | start a walk timer |
+| `s` | start the guided 30-minute stretch |
+| `h` | History: the past week, ←/→ for other weeks |
+| `c` | check-in: soreness, sleep, energy, water |
+| `r` | log a run or a race |
+| `space` / `enter` | tick the selected task (counted tasks go up) |
+| `+` / `-` (or `→` / `←`) | count a task up or down |
+| `space` | pause / resume a session |
+| `n` / `p` | next / previous step of a session |
+| `ctrl+p` | command palette (theme, commands) |
+| `F1` / `?` | this help |
+| `ctrl+q` | quit (everything is already saved) |
+
+## How to use it
+
+1. After a hard run or a race, press `r` and log it: the recovery window opens.
+2. Each morning press `c` and record how sore each area is (↑/↓, then a digit).
+3. Work through today's tasks: walk 10-15 minutes a few times, stretch 30 minutes,
+   drink. Tick each one as you go; it is saved at once.
+4. Press `h` to see the soreness fade over the week.
+
+General guidance, not medical advice: sharp pain, swelling, pain at rest or soreness that
+does not ease after three days are reasons to see a health professional.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,question_mark,q", "close", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog", classes="dialog"):
+            yield Static("Help  (esc to close)", classes="dialog-title")
+            with VerticalScroll():
+                yield Markdown(HELP)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

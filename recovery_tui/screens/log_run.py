@@ -1,0 +1,107 @@
+"""Log a run: distance, date, finish time, effort and kind."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from recovery_tui.domain import validation as v
+from recovery_tui.domain.models import RunKind
+
+KIND_OPTIONS = [
+    ("race", RunKind.RACE.value),
+    ("long run", RunKind.LONG.value),
+    ("easy run", RunKind.EASY.value),
+]
+
+
+class LogRunScreen(ModalScreen[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="log-run-dialog", classes="dialog"):
+            yield Static("Log a run", classes="dialog-title")
+            with Grid(id="log-run-fields"):
+                yield Label("Distance (km)")
+                yield Input(placeholder="e.g. 21.1", id="distance", max_length=8)
+                yield Label("Date")
+                yield Input(self.today.isoformat(), id="date", max_length=10)
+                yield Label("Finish time")
+                yield Input(placeholder="HH:MM (optional)", id="finish", max_length=5)
+                yield Label("Effort 1-10")
+                yield Input("8", id="effort", max_length=3)
+                yield Label("Kind")
+                yield Select(KIND_OPTIONS, value=RunKind.RACE.value, allow_blank=False, id="kind")
+            yield Static(id="log-run-errors", classes="errors hidden")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="save")
+                yield Button("Cancel  esc", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#distance", Input).focus()
+
+    def _field(self, name: str) -> str:
+        return self.query_one(f"#{name}", Input).value
+
+    def action_save(self) -> None:
+        errors: list[str] = []
+
+        def parsed(name: str, parse: Any, optional: bool = False) -> Any:
+            field = self.query_one(f"#{name}", Input)
+            raw = field.value
+            if optional and not raw.strip():
+                return None
+            try:
+                value = parse(raw)
+            except v.InvalidValue as error:
+                field.add_class("-invalid")
+                errors.append(str(error))
+                return None
+            field.remove_class("-invalid")
+            return value
+
+        distance = parsed("distance", v.parse_distance)
+        day = parsed("date", lambda raw: v.parse_day(raw, not_after=self.today))
+        finish = parsed("finish", v.parse_clock, optional=True)
+        effort = parsed("effort", v.parse_effort)
+        kind = RunKind(str(self.query_one("#kind", Select).value))
+        panel = self.query_one("#log-run-errors", Static)
+        if errors:
+            panel.update("Not saved: " + "; ".join(errors))
+            panel.remove_class("hidden")
+            return
+        app: Any = self.app
+        saved = app.save_safely(
+            lambda: app.journal.log_run(distance, day, effort=effort, kind=kind, finish=finish),
+            what="the run",
+        )
+        if saved:
+            self.dismiss(True)
+        else:
+            panel.update("Not saved: the data file could not be written.")
+            panel.remove_class("hidden")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()

@@ -1,0 +1,66 @@
+"""Soreness of one body area, entered with the keyboard: arrow to it, type a digit.
+
+Typing 1 then 0 quickly gives 10; left/right (or -/+) step by one.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from recovery_tui.domain.models import Area
+from recovery_tui.widgets.body_map import soreness_style
+
+
+class AreaScore(Widget, can_focus=True):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right,plus,equals_sign", "step(1)", "+1", show=False),
+        Binding("left,minus", "step(-1)", "-1", show=False),
+        Binding("down", "app.focus_next", "Next", show=False),
+        Binding("up", "app.focus_previous", "Previous", show=False),
+    ]
+
+    value: reactive[int] = reactive(0)
+
+    def __init__(self, area: Area, value: int) -> None:
+        super().__init__(id=f"sore-{area.value}", classes="area-score")
+        self.area = area
+        self.set_reactive(AreaScore.value, value)
+        self._pending_one = False
+
+    def render(self) -> Text:
+        text = Text()
+        text.append(f"{self.area.label:<11}", style="bold")
+        text.append(f" {self.value:>2} ", style="reverse" if self.has_focus else "bold")
+        text.append(" ")
+        text.append("█" * self.value, style=soreness_style(self.value))
+        text.append("·" * (10 - self.value), style="dim")
+        return text
+
+    def on_key(self, event: events.Key) -> None:
+        char = event.character or ""
+        if len(char) == 1 and char in "0123456789":
+            event.stop()
+            digit = int(char)
+            if self._pending_one and digit == 0:
+                self.value = 10
+                self._pending_one = False
+            else:
+                self.value = digit
+                self._pending_one = digit == 1
+
+    def on_blur(self) -> None:
+        self._pending_one = False
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def action_step(self, delta: int) -> None:
+        self._pending_one = False
+        self.value = max(0, min(10, self.value + delta))

@@ -1,0 +1,238 @@
+"""The command line end to end, in a subprocess, against a temporary data dir."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+
+def run_cli(
+    *args: str, data_dir: Path, config_dir: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    full_env["RECOVERY_TUI_DATA_DIR"] = str(data_dir)
+    if config_dir is not None:
+        full_env["RECOVERY_TUI_CONFIG_DIR"] = str(config_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "recovery_tui", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    if not folder.exists():
+        return {}
+    # The lock file only names the last process that held it; it holds no records.
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != ".lock"
+    }
+
+
+TODAY = date.today()
+YESTERDAY = (TODAY - timedelta(days=1)).isoformat()
+
+
+def test_half_marathon_yesterday_gives_day_1_of_7(data_dir: Path) -> None:
+    logged = run_cli(
+        "log-run",
+        "--distance-km",
+        "21.1",
+        "--kind",
+        "race",
+        "--effort",
+        "8",
+        "--date",
+        YESTERDAY,
+        data_dir=data_dir,
+    )
+    assert logged.returncode == 0, logged.stderr
+    assert "half marathon" in logged.stdout
+    today = run_cli("today", data_dir=data_dir)
+    assert today.returncode == 0, today.stderr
+    assert "Day 1 of 7" in today.stdout
+    assert "Walk" in today.stdout and "0/3" in today.stdout
+    assert "30-minute stretch" in today.stdout.lower() or "stretch" in today.stdout.lower()
+    as_json = json.loads(run_cli("today", "--json", data_dir=data_dir).stdout)
+    assert as_json["day_index"] == 1 and as_json["window_days"] == 7
+    ids = {t["id"]: t for t in as_json["tasks"]}
+    assert ids["walks"]["target"] == 3
+    assert "stretch_30" in ids
+
+
+def test_checkin_then_history_json_has_design_keys(data_dir: Path) -> None:
+    run_cli(
+        "log-run", "--distance-km", "21.1", "--kind", "race", "--date", YESTERDAY, data_dir=data_dir
+    )
+    saved = run_cli(
+        "checkin",
+        "--sore",
+        "ankles=7",
+        "--sore",
+        "lower-back=4",
+        "--cups",
+        "5",
+        "--note",
+        "stairs hurt",
+        data_dir=data_dir,
+    )
+    assert saved.returncode == 0, saved.stderr
+    rows = json.loads(run_cli("history", "--format", "json", data_dir=data_dir).stdout)
+    assert len(rows) == 7
+    last = rows[-1]
+    for key in (
+        "date",
+        "soreness",
+        "tasks_done",
+        "tasks_total",
+        "walk_minutes",
+        "stretch_minutes",
+        "cups",
+    ):
+        assert key in last
+    assert last["date"] == TODAY.isoformat()
+    assert last["soreness"]["ankles"] == 7 and last["soreness"]["lower_back"] == 4
+    assert last["cups"] == 5
+
+
+def test_checkin_merges_into_todays_checkin(data_dir: Path) -> None:
+    run_cli("checkin", "--sore", "ankles=7", data_dir=data_dir)
+    run_cli("checkin", "--sore", "knees=3", data_dir=data_dir)
+    rows = json.loads(
+        run_cli("history", "--days", "1", "--format", "json", data_dir=data_dir).stdout
+    )
+    assert rows[0]["soreness"]["ankles"] == 7 and rows[0]["soreness"]["knees"] == 3
+
+
+def test_history_csv_matches_json(data_dir: Path) -> None:
+    assert run_cli("demo", "--days", "30", data_dir=data_dir).returncode == 0
+    rows = json.loads(
+        run_cli("history", "--days", "14", "--format", "json", data_dir=data_dir).stdout
+    )
+    text = run_cli("history", "--days", "14", "--format", "csv", data_dir=data_dir).stdout
+    parsed = list(csv.DictReader(io.StringIO(text)))
+    assert [r["date"] for r in parsed] == [r["date"] for r in rows]
+    for row, js in zip(parsed, rows, strict=True):
+        assert int(row["tasks_done"]) == js["tasks_done"]
+        assert int(row["cups"]) == js["cups"]
+        assert float(row["walk_minutes"]) == pytest.approx(js["walk_minutes"])
+
+
+def test_demo_refuses_a_dir_with_data(data_dir: Path) -> None:
+    run_cli("checkin", "--sore", "ankles=2", data_dir=data_dir)
+    before = files_of(data_dir)
+    refused = run_cli("demo", "--days", "10", data_dir=data_dir)
+    assert refused.returncode == 2
+    assert "already holds data" in refused.stderr
+    after = files_of(data_dir)
+    assert {k: v for k, v in after.items() if "backups" not in k} == {
+        k: v for k, v in before.items() if "backups" not in k
+    }
+
+
+BAD_CALLS = [
+    ("checkin", "--sore", "ankles=11"),
+    ("checkin", "--sore", "ankles=-1"),
+    ("checkin", "--sore", "elbows=3"),
+    ("checkin", "--sore", "ankles=٥"),
+    ("checkin", "--sore", "ankles=1_0"),
+    ("checkin", "--sore", "ankles"),
+    ("checkin", "--sore", "ankles="),
+    ("checkin", "--energy", "lots"),
+    ("checkin", "--sleep", "25"),
+    ("checkin", "--date", "2026-02-30", "--sore", "ankles=3"),
+    ("checkin", "--date", "tomorrow", "--sore", "ankles=3"),
+    ("checkin",),
+    ("log-run", "--distance-km", "ten"),
+    ("log-run", "--distance-km", "21.1", "--effort", "11"),
+    ("log-run", "--distance-km", "21.1", "--date", "26/11/2026"),
+    ("log-run", "--distance-km", "21.1", "--date", (TODAY + timedelta(days=1)).isoformat()),
+    ("log-run", "--distance-km", "21.1", "--kind", "sprint"),
+    ("log-run", "--distance-km", "21.1", "--finish", "25:00"),
+    ("log-run", "--distance-km", "1e9"),
+    ("log-run",),
+    ("history", "--days", "0"),
+    ("history", "--days", "x"),
+    ("history", "--from", "2026-13-01"),
+    ("history", "--format", "xml"),
+    ("demo", "--days", "-3"),
+    ("walk", "--minutes", "0"),
+    ("frobnicate",),
+]
+
+
+@pytest.mark.parametrize("args", BAD_CALLS, ids=[" ".join(a) for a in BAD_CALLS])
+def test_bad_values_exit_2_with_one_line_and_write_nothing(
+    args: tuple[str, ...], data_dir: Path
+) -> None:
+    run_cli("checkin", "--sore", "calves=2", data_dir=data_dir)
+    before = files_of(data_dir)
+    result = run_cli(*args, data_dir=data_dir)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("recovery-tui: error:")
+    assert "Traceback" not in result.stderr
+    assert files_of(data_dir) == before
+
+
+def test_app_without_a_terminal_says_so(data_dir: Path) -> None:
+    result = run_cli(data_dir=data_dir)
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr
+
+
+def test_version_and_help(data_dir: Path) -> None:
+    from recovery_tui import __version__
+
+    assert __version__ in run_cli("--version", data_dir=data_dir).stdout
+    helped = run_cli("--help", data_dir=data_dir)
+    assert helped.returncode == 0
+    for command in (
+        "walk",
+        "stretch",
+        "log-run",
+        "checkin",
+        "today",
+        "history",
+        "routines",
+        "demo",
+    ):
+        assert command in helped.stdout
+
+
+def test_data_dir_flag_beats_the_environment(tmp_path: Path) -> None:
+    flag_dir = tmp_path / "flag"
+    env_dir = tmp_path / "env"
+    result = run_cli("--data-dir", str(flag_dir), "checkin", "--sore", "ankles=2", data_dir=env_dir)
+    assert result.returncode == 0, result.stderr
+    assert (flag_dir / "recovery.json").exists()
+    assert not (env_dir / "recovery.json").exists()
+
+
+def test_routines_lists_builtins_and_reports_bad_files(data_dir: Path, config_dir: Path) -> None:
+    routines = config_dir / "routines"
+    routines.mkdir(parents=True)
+    (routines / "calves.toml").write_text(
+        'name = "Evening calves"\n[[steps]]\nname = "Wall calf stretch"\nseconds = 45\n'
+        'sides = true\nareas = ["calves"]\nhow = "Lean in."\n',
+        encoding="utf-8",
+    )
+    (routines / "broken.toml").write_text("name = \n", encoding="utf-8")
+    result = run_cli("routines", data_dir=data_dir, config_dir=config_dir)
+    assert result.returncode == 0
+    assert "stretch-30" in result.stdout and "calves" in result.stdout
+    assert "broken.toml" in result.stderr
