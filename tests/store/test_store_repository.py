@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ from store_samples import make_checkin, make_run, make_session
 
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import Area, RedFlag, SessionStatus, Side, StandResult, TaskState
-from recovery_tui.store import Repository, StoreError
+from recovery_tui.store import Repository, StoreError, atomic
 
 D = date(2026, 11, 26)
 
@@ -100,12 +100,12 @@ def test_sessions_upsert_by_id_and_leave_the_unfinished_list_when_done(repo: Rep
     assert repo.unfinished_sessions() == []
 
 
-def test_unfinished_sessions_come_from_any_month(repo: Repository):
+def test_unfinished_sessions_come_from_any_month(repo: Repository, clock: FakeClock):
     old = make_session(date(2025, 3, 2), "old")
     repo.save_session(old)
     repo.save_session(make_session(D, "finished", SessionStatus.STOPPED))
     assert repo.unfinished_sessions() == [old]
-    reopened = Repository.open(repo.data_dir, FakeClock(repo._clock.now()))
+    reopened = Repository.open(repo.data_dir, clock)
     assert reopened.unfinished_sessions() == [old]
     reopened.close()
 
@@ -194,3 +194,46 @@ def test_a_write_rewrites_only_its_own_month_file(repo: Repository):
     after = identities()
     changed = {name for name in before if before[name] != after[name]}
     assert changed == {"2026-11.json"}
+
+
+def test_a_date_range_reads_only_the_months_it_covers(
+    store_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+):
+    days = [date(2024, 1, 1) + timedelta(days=n) for n in range(0, 1000, 3)]
+    with Repository.open(store_dir, clock) as repo:
+        repo.bulk_import([], [make_checkin(d) for d in days], [], [])
+    parsed: list[str] = []
+    real = atomic.decode_tables
+    monkeypatch.setattr(
+        atomic, "decode_tables", lambda raw, p: parsed.append(p.name) or real(raw, p)
+    )
+    with Repository.open(store_dir, clock) as repo:
+        parsed.clear()
+        found = repo.checkins(date(2025, 3, 28), date(2025, 4, 3))
+        assert [c.day for c in found] == [
+            d for d in days if date(2025, 3, 28) <= d <= date(2025, 4, 3)
+        ]
+        assert sorted(parsed) == ["2025-03.json", "2025-04.json"]
+        repo.checkins(date(2025, 3, 28), date(2025, 4, 3))
+        assert len(parsed) == 2  # unchanged files are not parsed again
+
+
+def test_bulk_import_makes_one_write_per_file(repo: Repository, monkeypatch: pytest.MonkeyPatch):
+    written: list[str] = []
+    real = atomic.atomic_write_bytes
+
+    def counting(path: Path, payload: bytes, **kwargs: bool) -> int | None:
+        written.append(path.name)
+        return real(path, payload, **kwargs)
+
+    monkeypatch.setattr(atomic, "atomic_write_bytes", counting)
+    days = [date(2026, 1, 1) + timedelta(days=n) for n in range(300)]
+    repo.bulk_import(
+        [make_run(days[0])],
+        [make_checkin(d) for d in days],
+        [TaskState(d, "walk", 1, "2026-11-26T07:00:00.000000Z", "UTC") for d in days],
+        [make_session(d, d.isoformat(), SessionStatus.COMPLETED) for d in days],
+    )
+    assert sorted(written) == sorted(
+        [f"2026-{m:02d}.json" for m in range(1, 11)] + ["recovery.json"]
+    )
