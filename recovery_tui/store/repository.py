@@ -226,7 +226,8 @@ class Repository:
         index = self._main.table(RUNNING)
         db = self._month_db(month_of(session.day))
         with self._lock.hold():
-            listed = self._write(self._main, lambda: index.doc(session.id))
+            self._check_main()
+            listed = self._guard(self._main, lambda: index.doc(session.id))
             if running and (listed is None or listed.get("day") != day_text):
                 self._write(self._main, lambda: index.put(session.id, {"day": day_text}))
             self._write(db, lambda: db.table(SESSIONS).put(session.id, session.to_dict()))
