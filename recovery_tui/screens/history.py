@@ -1,0 +1,231 @@
+"""History: the past week day by day with its trends, other weeks, and months as a grid.
+
+Every number comes from the ``DaySummary`` objects of ``journal.history`` (the same ones
+``recovery-tui history`` prints), and every date step from ``domain.history_nav``: this
+screen only shows them. The months grid is read only when first asked for.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from recovery_tui.domain.history import DaySummary, GridBy, GridCell, summarize_days, weeks_grid
+from recovery_tui.domain.history_nav import (
+    GRID_WEEKS,
+    can_go_earlier,
+    can_go_later,
+    grid_range,
+    period_label,
+    shift_week,
+    week_range,
+)
+from recovery_tui.screens.chrome import TooSmall
+from recovery_tui.widgets.history_grid import TITLES, HistoryGrid
+from recovery_tui.widgets.history_trends import HistoryTrends
+from recovery_tui.widgets.week_table import LEGEND, WeekTable
+
+# The actions that only make sense in one of the two views.
+_WEEK_ONLY = frozenset({"open_day"})
+_GRID_ONLY = frozenset({"grid_by"})
+
+
+class HistoryScreen(Screen[None]):
+    # Priority, so the arrows and enter reach the screen even when the table has focus
+    # (the table would otherwise use them to move between columns).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "left,left_square_bracket",
+            "earlier",
+            "Earlier",
+            key_display="←",
+            priority=True,
+            tooltip="The week (or months) before",
+        ),
+        Binding(
+            "right,right_square_bracket",
+            "later",
+            "Later",
+            key_display="→",
+            priority=True,
+            tooltip="The week (or months) after, up to today",
+        ),
+        Binding(
+            "enter",
+            "open_day",
+            "Day detail",
+            priority=True,
+            tooltip="Everything recorded on the selected day",
+        ),
+        Binding("g", "toggle_grid", "Weeks/months", tooltip="The past months as a grid"),
+        Binding("m", "grid_by", "Soreness/tasks", tooltip="Colour the grid by soreness or tasks"),
+        Binding("escape", "back", "Today", tooltip="Back to today's plan"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.end: date | None = None  # last day of the week shown
+        self.days: list[DaySummary] = []
+        self.grid_end: date | None = None
+        self.grid_by: GridBy = "soreness"
+        self.showing_grid = False
+        self._earliest: date | None = None
+        self._grid_rows: list[list[GridCell]] = []
+        # Whether the view reached today when last shown: at midnight it follows on.
+        self._week_at_today = True
+        self._grid_at_today = True
+
+    @property
+    def _app(self) -> Any:
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield TooSmall()
+        with Vertical(id="history"):
+            yield Static(id="history-title")
+            with Vertical(id="week-view"):
+                yield WeekTable(id="week-table")
+                yield Static(LEGEND, id="week-legend")
+                yield HistoryTrends(id="trends")
+            with Vertical(id="grid-view", classes="hidden"):
+                yield HistoryGrid(id="history-grid")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "History"
+        self._earliest = self._app.journal.repo.first_day()
+        self.end = self._app.current_day
+        self.show_week()
+        self.query_one(WeekTable).focus()
+
+    # -- showing ---------------------------------------------------------------------------
+    @property
+    def today(self) -> date:
+        return self._app.current_day  # type: ignore[no-any-return]
+
+    def show_week(self) -> None:
+        assert self.end is not None
+        start, end = week_range(self.end)
+        self.days = self._app.journal.history(start, end)
+        self.query_one(WeekTable).show(self.days)
+        self.query_one(HistoryTrends).show(summarize_days(self.days))
+        self._week_at_today = not can_go_later(end, self.today)
+        self._show_title()
+        self.refresh_bindings()
+
+    def show_grid(self) -> None:
+        assert self.grid_end is not None
+        start, end = grid_range(self.grid_end, GRID_WEEKS)
+        # Days with nothing recorded stay blank: before the first record the plan's
+        # everyday tasks would otherwise read as months of "nothing done".
+        recorded = [d for d in self._app.journal.history(start, end) if d.has_data]
+        self._grid_rows = weeks_grid(end, GRID_WEEKS, recorded)
+        self.query_one(HistoryGrid).show(self._grid_rows, self.grid_by)
+        self._grid_at_today = not can_go_later(end, self.today)
+        self._show_title()
+        self.refresh_bindings()
+
+    def _show_title(self) -> None:
+        text = Text()
+        if self.showing_grid:
+            assert self.grid_end is not None
+            start, end = grid_range(self.grid_end, GRID_WEEKS)
+            text.append(f"{TITLES[self.grid_by]}, {GRID_WEEKS} weeks", style="bold")
+            text.append(f"   {period_label(start, end)}")
+        else:
+            assert self.end is not None
+            start, end = week_range(self.end)
+            text.append("Week", style="bold")
+            text.append(f"   {period_label(start, end)}")
+            if end == self.today:
+                text.append("   (ending today)", style="dim")
+        self.query_one("#history-title", Static).update(text)
+
+    def refresh_day(self) -> None:
+        """At midnight: a view that ended on the old today moves on to the new one; an
+        older week stays where the user put it."""
+        if self._week_at_today:
+            self.end = self.today
+        self.show_week()
+        if self.grid_end is not None:
+            if self._grid_at_today:
+                self.grid_end = self.today
+            if self.showing_grid:
+                self.show_grid()
+            else:
+                self._grid_rows = []  # stale: read again when next shown
+
+    # -- acting ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _WEEK_ONLY and self.showing_grid:
+            return False
+        if action in _GRID_ONLY and not self.showing_grid:
+            return False
+        current = self.grid_end if self.showing_grid else self.end
+        if current is not None:
+            if action == "later" and not can_go_later(current, self.today):
+                return None  # shown greyed out: there is nothing after today
+            if action == "earlier" and not can_go_earlier(current, self._earliest):
+                return None
+        return True
+
+    def _shift(self, weeks: int) -> None:
+        if self.showing_grid:
+            assert self.grid_end is not None
+            self.grid_end = shift_week(
+                self.grid_end, weeks * GRID_WEEKS, self.today, self._earliest
+            )
+            self.show_grid()
+        else:
+            assert self.end is not None
+            self.end = shift_week(self.end, weeks, self.today, self._earliest)
+            self.show_week()
+
+    def action_earlier(self) -> None:
+        self._shift(-1)
+
+    def action_later(self) -> None:
+        self._shift(1)
+
+    def action_open_day(self) -> None:
+        day = self.query_one(WeekTable).chosen
+        if day is not None:
+            self.open_day(day)
+
+    def on_week_table_day_chosen(self, message: WeekTable.DayChosen) -> None:
+        self.open_day(message.day)
+
+    def open_day(self, day: DaySummary) -> None:
+        from recovery_tui.screens.day_detail import DayDetailScreen
+
+        self.app.push_screen(DayDetailScreen(day))
+
+    def action_toggle_grid(self) -> None:
+        self.showing_grid = not self.showing_grid
+        self.query_one("#week-view").set_class(self.showing_grid, "hidden")
+        self.query_one("#grid-view").set_class(not self.showing_grid, "hidden")
+        if self.showing_grid and not self._grid_rows:
+            if self.grid_end is None:
+                self.grid_end = self.today
+            self.show_grid()  # read lazily: most visits never open the grid
+        else:
+            self._show_title()
+            self.refresh_bindings()
+        if not self.showing_grid:
+            self.query_one(WeekTable).focus()
+
+    def action_grid_by(self) -> None:
+        self.grid_by = "tasks" if self.grid_by == "soreness" else "soreness"
+        self.query_one(HistoryGrid).show(self._grid_rows, self.grid_by)
+        self._show_title()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

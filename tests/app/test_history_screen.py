@@ -1,0 +1,232 @@
+"""The History screen driven with Pilot: the week, moving between weeks, a day's detail,
+the months grid, and agreement with what `recovery-tui history` prints."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+from app_factory import NOW, SIZE, fixed_clock, make_app
+from textual.widgets import Static
+
+from recovery_tui.app import RecoveryApp
+from recovery_tui.domain.demo import make_demo
+from recovery_tui.domain.history_export import rows_to_csv
+from recovery_tui.domain.models import Area, CheckIn, RedFlag
+from recovery_tui.journal import Journal
+from recovery_tui.screens.day_detail import DayDetailScreen
+from recovery_tui.screens.history import HistoryScreen
+from recovery_tui.screens.today import TodayScreen
+from recovery_tui.widgets.history_grid import HistoryGrid
+from recovery_tui.widgets.week_table import WeekTable
+
+TODAY = date(2026, 11, 26)
+
+
+def fill_demo(journal: Journal) -> None:
+    demo = make_demo(60, NOW, "Europe/Paris")
+    journal.repo.bulk_import(demo.runs, demo.checkins, demo.tasks, demo.sessions)
+
+
+def row_keys(table: WeekTable) -> list[str]:
+    return [str(row.key.value) for row in table.ordered_rows]
+
+
+def cells(table: WeekTable, day: date) -> dict[str, str]:
+    values = table.get_row(day.isoformat())
+    return {
+        str(column.key.value): str(value)
+        for column, value in zip(table.ordered_columns, values, strict=True)
+    }
+
+
+async def open_history(app: RecoveryApp, pilot: object) -> HistoryScreen:
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("h")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, HistoryScreen)
+    return app.screen
+
+
+async def test_history_shows_the_seven_days_ending_today(tmp_path: Path) -> None:
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(WeekTable)
+        assert table.row_count == 7
+        assert row_keys(table)[0] == "2026-11-20"
+        assert row_keys(table)[-1] == "2026-11-26"
+        assert cells(table, TODAY)["day"] == "Thu 26 Nov"
+        title = str(screen.query_one("#history-title", Static).render())
+        assert "20–26 November 2026" in title
+
+
+async def test_the_screen_shows_the_numbers_the_cli_prints(tmp_path: Path) -> None:
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        week = app.journal.history(date(2026, 11, 20), TODAY)
+        assert screen.days == week
+        table = screen.query_one(WeekTable)
+        for row in csv.DictReader(io.StringIO(rows_to_csv(week))):
+            shown = cells(table, date.fromisoformat(row["date"]))
+            assert shown["tasks"] == f"{row['tasks_done']}/{row['tasks_total']}"
+            assert shown["cups"] == row["cups"]
+            assert shown["max"] == (row["max_soreness"] or "-")
+            assert shown["ankles"] == (row["sore_ankles"] or "-")
+            assert float(shown["stretch"]) == float(row["stretch_minutes"])
+
+
+async def test_arrows_move_a_week_and_never_past_today(tmp_path: Path) -> None:
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(WeekTable)
+        assert app.focused is table  # the arrows must work with the table focused
+        await pilot.press("left")
+        assert row_keys(table)[0] == "2026-11-13"
+        assert row_keys(table)[-1] == "2026-11-19"
+        await pilot.press("left_square_bracket")
+        assert row_keys(table)[-1] == "2026-11-12"
+        await pilot.press("right", "right_square_bracket")
+        assert row_keys(table)[-1] == "2026-11-26"
+        await pilot.press("right")
+        assert row_keys(table)[-1] == "2026-11-26"
+        assert screen.check_action("later", ()) is None  # shown greyed in the footer
+        assert screen.check_action("earlier", ()) is True
+
+
+async def test_enter_opens_the_day_with_its_checkin(tmp_path: Path) -> None:
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        await pilot.press("up")  # the cursor starts on today's row: go to yesterday
+        day = screen.query_one(WeekTable).chosen
+        assert day is not None and day.date == date(2026, 11, 25)
+        checkin = app.journal.repo.checkin(day.date)
+        assert checkin is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, DayDetailScreen)
+        assert detail.day.date == day.date
+        shown = str(detail.query_one("#day-checkin", Static).render())
+        assert f"ankles {checkin.soreness.get(Area.ANKLES, '-')}" in shown
+        assert f"cups {checkin.cups}" in shown
+        assert "Wednesday 25 November" in str(
+            detail.query_one("#day-detail-title", Static).render()
+        )
+        tasks = str(detail.query_one("#day-tasks", Static).render())
+        assert f"{day.tasks_done}/{day.tasks_total} done" in tasks
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_notes_and_red_flags_get_a_text_marker(tmp_path: Path) -> None:
+    def fill(journal: Journal) -> None:
+        stamp, tz = journal.new_checkin_stamp()
+        journal.save_checkin(
+            CheckIn(date(2026, 11, 24), {Area.KNEES: 4}, stamp, tz, note="Stairs hurt")
+        )
+        journal.save_checkin(
+            CheckIn(
+                date(2026, 11, 25),
+                {Area.ANKLES: 8},
+                stamp,
+                tz,
+                red_flags=frozenset({RedFlag.SWELLING}),
+            )
+        )
+
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(WeekTable)
+        assert cells(table, date(2026, 11, 24))["marks"] == "*"
+        assert cells(table, date(2026, 11, 25))["marks"] == "!"
+        assert cells(table, TODAY)["marks"] == ""
+        assert cells(table, TODAY)["max"] == "-"
+
+
+async def test_g_shows_the_months_grid_and_m_switches_what_it_shows(tmp_path: Path) -> None:
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        grid = screen.query_one(HistoryGrid)
+        assert not screen.showing_grid
+        assert screen.check_action("grid_by", ()) is False  # hidden in the week view
+        await pilot.press("g")
+        assert screen.showing_grid
+        assert screen.query_one("#week-view").has_class("hidden")
+        assert not screen.query_one("#grid-view").has_class("hidden")
+        shown = str(grid.render())
+        assert "Nov" in shown
+        assert "worst soreness" in shown
+        assert grid.by == "soreness"
+        await pilot.press("m")
+        assert grid.by == "tasks"
+        assert "share of tasks done" in str(grid.render())
+        assert "Tasks done" in str(screen.query_one("#history-title", Static).render())
+        # Half a year back would be before the 60 days of records: it stops at the first.
+        await pilot.press("left")
+        assert screen.grid_end == app.journal.repo.first_day() == date(2026, 9, 28)
+        assert screen.check_action("earlier", ()) is None
+        await pilot.press("right")
+        assert screen.grid_end == TODAY
+        await pilot.press("g")
+        assert not screen.showing_grid
+        assert row_keys(screen.query_one(WeekTable))[-1] == "2026-11-26"
+
+
+async def test_escape_goes_back_to_today(tmp_path: Path) -> None:
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_at_midnight_the_week_moves_on_to_the_new_day(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock=clock, fill=fill_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        clock.advance(24 * 3600)
+        assert app.check_day_rollover()
+        await pilot.pause()
+        assert row_keys(screen.query_one(WeekTable))[-1] == "2026-11-27"
+
+
+async def test_an_older_week_stays_put_at_midnight(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock=clock, fill=fill_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        await pilot.press("left")
+        clock.advance(24 * 3600)
+        assert app.check_day_rollover()
+        await pilot.pause()
+        assert row_keys(screen.query_one(WeekTable))[-1] == "2026-11-19"
+        await pilot.press("right")
+        assert row_keys(screen.query_one(WeekTable))[-1] == "2026-11-26"
+        await pilot.press("right")
+        assert row_keys(screen.query_one(WeekTable))[-1] == "2026-11-27"
+
+
+async def test_arrows_move_weeks_even_when_the_table_could_scroll_sideways(
+    tmp_path: Path,
+) -> None:
+    # A narrow terminal: the table is wider than the screen and would take ←/→ to scroll.
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo)
+    async with app.run_test(size=(70, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(WeekTable)
+        assert table.allow_horizontal_scroll
+        await pilot.press("left")
+        assert row_keys(table)[-1] == "2026-11-19"
+        await pilot.press("right")
+        assert row_keys(table)[-1] == "2026-11-26"
