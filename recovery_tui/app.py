@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -135,11 +136,12 @@ class RecoveryApp(App[int]):
         return True
 
     # -- size --------------------------------------------------------------------------------
-    def on_resize(self) -> None:
-        self._check_size()
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
 
-    def _check_size(self) -> None:
-        width, height = self.size
+    def _check_size(self, width: int | None = None, height: int | None = None) -> None:
+        if width is None or height is None:
+            width, height = self.size
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
 
     # -- actions -----------------------------------------------------------------------------

@@ -1,0 +1,289 @@
+"""Today, the check-in and logging a run, driven with Pilot against a temporary store."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from pathlib import Path
+
+import pendulum
+from app_factory import NOW, fixed_clock, make_app
+from textual.widgets import Input, Static
+
+from recovery_tui.domain import plan as plan_rules
+from recovery_tui.domain.clock import FakeClock
+from recovery_tui.domain.models import Area, CheckIn, RedFlag, RunKind
+from recovery_tui.journal import Journal
+from recovery_tui.screens.checkin import CheckInScreen
+from recovery_tui.screens.today import TodayScreen
+from recovery_tui.store import Repository
+from recovery_tui.widgets.body_map import BodyMap
+from recovery_tui.widgets.task_row import TaskRow
+
+SIZE = (100, 32)
+TODAY = date(2026, 11, 26)
+
+
+def half_marathon_yesterday(journal: Journal) -> None:
+    journal.log_run(
+        21.1, TODAY - timedelta(days=1), effort=8, kind=RunKind.RACE, finish=time(11, 0)
+    )
+
+
+def reopen(tmp_path: Path, clock: FakeClock) -> Journal:
+    return Journal(Repository.open(tmp_path / "data", clock), clock)
+
+
+def row(app, task_id: str) -> TaskRow:  # type: ignore[no-untyped-def]
+    return next(r for r in app.screen.query(TaskRow) if r.spec.id == task_id)
+
+
+async def test_welcome_when_no_run(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        welcome = app.screen.query_one("#welcome", Static)
+        assert welcome.display
+        assert "logging your run" in str(welcome.render()).lower()
+        assert app.screen.query_one("#disclaimer").display
+
+
+async def test_ticking_a_task_persists_across_restarts(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock=clock, fill=half_marathon_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        massage = row(app, plan_rules.MASSAGE)
+        massage.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert row(app, plan_rules.MASSAGE).done
+    journal = reopen(tmp_path, clock)
+    assert journal.repo.task_states(TODAY)[plan_rules.MASSAGE].count == 1
+    app2 = make_app(tmp_path, clock=clock)
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert row(app2, plan_rules.MASSAGE).done
+        assert "[x]" in str(row(app2, plan_rules.MASSAGE).render().columns[0]._cells[0])
+
+
+async def test_counted_tasks_go_up_and_down(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock=clock, fill=half_marathon_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        water = row(app, plan_rules.WATER)
+        water.focus()
+        await pilot.press("plus", "plus", "plus", "minus")
+        await pilot.pause()
+        assert row(app, plan_rules.WATER).count == 2
+        walks = row(app, plan_rules.WALKS)
+        walks.focus()
+        await pilot.press("space")
+        await pilot.press("minus", "minus")  # never below zero
+        await pilot.press("right")
+        await pilot.pause()
+        assert row(app, plan_rules.WALKS).count == 1
+        count = app.screen.query_one("#progress-count", Static)
+        assert "tasks" in str(count.render())
+    journal = reopen(tmp_path, clock)
+    states = journal.repo.task_states(TODAY)
+    assert states[plan_rules.WATER].count == 2
+    assert states[plan_rules.WALKS].count == 1
+
+
+async def test_checkin_refuses_bad_values_and_writes_nothing(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock=clock, fill=half_marathon_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)
+        await pilot.press("7")
+        app.screen.query_one("#energy", Input).value = "11"
+        app.screen.query_one("#sleep", Input).value = "٥"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)
+        errors = str(app.screen.query_one("#checkin-errors", Static).render())
+        assert "energy" in errors and "sleep" in errors
+        assert app.screen.query_one("#energy", Input).has_class("-invalid")
+    assert reopen(tmp_path, clock).repo.checkin(TODAY) is None
+
+
+async def test_checkin_by_keyboard_then_edit(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock=clock, fill=half_marathon_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("7", "down", "1", "0", "down", "right", "right")
+        app.screen.query_one("#cups", Input).value = "4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert app.screen.query_one(BodyMap).soreness[Area.ANKLES] == 7  # type: ignore[index]
+    saved = reopen(tmp_path, clock).repo.checkin(TODAY)
+    assert saved is not None
+    assert saved.soreness[Area.ANKLES] == 7
+    assert saved.soreness[Area.KNEES] == 10
+    assert saved.soreness[Area.HIPS] == 2
+    assert saved.cups == 4
+
+    app2 = make_app(tmp_path, clock=clock)
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app2.screen
+        assert isinstance(screen, CheckInScreen)
+        assert screen.query_one("#cups", Input).value == "4"
+        await pilot.press("3")  # ankles now 3
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    edited = reopen(tmp_path, clock).repo.checkin(TODAY)
+    assert edited is not None and edited.soreness[Area.ANKLES] == 3
+    assert edited.soreness[Area.KNEES] == 10
+
+
+async def test_red_flags_show_the_health_professional_advice(tmp_path: Path) -> None:
+    def fill(journal: Journal) -> None:
+        half_marathon_yesterday(journal)
+        stamp, tz = journal.new_checkin_stamp()
+        journal.save_checkin(
+            CheckIn(
+                day=TODAY,
+                soreness={Area.KNEES: 6},
+                recorded_at=stamp,
+                tz=tz,
+                red_flags=frozenset({RedFlag.SWELLING}),
+            )
+        )
+
+    app = make_app(tmp_path, fill=fill)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one("#red-flags", Static)
+        assert panel.display
+        assert "health professional" in str(panel.render())
+
+
+async def test_log_run_from_the_app_opens_day_0_with_refuel_countdown(tmp_path: Path) -> None:
+    clock = FakeClock(pendulum.datetime(2026, 11, 26, 11, 10, tz="Europe/Paris"))
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"21.1")
+        app.screen.query_one("#finish", Input).value = "11:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        headline = str(app.screen.query_one("#headline", Static).render())
+        assert "Day 0 of 7" in headline
+        refuel = app.screen.query_one("#refuel", Static)
+        assert refuel.display and "20:00" in str(refuel.render())
+        first = app.screen.query(TaskRow).first()
+        assert first.spec.id == plan_rules.WATER
+
+
+async def test_log_run_refuses_a_future_date(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"21.1")
+        app.screen.query_one("#date", Input).value = "2026-11-30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "future" in str(app.screen.query_one("#log-run-errors", Static).render())
+    assert reopen(tmp_path, clock).repo.runs() == []
+
+
+async def test_midnight_rolls_today_over(tmp_path: Path) -> None:
+    clock = FakeClock(pendulum.datetime(2026, 11, 26, 23, 59, 30, tz="Europe/Paris"))
+    app = make_app(tmp_path, clock=clock, fill=half_marathon_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Day 1 of 7" in str(app.screen.query_one("#headline", Static).render())
+        row(app, plan_rules.MASSAGE).focus()
+        await pilot.press("space")
+        clock.advance(60)
+        assert app.check_day_rollover()
+        await pilot.pause()
+        assert "Day 2 of 7" in str(app.screen.query_one("#headline", Static).render())
+        assert not row(app, plan_rules.MASSAGE).done
+    journal = reopen(tmp_path, clock)
+    # The tick made before midnight keeps its day.
+    assert journal.repo.task_states(TODAY)[plan_rules.MASSAGE].count == 1
+    assert plan_rules.MASSAGE not in journal.repo.task_states(TODAY + timedelta(days=1))
+
+
+async def test_too_small_terminal_shows_a_notice(tmp_path: Path) -> None:
+    app = make_app(tmp_path, fill=half_marathon_yesterday)
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        assert app.has_class("-too-small")
+        notice = app.screen.query_one(".too-small")
+        assert notice.display and "too small" in str(notice.render()).lower()
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert not app.has_class("-too-small")
+
+
+async def test_a_failed_write_is_reported_and_not_shown_as_saved(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from recovery_tui.store import StoreError
+
+    app = make_app(tmp_path, fill=half_marathon_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise StoreError("could not save: No space left on device")
+
+        monkeypatch.setattr(app.journal.repo, "set_task_count", refuse)
+        row(app, plan_rules.MASSAGE).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert not row(app, plan_rules.MASSAGE).done
+        assert any("No space left" in n.message for n in app._notifications)
+
+
+async def test_help_opens_with_f1_and_question_mark(tmp_path: Path) -> None:
+    from recovery_tui.screens.help import HelpScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_theme_choice_is_remembered(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+    app2 = make_app(tmp_path, clock=clock)
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app2.theme == "nord"
+
+
+def test_now_is_fixed_for_snapshots() -> None:
+    assert NOW.date() == TODAY

@@ -1,0 +1,71 @@
+"""SVG snapshots of Today, the check-in and help, on fixed dates with fixed data."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from pathlib import Path
+
+import pendulum
+from app_factory import SIZE, make_app
+
+from recovery_tui.domain.clock import FakeClock
+from recovery_tui.domain.models import Area, CheckIn, RunKind, Side, StandResult
+from recovery_tui.journal import Journal
+
+TODAY = date(2026, 11, 26)
+
+
+def race_day(journal: Journal) -> None:
+    journal.log_run(21.1, TODAY, effort=8, kind=RunKind.RACE, finish=time(9, 0))
+
+
+def day_two_with_checkin(journal: Journal) -> None:
+    journal.log_run(
+        21.1, TODAY - timedelta(days=2), effort=8, kind=RunKind.RACE, finish=time(10, 30)
+    )
+    stamp, tz = journal.new_checkin_stamp()
+    journal.save_checkin(
+        CheckIn(
+            day=TODAY,
+            soreness={
+                Area.ANKLES: 6,
+                Area.KNEES: 4,
+                Area.LOWER_BACK: 3,
+                Area.CALVES: 5,
+                Area.QUADRICEPS: 4,
+                Area.GLUTES: 2,
+            },
+            energy=6,
+            sleep_hours=7.5,
+            cups=3,
+            stand={Side.LEFT: StandResult.LEVEL, Side.RIGHT: StandResult.DROPPED},
+            note="Stairs still hurt going down.",
+            recorded_at=stamp,
+            tz=tz,
+        )
+    )
+    journal.set_task(TODAY, "walks", 1)
+    journal.set_task(TODAY, "water", 3)
+
+
+def test_today_without_a_run(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(tmp_path), terminal_size=SIZE)
+
+
+def test_today_on_race_day(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    clock = FakeClock(pendulum.datetime(2026, 11, 26, 9, 12, tz="Europe/Paris"))
+    assert snap_compare(make_app(tmp_path, clock=clock, fill=race_day), terminal_size=SIZE)
+
+
+def test_today_day_two_with_checkin(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(tmp_path, fill=day_two_with_checkin)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_checkin_modal(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(tmp_path, fill=day_two_with_checkin)
+    assert snap_compare(app, terminal_size=SIZE, press=["c", "down"])
+
+
+def test_help_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(tmp_path), terminal_size=SIZE, press=["f1"])
