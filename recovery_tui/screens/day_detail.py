@@ -69,6 +69,8 @@ def session_text(session: SessionRecord) -> Text:
         f"  {session.status.value}, {mm_ss(session.actual_seconds)} of "
         f"{mm_ss(session.planned_seconds)}\n"
     )
+    if len(session.steps) == 1 and session.steps[0].name == session.routine_name:
+        return text  # a one-step session (a walk): the step would repeat the line above
     for step in session.steps:
         side = f" ({step.side.value})" if step.side else ""
         skipped = "  skipped" if step.skipped else ""

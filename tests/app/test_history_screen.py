@@ -14,7 +14,15 @@ from textual.widgets import Static
 from recovery_tui.app import RecoveryApp
 from recovery_tui.domain.demo import make_demo
 from recovery_tui.domain.history_export import rows_to_csv
-from recovery_tui.domain.models import Area, CheckIn, RedFlag
+from recovery_tui.domain.models import (
+    Area,
+    CheckIn,
+    RedFlag,
+    SessionRecord,
+    SessionStatus,
+    Side,
+    StepRecord,
+)
 from recovery_tui.journal import Journal
 from recovery_tui.screens.day_detail import DayDetailScreen
 from recovery_tui.screens.history import HistoryScreen
@@ -230,3 +238,42 @@ async def test_arrows_move_weeks_even_when_the_table_could_scroll_sideways(
         assert row_keys(table)[-1] == "2026-11-19"
         await pilot.press("right")
         assert row_keys(table)[-1] == "2026-11-26"
+
+
+async def test_day_detail_lists_each_session_with_its_steps(tmp_path: Path) -> None:
+    def fill(journal: Journal) -> None:
+        stamp, tz = journal.new_checkin_stamp()
+        journal.save_session(
+            SessionRecord(
+                id="s1",
+                day=TODAY,
+                routine_id="evening-calves",
+                routine_name="Evening calves",
+                kind="routine",
+                status=SessionStatus.STOPPED,
+                planned_seconds=180,
+                actual_seconds=95,
+                started_at=stamp,
+                ended_at=stamp,
+                tz=tz,
+                steps=(
+                    StepRecord("Wall calf stretch", Side.LEFT, 45, 45),
+                    StepRecord("Wall calf stretch", Side.RIGHT, 45, 50),
+                    StepRecord("Heel drops", None, 90, 0, skipped=True),
+                ),
+            )
+        )
+
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DayDetailScreen)
+        shown = str(app.screen.query_one("#day-sessions", Static).render())
+        assert "Evening calves  stopped, 01:35 of 03:00" in shown
+        assert "Wall calf stretch (left)  00:45 of 00:45" in shown
+        assert "Wall calf stretch (right)  00:50 of 00:45" in shown
+        assert "Heel drops  00:00 of 01:30  skipped" in shown
+        checkin = str(app.screen.query_one("#day-checkin", Static).render())
+        assert "No check-in that day." in checkin
