@@ -1,0 +1,495 @@
+"""The session screen: a walk, the guided stretch or any routine, timed by the engine.
+
+The engine owns the time (deadlines on the app's monotonic clock); this screen asks it four
+times a second what changed and repaints only what did. The session is saved at its start,
+at each change, every ``SAVE_EVERY`` seconds while it runs and on pause, so a killed
+terminal loses at most those few seconds; quitting the app saves it as still running, to be
+resumed (``offer_resume``) on the next start.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, Header, ProgressBar, Static
+
+from recovery_tui.domain.adaptive import adaptive_stretch
+from recovery_tui.domain.engine import Finished, SegmentChanged, SessionEngine
+from recovery_tui.domain.models import SessionRecord, SessionStatus
+from recovery_tui.domain.routine_files import all_routines
+from recovery_tui.domain.routines import STRETCH_30_ID, Routine, find_builtin, stretch_30
+from recovery_tui.screens.chrome import TooSmall
+from recovery_tui.widgets.session_cues import BELL, CUES, FLASH, NOTIFY, Cue, notification_sequence
+from recovery_tui.widgets.session_steps import StepList, clock_text, step_length
+from recovery_tui.widgets.session_walk_choice import WalkChoice
+
+TICK_SECONDS = 0.25  # at most 4 repaints a second
+SAVE_EVERY = 10.0  # seconds of session between saves while nothing else changes
+FLASH_SECONDS = 0.5
+ADAPTIVE = "adaptive"
+
+# Keys that only mean something while a session is under way.
+_SESSION_ACTIONS = frozenset({"toggle_pause", "next", "previous", "stop"})
+
+
+class RoutineNotFound(LookupError):
+    """No routine with that id; the message says so in words."""
+
+
+def find_routine(app: Any, routine_id: str, record: SessionRecord | None = None) -> Routine:
+    """The routine to run for ``routine_id`` ("adaptive": today's 30-minute stretch)."""
+    if routine_id == ADAPTIVE:
+        return adaptive_stretch(app.journal.repo.checkin(app.current_day))
+    if record is not None and routine_id == STRETCH_30_ID:
+        # The adaptive and balanced sessions share an id; resume the one that was started.
+        if record.routine_name == stretch_30().name:
+            return stretch_30()
+        return adaptive_stretch(app.journal.repo.checkin(record.day))
+    routines, errors = all_routines(app.dirs.config)
+    for routine in routines:
+        if routine.id == routine_id:
+            return routine
+    found = find_builtin(routine_id)
+    if found is not None:
+        return found
+    for error in errors:
+        if error.startswith(f"{routine_id}.toml:"):
+            raise RoutineNotFound(f"The routine file {error}")
+    raise RoutineNotFound(
+        f"There is no routine called '{routine_id}'; `recovery-tui routines` lists them."
+    )
+
+
+class SessionScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_pause", "Pause", tooltip="Pause or resume the timer"),
+        Binding("n", "next", "Next", tooltip="Skip to the next step"),
+        Binding("p", "previous", "Prev", tooltip="Back to the previous step"),
+        Binding("escape,q", "stop", "Stop", tooltip="Stop the session (asks once)"),
+        Binding("escape,q", "close", "Back", tooltip="Back to Today"),
+        Binding("b", "toggle_cue('cue_bell')", "Bell", tooltip="Bell at each change on/off"),
+        Binding("f", "toggle_cue('cue_flash')", "Flash", tooltip="Flash at each change on/off"),
+        Binding(
+            "d",
+            "toggle_cue('cue_notify')",
+            "Notify",
+            tooltip="Desktop notification at each change on/off",
+        ),
+    ]
+
+    def __init__(
+        self,
+        routine_id: str | None = None,
+        resume: SessionRecord | None = None,
+    ) -> None:
+        super().__init__()
+        self.routine_id = routine_id  # None: ask how long a walk
+        self.resume_record = resume
+        self.routine: Routine | None = None
+        self.engine: SessionEngine | None = None
+        self._timer: Timer | None = None
+        self._cues: dict[str, bool] = {}
+        self._confirm_stop = False
+        self._last_save = 0.0
+        self._shown: dict[str, Any] = {}
+
+    # -- the ways in -----------------------------------------------------------------------
+    @classmethod
+    def for_walk(cls, minutes: int | None) -> SessionScreen:
+        """A walk of ``minutes``; None asks (10, 12, 15 or any length)."""
+        return cls(None if minutes is None else f"walk-{minutes}")
+
+    @classmethod
+    def for_routine(cls, routine_id: str) -> SessionScreen:
+        """A routine by id; "adaptive" is today's 30-minute stretch."""
+        return cls(routine_id)
+
+    @classmethod
+    def for_resume(cls, record: SessionRecord) -> SessionScreen:
+        """Carry on with an interrupted session from the start of the step it was in."""
+        return cls(record.routine_id, resume=record)
+
+    @property
+    def _app(self) -> Any:
+        return self.app
+
+    # -- layout ------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield TooSmall()
+        with Vertical(id="session"):
+            yield WalkChoice(id="walk-choice", classes="hidden")
+            yield Static(id="session-head")
+            with Horizontal(id="session-body"):
+                with Vertical(id="session-now"):
+                    yield Static(id="segment-name")
+                    yield Digits("00:00", id="session-clock")
+                    yield Static(id="segment-how")
+                    yield Static(id="session-next")
+                    yield Static(id="session-notice", classes="hidden")
+                    yield Static(id="session-summary", classes="hidden")
+                with Vertical(id="session-side"):
+                    yield Static("Steps", id="steps-title")
+                    yield StepList(id="session-steps")
+            with Horizontal(id="session-progress"):
+                yield Static("Session", id="session-progress-label")
+                yield ProgressBar(id="session-bar", show_eta=False, show_percentage=True)
+                yield Static(id="session-left")
+            yield Static(id="session-cues")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        repo = self._app.journal.repo
+        self._cues = {cue.setting: bool(repo.get_setting(cue.setting, True)) for cue in CUES}
+        self._show_cues()
+        if self.routine_id is None:
+            self._ask_walk_length()
+            return
+        try:
+            routine = find_routine(self._app, self.routine_id, self.resume_record)
+        except (RoutineNotFound, ValueError) as error:
+            self.notify(str(error), title="Cannot start", severity="error", timeout=15)
+            self.call_after_refresh(self._leave)
+            return
+        self._begin(routine)
+
+    def _ask_walk_length(self) -> None:
+        self.sub_title = "Walk"
+        self.set_class(True, "-choosing")
+        for part in ("#session-head", "#session-body", "#session-progress"):
+            self.query_one(part).add_class("hidden")
+        choice = self.query_one(WalkChoice)
+        choice.remove_class("hidden")
+        choice.focus_default()
+
+    @on(WalkChoice.Chosen)
+    def _walk_chosen(self, message: WalkChoice.Chosen) -> None:
+        self.set_class(False, "-choosing")
+        self.query_one(WalkChoice).add_class("hidden")
+        for part in ("#session-head", "#session-body", "#session-progress"):
+            self.query_one(part).remove_class("hidden")
+        self.routine_id = f"walk-{message.minutes}"
+        self._begin(find_routine(self._app, self.routine_id))
+
+    def _begin(self, routine: Routine) -> None:
+        clock = self._app.clock
+        self.routine = routine
+        if self.resume_record is not None:
+            self.engine = SessionEngine.resume_from(routine, self.resume_record, clock)
+        else:
+            self.engine = SessionEngine(routine, clock, day=self._app.current_day)
+        self.sub_title = routine.name
+        self.query_one(StepList).routine = routine
+        self.query_one(ProgressBar).update(total=routine.total_seconds, progress=0)
+        self.engine.start()
+        self._save()
+        self._timer = self.set_interval(TICK_SECONDS, self.tick)
+        self.refresh_bindings()
+        self._paint()
+
+    # -- time ----------------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Called at most four times a second: learn what changed, repaint what did."""
+        engine = self.engine
+        if engine is None or engine.done:
+            return
+        events = engine.update()
+        if any(isinstance(event, Finished) for event in events):
+            self._finish()
+            return
+        if events:
+            self._save()
+            if any(isinstance(e, SegmentChanged) and e.reason == "time" for e in events):
+                self._cue(engine)
+        elif not engine.paused and self._app.clock.monotonic() - self._last_save >= SAVE_EVERY:
+            self._save()
+        self._paint()
+
+    # -- showing -----------------------------------------------------------------------------
+    def _set(self, key: str, value: Any) -> bool:
+        """Remember what is on screen; True when ``value`` differs and must be painted."""
+        if self._shown.get(key, object()) == value:
+            return False
+        self._shown[key] = value
+        return True
+
+    def _paint(self) -> None:
+        engine, routine = self.engine, self.routine
+        if engine is None or routine is None:
+            return
+        segment = engine.current
+        if segment is None:
+            return
+        head = f"{routine.name}  ·  {clock_text(routine.total_seconds)}"
+        if engine.paused:
+            head += "  ·  PAUSED"
+        if self._set("head", head):
+            self.query_one("#session-head", Static).update(head)
+        if self._set("paused", engine.paused):
+            self.set_class(engine.paused, "-paused")
+        if self._set("clock", clock_text(engine.remaining_in_segment())):
+            self.query_one(Digits).update(self._shown["clock"])
+        if self._set("segment", segment.index):
+            self._paint_segment(engine)
+        self.query_one(StepList).show_position(engine.position)
+        done = int(routine.total_seconds * engine.progress())
+        if self._set("done", done):
+            self.query_one(ProgressBar).update(progress=done)
+        left = f"{clock_text(engine.remaining_total())} left"
+        if self._set("left", left):
+            self.query_one("#session-left", Static).update(left)
+        notice = self._notice(engine)
+        if self._set("notice", notice):
+            panel = self.query_one("#session-notice", Static)
+            panel.update(notice)
+            panel.set_class(not notice, "hidden")
+
+    def _paint_segment(self, engine: SessionEngine) -> None:
+        segment = engine.current
+        assert segment is not None
+        side = f"  —  {segment.side.value} side" if segment.side is not None else ""
+        self.query_one("#segment-name", Static).update(
+            Content.from_markup("[b]$name[/b][b $accent]$side[/]", name=segment.name, side=side)
+        )
+        self.query_one("#segment-how", Static).update(segment.how)
+        following = engine.next_segment()
+        upcoming = (
+            f"Next: {following.label}  ({step_length(int(following.seconds), False)})"
+            if following is not None
+            else "Next: the end of the session"
+        )
+        self.query_one("#session-next", Static).update(upcoming)
+
+    def _notice(self, engine: SessionEngine) -> str:
+        if self._confirm_stop:
+            return "Stop here?  Press esc or q again to stop and save,  space to carry on."
+        if engine.paused:
+            return "Paused  ·  press space to resume"
+        return ""
+
+    def _show_cues(self) -> None:
+        parts = [f"{cue.label} {'on' if self._cues.get(cue.setting) else 'off'}" for cue in CUES]
+        keys = " / ".join(cue.key for cue in CUES)
+        self.query_one("#session-cues", Static).update(
+            f"At each change: {'  ·  '.join(parts)}   ({keys} to switch)"
+        )
+
+    # -- cues --------------------------------------------------------------------------------
+    def _cue(self, engine: SessionEngine) -> None:
+        segment = engine.current
+        body = segment.label if segment is not None else "Session complete"
+        if self._cues.get(BELL.setting):
+            self.app.bell()
+        if self._cues.get(FLASH.setting):
+            self.add_class("-flash")
+            self.set_timer(FLASH_SECONDS, lambda: self.remove_class("-flash"))
+        if self._cues.get(NOTIFY.setting):
+            sequence = notification_sequence("recovery-tui", body, os.environ)
+            if sequence is not None:
+                self.write_to_terminal(sequence)
+
+    def write_to_terminal(self, sequence: str) -> None:
+        """Send an escape sequence straight to the terminal (nothing when headless)."""
+        driver = getattr(self.app, "_driver", None)
+        if driver is not None and not self.app.is_headless:
+            driver.write(sequence)
+            driver.flush()
+
+    def action_toggle_cue(self, setting: str) -> None:
+        cue: Cue = next(c for c in CUES if c.setting == setting)
+        value = not self._cues.get(setting, True)
+        self._cues[setting] = value
+        self._app.save_safely(
+            lambda: self._app.journal.repo.set_setting(setting, value), what="the setting"
+        )
+        self._show_cues()
+        self.notify(
+            f"{cue.label.capitalize()} at each change: {'on' if value else 'off'}.", timeout=3
+        )
+
+    # -- keys ----------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        engine = self.engine
+        running = engine is not None and not engine.done
+        if action in _SESSION_ACTIONS:
+            return running
+        if action == "close":
+            return not running
+        return True
+
+    def action_toggle_pause(self) -> None:
+        if self.engine is None:
+            return
+        self._confirm_stop = False
+        self.engine.toggle_pause()
+        if self._timer is not None:
+            # Nothing moves while paused, so nothing needs asking about.
+            (self._timer.pause if self.engine.paused else self._timer.resume)()
+        self._save()
+        self._paint()
+
+    def action_next(self) -> None:
+        self._move(lambda engine: engine.skip())
+
+    def action_previous(self) -> None:
+        self._move(lambda engine: engine.back())
+
+    def _move(self, change: Any) -> None:
+        if self.engine is None:
+            return
+        self._confirm_stop = False
+        change(self.engine)
+        self.tick()
+
+    def action_stop(self) -> None:
+        engine = self.engine
+        if engine is None or engine.done:
+            self._leave()
+            return
+        something_done = engine.elapsed_total() > 0 or self.resume_record is not None
+        if something_done and not self._confirm_stop:
+            # Ask once: an esc pressed by mistake must not end a half-done session.
+            if not engine.paused:
+                self.action_toggle_pause()
+            self._confirm_stop = True
+            self._paint()
+            return
+        engine.stop()
+        record = engine.record()
+        if record.actual_seconds <= 0:
+            # Stopped during the get-ready countdown: nothing happened worth keeping.
+            record = replace(record, status=SessionStatus.DISCARDED)
+        self._save(record)
+        self.notify(
+            f"Stopped and saved: {clock_text(record.actual_seconds)} "
+            f"of {clock_text(record.planned_seconds)}.",
+            timeout=5,
+        )
+        self._leave()
+
+    def action_close(self) -> None:
+        self._leave()
+
+    def _leave(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self.app.screen is self:
+            self.app.pop_screen()
+        for screen in self.app.screen_stack:
+            refresh = getattr(screen, "refresh_day", None)
+            if callable(refresh):
+                refresh()
+
+    # -- the end -----------------------------------------------------------------------------
+    def _finish(self) -> None:
+        engine, routine = self.engine, self.routine
+        assert engine is not None and routine is not None
+        if self._timer is not None:
+            self._timer.stop()
+        record = engine.record()
+        self._save(record)
+        self._cue(engine)
+        self._confirm_stop = False
+        self.query_one(StepList).show_position(len(routine.steps))
+        self.query_one(ProgressBar).update(progress=routine.total_seconds)
+        self.query_one("#session-left", Static).update("done")
+        self.query_one("#session-head", Static).update(f"{routine.name}  ·  complete")
+        for part in (
+            "#segment-name",
+            "#session-clock",
+            "#segment-how",
+            "#session-next",
+            "#session-notice",
+        ):
+            self.query_one(part).add_class("hidden")
+        summary = self.query_one("#session-summary", Static)
+        summary.update(summary_text(record))
+        summary.remove_class("hidden")
+        self.remove_class("-paused")
+        self.refresh_bindings()
+
+    # -- saving ------------------------------------------------------------------------------
+    def _save(self, record: SessionRecord | None = None) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        record = record or engine.record()
+        self._last_save = self._app.clock.monotonic()
+        self._app.save_safely(lambda: self._app.journal.save_session(record), what="the session")
+
+    def on_unmount(self) -> None:
+        engine = self.engine
+        if self._timer is not None:
+            self._timer.stop()
+        if engine is None or engine.done:
+            return
+        if not self.app.is_running:
+            # The app is quitting mid-way: keep the session running, to resume next time.
+            self._save(engine.record(SessionStatus.RUNNING))
+            return
+        # Left for another screen (Today, History) mid-way: that ends the session.
+        engine.stop()
+        self._save()
+
+
+def summary_text(record: SessionRecord) -> Text:
+    done = sum(1 for step in record.steps if not step.skipped)
+    skipped = sum(1 for step in record.steps if step.skipped)
+    text = Text()
+    text.append("Session complete  ✓\n\n", style="bold")
+    text.append(f"{record.routine_name}: {clock_text(record.actual_seconds)} ")
+    text.append(f"of {clock_text(record.planned_seconds)} planned.\n")
+    text.append(f"{done} done")
+    if skipped:
+        text.append(f", {skipped} skipped")
+    text.append(".\n")
+    if record.kind == "walk":
+        text.append("It counts towards today's walks.\n")
+    elif record.kind == "stretch" and record.planned_seconds >= 30 * 60:
+        text.append("Today's 30-minute stretch is ticked.\n")
+    text.append("\nPress esc to go back to Today.", style="dim")
+    return text
+
+
+def offer_resume(app: Any) -> None:
+    """After start-up: if a session was interrupted, ask to resume or discard it.
+
+    Only the latest can be resumed; older interrupted ones are closed as stopped, so what
+    was done in them still counts."""
+    from recovery_tui.screens.resume import Choice, ResumeScreen
+    from recovery_tui.store import StoreError
+
+    try:
+        unfinished = app.journal.repo.unfinished_sessions()
+    except StoreError as error:
+        app.notify(f"Could not read unfinished sessions: {error}", severity="error")
+        return
+    if not unfinished:
+        return
+    *older, latest = unfinished
+    for record in older:
+        stopped = replace(record, status=SessionStatus.STOPPED)
+        app.save_safely(lambda r=stopped: app.journal.save_session(r), what="an old session")
+    try:
+        routine: Routine | None = find_routine(app, latest.routine_id, latest)
+    except (RoutineNotFound, ValueError):
+        routine = None
+
+    def chosen(choice: Choice | None) -> None:
+        if choice == "resume" and routine is not None:
+            app.push_screen(SessionScreen.for_resume(latest))
+        elif choice == "discard":
+            discarded = replace(latest, status=SessionStatus.DISCARDED)
+            app.save_safely(lambda: app.journal.save_session(discarded), what="the session")
+
+    app.push_screen(ResumeScreen(latest, len(routine.steps) if routine else None), chosen)

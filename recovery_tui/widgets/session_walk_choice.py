@@ -1,0 +1,59 @@
+"""How long a walk: the presets as buttons and a field for any other length."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, Static
+
+from recovery_tui.domain.routines import MAX_WALK_MINUTES, WALK_PRESETS
+from recovery_tui.domain.validation import InvalidValue, parse_minutes
+
+DEFAULT_MINUTES = 12
+
+
+class WalkChoice(Vertical):
+    """Posts ``Chosen`` with the minutes; the screen starts the walk."""
+
+    class Chosen(Message):
+        def __init__(self, minutes: int) -> None:
+            super().__init__()
+            self.minutes = minutes
+
+    def compose(self) -> ComposeResult:
+        yield Static("How long a walk?", classes="dialog-title")
+        yield Static(
+            "10-15 minutes, a few times a day: the first steps hurt, then the muscles warm up.",
+            classes="hint",
+        )
+        with Horizontal(id="walk-presets"):
+            for minutes in WALK_PRESETS:
+                yield Button(f"{minutes} min", id=f"walk-{minutes}")
+        yield Input(
+            placeholder=f"or type minutes (1-{MAX_WALK_MINUTES}) and press enter",
+            id="walk-minutes",
+            type="integer",
+        )
+        yield Static("", id="walk-error", classes="errors")
+
+    def focus_default(self) -> None:
+        self.query_one(f"#walk-{DEFAULT_MINUTES}", Button).focus()
+
+    @on(Button.Pressed)
+    def _preset(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id:
+            self.post_message(self.Chosen(int(event.button.id.removeprefix("walk-"))))
+
+    @on(Input.Submitted)
+    def _custom(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            minutes = parse_minutes(event.value)
+        except InvalidValue as error:
+            self.query_one("#walk-error", Static).update(str(error))
+            event.input.add_class("-invalid")
+            return
+        self.post_message(self.Chosen(minutes))

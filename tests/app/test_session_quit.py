@@ -1,0 +1,207 @@
+"""Quitting mid-session keeps what was done; the next start offers to resume or discard."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from app_factory import NOW, SIZE, fixed_clock, make_app
+from textual.widgets import Button
+
+from recovery_tui.domain import plan as plan_rules
+from recovery_tui.domain.clock import FakeClock
+from recovery_tui.domain.models import RunKind, SessionRecord, SessionStatus, Side
+from recovery_tui.journal import Journal
+from recovery_tui.screens.resume import ResumeScreen
+from recovery_tui.screens.session import SessionScreen
+from recovery_tui.store import Repository
+
+GET_READY = 5
+# Calf stretch: 120 s left, 5 s switch, 120 s right; then 55 s into the hamstring's left side.
+INTO_SECOND_STEP = 120 + 5 + 120 + 55
+
+
+def after_race(journal: Journal) -> None:
+    journal.log_run(21.1, NOW.date() - timedelta(days=1), effort=9, kind=RunKind.RACE)
+
+
+def stored(tmp_path: Path, clock: FakeClock) -> list[SessionRecord]:
+    with Repository.open(tmp_path / "data", clock) as repo:
+        return repo.sessions(NOW.date() - timedelta(days=1), NOW.date() + timedelta(days=1))
+
+
+async def quit_half_way(tmp_path: Path, clock: FakeClock) -> None:
+    app = make_app(tmp_path, clock, fill=after_race)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        clock.advance(GET_READY + INTO_SECOND_STEP)
+        screen.tick()
+        # Less than the periodic save interval later, so only quitting can save this bit.
+        clock.advance(4)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+
+async def test_quitting_mid_way_keeps_the_partial_session(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    await quit_half_way(tmp_path, clock)
+
+    (record,) = stored(tmp_path, clock)
+    assert record.status is SessionStatus.RUNNING
+    assert record.actual_seconds == pytest.approx(INTO_SECOND_STEP + 4)
+    assert record.position == 1
+    assert [(s.name, s.side, s.actual_seconds) for s in record.steps] == [
+        ("Wall calf stretch", Side.LEFT, 120),
+        ("Wall calf stretch", Side.RIGHT, 120),
+        ("Seated hamstring reach", Side.LEFT, 59),
+    ]
+    with Repository.open(tmp_path / "data", clock) as repo:
+        assert [s.id for s in repo.unfinished_sessions()] == [record.id]
+
+
+async def test_next_start_resumes_at_the_right_step(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    await quit_half_way(tmp_path, clock)
+
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        assert "step 2 of 8" in str(app.screen.query_one("#resume-text").render())
+        await pilot.press("enter")  # Resume has the focus
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        engine = screen.engine
+        assert engine is not None
+        clock.advance(GET_READY)
+        screen.tick()
+        assert engine.current is not None
+        assert engine.current.label == "Seated hamstring reach (left)"
+        assert screen.query_one("#session-steps").render()  # painted
+        for _ in range(100):
+            if engine.done:
+                break
+            clock.advance(300)
+            screen.tick()
+            await pilot.pause()
+        assert engine.finished
+        assert app.journal.day_view(app.current_day).progress[plan_rules.STRETCH] == 1
+
+    (record,) = stored(tmp_path, clock)
+    assert record.status is SessionStatus.COMPLETED
+    names = [(s.name, s.side) for s in record.steps]
+    assert names[:3] == [
+        ("Wall calf stretch", Side.LEFT),
+        ("Wall calf stretch", Side.RIGHT),
+        ("Seated hamstring reach", Side.LEFT),
+    ]
+    assert len(names) == 14, "the half-done side is done again, not listed twice"
+
+
+async def test_discarding_an_interrupted_session(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    await quit_half_way(tmp_path, clock)
+
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.click("#discard")
+        await pilot.pause()
+        assert not isinstance(app.screen, ResumeScreen | SessionScreen)
+
+    (record,) = stored(tmp_path, clock)
+    assert record.status is SessionStatus.DISCARDED
+    with Repository.open(tmp_path / "data", clock) as repo:
+        assert repo.unfinished_sessions() == []
+
+
+async def test_later_keeps_it_for_the_next_start(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    await quit_half_way(tmp_path, clock)
+
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ResumeScreen)
+
+    (record,) = stored(tmp_path, clock)
+    assert record.status is SessionStatus.RUNNING
+
+
+async def test_a_session_whose_routine_is_gone_can_only_be_discarded(tmp_path: Path) -> None:
+    clock = fixed_clock()
+
+    def interrupted_custom(journal: Journal) -> None:
+        journal.save_session(
+            SessionRecord(
+                id="gone-1",
+                day=NOW.date(),
+                routine_id="deleted-file",
+                routine_name="Evening calves",
+                kind="routine",
+                status=SessionStatus.RUNNING,
+                planned_seconds=95,
+                actual_seconds=20,
+                started_at="2026-11-26T08:00:00.000000Z",
+                ended_at=None,
+                tz="Europe/Paris",
+            )
+        )
+
+    app = make_app(tmp_path, clock, fill=interrupted_custom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ResumeScreen)
+        assert dialog.query_one("#resume", Button).disabled
+        assert "can no longer be found" in str(dialog.query_one("#resume-text").render())
+
+
+async def test_older_interrupted_sessions_are_closed_as_stopped(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    base = dict(
+        routine_name="12-minute walk",
+        kind="walk",
+        status=SessionStatus.RUNNING,
+        planned_seconds=720,
+        actual_seconds=400,
+        ended_at=None,
+        tz="Europe/Paris",
+        routine_id="walk-12",
+    )
+
+    def two_interrupted(journal: Journal) -> None:
+        journal.save_session(
+            SessionRecord(
+                id="old", day=NOW.date(), started_at="2026-11-26T06:00:00.000000Z", **base
+            )  # type: ignore[arg-type]
+        )
+        journal.save_session(
+            SessionRecord(
+                id="new", day=NOW.date(), started_at="2026-11-26T07:00:00.000000Z", **base
+            )  # type: ignore[arg-type]
+        )
+
+    app = make_app(tmp_path, clock, fill=two_interrupted)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        assert app.screen.record.id == "new"
+
+    by_id = {r.id: r.status for r in stored(tmp_path, clock)}
+    assert by_id == {"old": SessionStatus.STOPPED, "new": SessionStatus.RUNNING}

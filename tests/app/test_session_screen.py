@@ -1,0 +1,381 @@
+"""The session screen driven by Pilot, time moved by the fake clock (never real sleeps)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from app_factory import NOW, SIZE, fixed_clock, make_app
+from textual.pilot import Pilot
+from textual.widgets import Digits, Static
+
+from recovery_tui.app import RecoveryApp
+from recovery_tui.domain import plan as plan_rules
+from recovery_tui.domain.adaptive import adaptive_stretch
+from recovery_tui.domain.clock import FakeClock
+from recovery_tui.domain.models import RunKind, SessionRecord, SessionStatus, Side
+from recovery_tui.journal import Journal
+from recovery_tui.screens.session import SessionScreen
+from recovery_tui.widgets.session_cues import notification_sequence
+from recovery_tui.widgets.session_steps import CURRENT, DONE, StepList
+
+GET_READY = 5
+
+
+def after_race(journal: Journal) -> None:
+    """Yesterday's half marathon, so today's plan holds walks and the 30-minute stretch."""
+    journal.log_run(21.1, NOW.date() - timedelta(days=1), effort=9, kind=RunKind.RACE)
+
+
+async def open_session(pilot: Pilot[Any], key: str) -> SessionScreen:
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, SessionScreen)
+    return screen
+
+
+async def advance(
+    pilot: Pilot[Any], clock: FakeClock, screen: SessionScreen, seconds: float
+) -> None:
+    clock.advance(seconds)
+    screen.tick()
+    await pilot.pause()
+
+
+async def run_out(pilot: Pilot[Any], clock: FakeClock, screen: SessionScreen, step: float) -> None:
+    """Advance in big jumps until the session is over (bounded, so a bug cannot hang)."""
+    for _ in range(1000):
+        if screen.engine is not None and screen.engine.done:
+            return
+        await advance(pilot, clock, screen, step)
+    raise AssertionError("the session never ended")
+
+
+def stored_sessions(app: RecoveryApp) -> list[SessionRecord]:
+    return app.journal.repo.sessions(app.current_day, app.current_day)
+
+
+def text_of(screen: SessionScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def test_stretch_runs_to_the_end_and_ticks_the_task(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock, fill=after_race)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, "s")
+        bells: list[int] = []
+        app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
+        assert screen.engine is not None and screen.engine.current is not None
+        assert screen.engine.current.name == "Get ready"
+        await run_out(pilot, clock, screen, 240)
+
+        assert screen.engine.finished
+        assert "Session complete" in text_of(screen, "#session-summary")
+        assert bells, "the bell rings at the changes"
+        (record,) = stored_sessions(app)
+        assert record.status is SessionStatus.COMPLETED
+        assert record.actual_seconds == pytest.approx(1800)
+        routine = adaptive_stretch(None)
+        expected = []
+        for step in routine.steps:
+            sides = [Side.LEFT, Side.RIGHT] if step.sides else [None]
+            expected += [(step.name, side) for side in sides]
+        assert [(s.name, s.side) for s in record.steps] == expected
+        assert not any(s.skipped for s in record.steps)
+        assert app.journal.day_view(app.current_day).progress[plan_rules.STRETCH] == 1
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
+
+
+async def test_pause_skip_and_back_keys(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, "s")
+        engine = screen.engine
+        assert engine is not None
+        await advance(pilot, clock, screen, GET_READY + 20)
+        assert engine.current is not None and engine.current.label == "Wall calf stretch (left)"
+        assert str(screen.query_one(Digits).value) == "01:40"
+
+        await pilot.press("space")
+        assert engine.paused
+        assert "Paused" in text_of(screen, "#session-notice")
+        await advance(pilot, clock, screen, 500)
+        assert screen.query_one(Digits).value == "01:40", "paused time does not count"
+        await pilot.press("space")
+        assert not engine.paused
+        assert screen.query_one("#session-notice").has_class("hidden")
+
+        await pilot.press("n")
+        assert engine.current.name == "Switch sides"
+        await pilot.press("n")
+        assert engine.current.label == "Wall calf stretch (right)"
+        assert "right side" in text_of(screen, "#segment-name")
+        await pilot.press("n")
+        assert engine.current.label == "Seated hamstring reach (left)"
+        assert screen.query_one(Digits).value == "02:30"
+        steps = str(screen.query_one(StepList).render())
+        assert f"{DONE} Wall calf stretch" in steps
+        assert f"{CURRENT} Seated hamstring reach" in steps
+
+        await pilot.press("p")
+        assert engine.current.label == "Wall calf stretch (right)"
+        assert "Next: Seated hamstring reach (left)" in text_of(screen, "#session-next")
+
+
+async def test_no_repaint_when_nothing_changed(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, "s")
+        await advance(pilot, clock, screen, GET_READY + 1)
+        digits = screen.query_one(Digits)
+        painted: list[str] = []
+        original = digits.update
+        digits.update = lambda value: (painted.append(value), original(value))  # type: ignore[method-assign]
+        for _ in range(8):
+            screen.tick()
+        assert painted == []
+        clock.advance(0.3)
+        screen.tick()
+        clock.advance(0.3)
+        screen.tick()
+        assert len(painted) <= 1, "a display in whole seconds changes at most once here"
+        clock.advance(1)
+        screen.tick()
+        assert painted
+
+
+async def test_saved_every_few_seconds_while_running(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, "s")
+        await advance(pilot, clock, screen, GET_READY + 1)
+        await advance(pilot, clock, screen, 11)
+        (record,) = stored_sessions(app)
+        assert record.status is SessionStatus.RUNNING
+        assert record.actual_seconds == pytest.approx(12)
+
+
+async def test_a_walk_of_twelve_minutes_counts(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock, fill=after_race)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, "w")
+        assert screen.engine is None, "asks how long first"
+        await pilot.press("enter")  # 12 minutes is the button in focus
+        await pilot.pause()
+        assert screen.routine is not None and screen.routine.id == "walk-12"
+        await run_out(pilot, clock, screen, 100)
+        (record,) = stored_sessions(app)
+        assert record.kind == "walk"
+        assert record.status is SessionStatus.COMPLETED
+        assert record.actual_seconds == pytest.approx(12 * 60)
+        assert app.journal.day_view(app.current_day).progress[plan_rules.WALKS] == 1
+
+
+async def test_a_walk_of_any_length_and_a_bad_one(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, "w")
+        screen.query_one("#walk-minutes").focus()
+        await pilot.press("0", "enter")
+        assert "from 1 to 180" in text_of(screen, "#walk-error")
+        assert screen.engine is None
+        await pilot.press("backspace", "7", "enter")
+        await pilot.pause()
+        assert screen.routine is not None and screen.routine.total_seconds == 7 * 60
+
+
+async def test_walk_from_the_command_line_starts_at_once(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock, start={"walk_minutes": 10})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.engine is not None and screen.engine.started
+        assert screen.engine.remaining_in_segment() <= 5, "get-ready lasts at most 5 s"
+
+
+async def test_leaving_for_today_mid_way_stops_and_keeps_it(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, "s")
+        await advance(pilot, clock, screen, GET_READY + 60)
+        await pilot.press("t")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
+        (record,) = stored_sessions(app)
+        assert record.status is SessionStatus.STOPPED
+        assert record.actual_seconds == pytest.approx(60)
+
+
+async def test_stop_asks_once_then_saves(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, "s")
+        await advance(pilot, clock, screen, GET_READY + 30)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.engine is not None and screen.engine.paused
+        assert "Stop here?" in text_of(screen, "#session-notice")
+        await pilot.press("space")  # carry on
+        assert not screen.engine.paused
+        await pilot.press("q")
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
+        (record,) = stored_sessions(app)
+        assert record.status is SessionStatus.STOPPED
+        assert record.actual_seconds == pytest.approx(30)
+
+
+async def test_stop_during_get_ready_keeps_nothing(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_session(pilot, "s")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
+        (record,) = stored_sessions(app)
+        assert record.status is SessionStatus.DISCARDED
+
+
+async def test_custom_two_step_routine_runs_to_the_end(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    routines = tmp_path / "config" / "routines"
+    routines.mkdir(parents=True)
+    (routines / "x.toml").write_text(
+        'name = "Evening calves"\n'
+        "[[steps]]\n"
+        'name = "Wall calf stretch"\nseconds = 45\nsides = true\nareas = ["calves"]\n'
+        'how = "Hands on the wall, back heel down, lean in."\n'
+        "[[steps]]\n"
+        'name = "Ankle circles"\nseconds = 30\n',
+        encoding="utf-8",
+    )
+    app = make_app(tmp_path, clock, start={"routine": "x"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await run_out(pilot, clock, screen, 20)
+        (record,) = stored_sessions(app)
+        assert record.routine_id == "x"
+        assert record.status is SessionStatus.COMPLETED
+        assert [(s.name, s.side) for s in record.steps] == [
+            ("Wall calf stretch", Side.LEFT),
+            ("Wall calf stretch", Side.RIGHT),
+            ("Ankle circles", None),
+        ]
+        assert record.actual_seconds == pytest.approx(45 + 5 + 45 + 30)
+
+
+async def test_unknown_routine_is_named_and_the_screen_closes(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start={"routine": "nope"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
+        assert any("nope" in str(n.message) for n in app._notifications)
+
+
+async def test_cues_at_each_change_and_turning_them_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TERM_PROGRAM", "iTerm.app")
+    monkeypatch.delenv("TMUX", raising=False)
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, "s")
+        bells: list[int] = []
+        sent: list[str] = []
+        app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
+        screen.write_to_terminal = sent.append  # type: ignore[method-assign]
+        await advance(pilot, clock, screen, GET_READY)
+        assert len(bells) == 1
+        assert screen.has_class("-flash")
+        assert sent and "Wall calf stretch (left)" in sent[0]
+
+        for key in ("b", "f", "d"):
+            await pilot.press(key)
+        await pilot.pause()
+        screen.remove_class("-flash")
+        await advance(pilot, clock, screen, 120)
+        assert screen.engine is not None and screen.engine.current is not None
+        assert screen.engine.current.name == "Switch sides"
+        assert len(bells) == 1 and len(sent) == 1
+        assert not screen.has_class("-flash")
+        assert "bell off" in text_of(screen, "#session-cues")
+        repo = app.journal.repo
+        assert [repo.get_setting(k) for k in ("cue_bell", "cue_flash", "cue_notify")] == [
+            False,
+            False,
+            False,
+        ]
+
+
+async def test_skipping_by_hand_rings_no_bell(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, "s")
+        bells: list[int] = []
+        app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
+        await advance(pilot, clock, screen, GET_READY)
+        await pilot.press("n")
+        assert bells == [1]
+
+
+@pytest.mark.parametrize(
+    ("env", "start"),
+    [
+        ({"TERM_PROGRAM": "iTerm.app"}, "\x1b]9;"),
+        ({"TERM": "xterm-kitty"}, "\x1b]99;;"),
+        ({"TERM_PROGRAM": "WezTerm"}, "\x1b]777;notify;"),
+        ({"VTE_VERSION": "7600", "TERM": "xterm-256color"}, "\x1b]777;notify;"),
+        ({"TERM": "foot"}, "\x1b]777;notify;"),
+    ],
+)
+def test_desktop_notification_for_known_terminals(env: dict[str, str], start: str) -> None:
+    sequence = notification_sequence("recovery-tui", "Butterfly", env)
+    assert sequence is not None and sequence.startswith(start)
+    assert "Butterfly" in sequence
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"TERM": "xterm-256color"},
+        {"TERM": "linux"},
+        {"TERM_PROGRAM": "iTerm.app", "TMUX": "/tmp/tmux-1000/default,1,0"},
+        {"VTE_VERSION": "3800"},
+    ],
+)
+def test_no_desktop_notification_where_unknown(env: dict[str, str]) -> None:
+    assert notification_sequence("recovery-tui", "Butterfly", env) is None
+
+
+def test_notification_text_cannot_break_out_of_the_sequence() -> None:
+    sequence = notification_sequence("a;b", "evil\x07\x1b]0;x", {"TERM": "foot"})
+    assert sequence is not None
+    assert sequence.count("\x07") == 1 and sequence.count("\x1b") == 1
+    assert sequence.startswith("\x1b]777;notify;a,b;")
