@@ -1,0 +1,58 @@
+"""SVG snapshots of the session screen, time moved by a fixed fake clock.
+
+Regenerate after an intended change of look with
+``pytest tests/snapshots/test_session_snapshots.py --snapshot-update`` and look at the SVGs.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from app_factory import NOW, SIZE, fixed_clock, make_app
+from textual.pilot import Pilot
+
+from recovery_tui.domain.clock import FakeClock
+from recovery_tui.domain.models import RunKind
+from recovery_tui.journal import Journal
+from recovery_tui.screens.session import SessionScreen
+
+GET_READY = 5
+
+
+def after_race(journal: Journal) -> None:
+    journal.log_run(21.1, NOW.date() - timedelta(days=1), effort=9, kind=RunKind.RACE)
+
+
+def into_session(clock: FakeClock, seconds: float, *keys: str) -> Any:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, SessionScreen)
+        clock.advance(seconds)
+        screen.tick()
+        await pilot.press(*keys)
+        screen.remove_class("-flash")  # the flash would only be caught half-way
+        await pilot.pause()
+
+    return run_before
+
+
+def test_mid_session(tmp_path: Path, snap_compare: Any) -> None:
+    """Third stretch, right side, 40 s in: ✓ on two steps, ▶ on the third."""
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock, fill=after_race)
+    # Calf 120+5+120, hamstring 150+5+150, quad left 120 + switch 5, then 40 s.
+    seconds = GET_READY + 245 + 305 + 125 + 40
+    assert snap_compare(app, terminal_size=SIZE, run_before=into_session(clock, seconds))
+
+
+def test_paused(tmp_path: Path, snap_compare: Any) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock, fill=after_race)
+    assert snap_compare(
+        app, terminal_size=SIZE, run_before=into_session(clock, GET_READY + 75, "space")
+    )
