@@ -103,21 +103,19 @@ class TodayScreen(Screen[None]):
         container = self.query_one("#tasks", VerticalScroll)
         ids = tuple(task.id for task in view.plan.tasks)
         if ids != self._task_ids:
-            focused = self.focused.id if self.focused else None
             container.remove_children()
             container.mount_all(
                 TaskRow(task, view.progress.get(task.id, 0)) for task in view.plan.tasks
             )
             self._task_ids = ids
-            if focused is None and ids:
-                self.call_after_refresh(self._focus_first_task)
+            self.call_after_refresh(self._focus_first_task)
             return
         for row in container.query(TaskRow):
             row.count = view.progress.get(row.spec.id, 0)
 
     def _focus_first_task(self) -> None:
         rows = self.query(TaskRow)
-        if rows and self.focused is None:
+        if rows and not isinstance(self.focused, TaskRow) and self.app.screen is self:
             rows.first().focus()
 
     def _show_readiness(self, view: DayView) -> None:

@@ -21,8 +21,10 @@ from recovery_tui.domain.plan import TaskSpec
 class TaskRow(Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space,enter", "toggle", "Tick", show=True),
-        Binding("plus,equals_sign,right", "step(1)", "+1", key_display="+"),
-        Binding("minus,left", "step(-1)", "-1", key_display="-"),
+        Binding("plus,equals_sign,right", "step(1)", "Count +/-", key_display="+"),
+        Binding("minus,left", "step(-1)", "Count -1", show=False),
+        Binding("down", "app.focus_next", "Next task", show=False),
+        Binding("up", "app.focus_previous", "Previous task", show=False),
     ]
 
     count: reactive[int] = reactive(0)
