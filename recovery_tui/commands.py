@@ -68,13 +68,15 @@ def cmd_log_run(args: argparse.Namespace, dirs: Dirs) -> int:
     clock = SystemClock()
     today = _today(clock)
     distance = v.parse_distance(args.distance_km)
-    day = v.parse_day(args.date, not_after=today) if args.date else today
+    day = v.parse_day(args.date, not_after=today) if args.date is not None else today
     kind = (
-        v.parse_kind(args.kind) if args.kind else (RunKind.LONG if distance >= 15 else RunKind.EASY)
+        v.parse_kind(args.kind)
+        if args.kind is not None
+        else (RunKind.LONG if distance >= 15 else RunKind.EASY)
     )
     default_effort = {RunKind.RACE: 8, RunKind.LONG: 6, RunKind.EASY: 3}[kind]
-    effort = v.parse_effort(args.effort) if args.effort else default_effort
-    finish = v.parse_clock(args.finish) if args.finish else None
+    effort = v.parse_effort(args.effort) if args.effort is not None else default_effort
+    finish = v.parse_clock(args.finish) if args.finish is not None else None
     if finish and day == today and finish > clock.now().time().replace(tzinfo=None):
         raise v.InvalidValue(f"finish time {finish:%H:%M} today is still in the future")
     journal = _journal(dirs, clock)
@@ -96,7 +98,7 @@ def cmd_log_run(args: argparse.Namespace, dirs: Dirs) -> int:
 def cmd_checkin(args: argparse.Namespace, dirs: Dirs) -> int:
     clock = SystemClock()
     today = _today(clock)
-    day = v.parse_day(args.date, not_after=today) if args.date else today
+    day = v.parse_day(args.date, not_after=today) if args.date is not None else today
     soreness = dict(v.parse_sore_pair(pair) for pair in args.sore)
     energy = v.parse_energy(args.energy) if args.energy is not None else None
     sleep = v.parse_sleep(args.sleep) if args.sleep is not None else None
@@ -227,11 +229,11 @@ def cmd_history(args: argparse.Namespace, dirs: Dirs) -> int:
 
     clock = SystemClock()
     today = _today(clock)
-    if args.days is not None and (args.start or args.end):
+    if args.days is not None and (args.start is not None or args.end is not None):
         raise v.InvalidValue("use either --days or --from/--to, not both")
-    if args.start or args.end:
-        start = v.parse_day(args.start, what="--from") if args.start else None
-        end = v.parse_day(args.end, what="--to") if args.end else today
+    if args.start is not None or args.end is not None:
+        start = v.parse_day(args.start, what="--from") if args.start is not None else None
+        end = v.parse_day(args.end, what="--to") if args.end is not None else today
         if start is None:
             start = end - timedelta(days=6)
         if start > end:
@@ -239,7 +241,7 @@ def cmd_history(args: argparse.Namespace, dirs: Dirs) -> int:
         if (end - start).days >= MAX_HISTORY_DAYS:
             raise v.InvalidValue(f"that range is too long: at most {MAX_HISTORY_DAYS} days")
     else:
-        days = v.parse_int(args.days, "--days", 1, MAX_HISTORY_DAYS) if args.days else 7
+        days = v.parse_int(args.days, "--days", 1, MAX_HISTORY_DAYS) if args.days is not None else 7
         end = today
         start = today - timedelta(days=days - 1)
     journal = _journal(dirs, clock)

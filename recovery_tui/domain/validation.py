@@ -38,6 +38,8 @@ def parse_int(text: str, what: str, low: int, high: int) -> int:
             f"{what} must be a whole number from {low} to {high}, not '{_shown(raw)}'"
         )
     value = int(raw)
+    if value == 0 and raw.startswith("-"):
+        raise InvalidValue(f"{what} must be a whole number from {low} to {high}, not '{raw}'")
     if not low <= value <= high:
         raise InvalidValue(f"{what} must be from {low} to {high}, not {value}")
     return value
@@ -50,6 +52,9 @@ def parse_float(text: str, what: str, low: float, high: float) -> float:
     if not _FLOAT.fullmatch(raw):
         raise InvalidValue(f"{what} must be a number from {low:g} to {high:g}, not '{_shown(raw)}'")
     value = float(raw)
+    if value == 0 and raw.startswith("-"):
+        # "-0" parses to a negative zero that passes a range check yet means nothing.
+        raise InvalidValue(f"{what} must be a number from {low:g} to {high:g}, not '{raw}'")
     if not low <= value <= high:
         raise InvalidValue(f"{what} must be from {low:g} to {high:g}, not {value:g}")
     return value
