@@ -15,7 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH
+from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
 from recovery_tui.domain.clock import Clock, SystemClock, today
 from recovery_tui.journal import Journal
 from recovery_tui.paths import Dirs, styles_dir
@@ -143,6 +143,7 @@ class RecoveryApp(App[int]):
         if width is None or height is None:
             width, height = self.size
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        self.set_class(width < NARROW_WIDTH, "-narrow")
 
     # -- actions -----------------------------------------------------------------------------
     def _today_screen(self) -> Screen[Any] | None:

@@ -4,31 +4,31 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
-HELP = """\
-## Keys
+KEYS: tuple[tuple[str, str], ...] = (
+    ("t", "Today: the plan and what is done"),
+    ("w", "start a walk timer"),
+    ("s", "start the guided 30-minute stretch"),
+    ("h", "History: the past week; ←/→ other weeks, enter a day"),
+    ("c", "check-in: soreness, sleep, energy, water"),
+    ("r", "log a run or a race"),
+    ("space / enter", "tick the selected task (counted tasks go up)"),
+    ("+ / -  (→ / ←)", "count a task up or down"),
+    ("↑ / ↓", "move between tasks, or between areas in the check-in"),
+    ("space", "pause / resume a session"),
+    ("n / p", "next / previous step of a session"),
+    ("ctrl+p", "command palette: commands and the theme"),
+    ("F1 / ?", "this help"),
+    ("ctrl+q", "quit (everything is already saved)"),
+)
 
-| Key | What it does |
-|---|---|
-| `t` | Today: the plan and what is done |
-| `w` | start a walk timer |
-| `s` | start the guided 30-minute stretch |
-| `h` | History: the past week, ←/→ for other weeks |
-| `c` | check-in: soreness, sleep, energy, water |
-| `r` | log a run or a race |
-| `space` / `enter` | tick the selected task (counted tasks go up) |
-| `+` / `-` (or `→` / `←`) | count a task up or down |
-| `space` | pause / resume a session |
-| `n` / `p` | next / previous step of a session |
-| `ctrl+p` | command palette (theme, commands) |
-| `F1` / `?` | this help |
-| `ctrl+q` | quit (everything is already saved) |
-
+HOW_TO = """\
 ## How to use it
 
 1. After a hard run or a race, press `r` and log it: the recovery window opens.
@@ -42,6 +42,15 @@ does not ease after three days are reasons to see a health professional.
 """
 
 
+def keys_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for key, what in KEYS:
+        table.add_row(key, what)
+    return table
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark,q", "close", "Close"),
@@ -51,7 +60,9 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-dialog", classes="dialog"):
             yield Static("Help  (esc to close)", classes="dialog-title")
             with VerticalScroll():
-                yield Markdown(HELP)
+                yield Static("Keys", classes="help-heading")
+                yield Static(keys_table(), id="help-keys")
+                yield Markdown(HOW_TO)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -42,6 +42,7 @@ class TodayScreen(Screen[None]):
         yield TooSmall()
         with Vertical(id="today"):
             yield Static(id="headline")
+            yield Static(id="readiness-line")
             yield Static(id="red-flags", classes="hidden")
             yield Static(id="refuel", classes="hidden")
             yield Static(WELCOME, id="welcome", classes="hidden")
@@ -133,6 +134,10 @@ class TodayScreen(Screen[None]):
             text.append("\nEstimated recovery: ", style="bold")
             text.append(long_date(readiness.recovery_date))
         self.query_one("#readiness", Static).update(text)
+        short = "Ready for an easy run? " + ("Yes" if readiness.ready else "Not yet")
+        if readiness.recovery_date:
+            short += f" · recovery by {readiness.recovery_date:%a %d %b}"
+        self.query_one("#readiness-line", Static).update(short)
 
     def _show_progress(self, view: DayView) -> None:
         bar = self.query_one("#progress", ProgressBar)
@@ -162,8 +167,8 @@ class TodayScreen(Screen[None]):
             return
         if left > 0:
             panel.update(
-                f"Refuel window: {mm_ss(left)} left to eat carbohydrate + protein"
-                "  ·  keep drinking: the water counter is first in your list"
+                f"Refuel window: {mm_ss(left)} left to eat carbohydrate + protein."
+                " Keep drinking: water comes first in your list."
             )
             if self._refuel_timer is None:
                 self._refuel_timer = self.set_interval(1.0, self._show_refuel)
