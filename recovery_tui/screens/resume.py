@@ -13,23 +13,24 @@ from textual.widgets import Button, Static
 
 from recovery_tui.domain.models import SessionRecord
 from recovery_tui.domain.phrases import long_date
+from recovery_tui.domain.routines import Routine
 from recovery_tui.widgets.session_steps import clock_text
 
 Choice = Literal["resume", "discard"]
 
 
-def describe(record: SessionRecord, step_count: int | None) -> str:
-    """One paragraph on where the session stopped."""
-    done = sum(1 for step in record.steps if not step.skipped)
-    where = (
-        f"It stopped at step {record.position + 1} of {step_count}"
-        if step_count
-        else "Its routine can no longer be found, so it cannot be resumed"
-    )
-    return (
+def describe(record: SessionRecord, routine: Routine | None) -> str:
+    """A few lines on how far the session got and where it would carry on."""
+    text = (
         f"{record.routine_name}, {long_date(record.day)}: "
-        f"{clock_text(record.actual_seconds)} of {clock_text(record.planned_seconds)} done, "
-        f"{done} step{'s' if done != 1 else ''} or sides finished.\n{where}."
+        f"{clock_text(record.actual_seconds)} of {clock_text(record.planned_seconds)} done."
+    )
+    if routine is None:
+        return f"{text}\nIts routine can no longer be found, so it cannot be resumed."
+    position = min(record.position, len(routine.steps) - 1)
+    return (
+        f"{text}\nResume starts again at step {position + 1} of {len(routine.steps)}: "
+        f"{routine.steps[position].name}."
     )
 
 
@@ -40,22 +41,24 @@ class ResumeScreen(ModalScreen[Choice | None]):
         Binding("escape", "later", "Later"),
     ]
 
-    def __init__(self, record: SessionRecord, step_count: int | None) -> None:
+    def __init__(self, record: SessionRecord, routine: Routine | None) -> None:
         super().__init__()
         self.record = record
-        self.step_count = step_count
+        self.routine = routine
 
     def compose(self) -> ComposeResult:
         with Vertical(id="resume-dialog", classes="dialog"):
             yield Static("An unfinished session", classes="dialog-title")
-            yield Static(describe(self.record, self.step_count), id="resume-text")
+            yield Static(describe(self.record, self.routine), id="resume-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Later", id="later")
                 yield Button("Discard", id="discard", variant="error")
-                yield Button("Resume", id="resume", variant="primary", disabled=not self.step_count)
+                yield Button(
+                    "Resume", id="resume", variant="primary", disabled=self.routine is None
+                )
 
     def on_mount(self) -> None:
-        target = "#resume" if self.step_count else "#discard"
+        target = "#discard" if self.routine is None else "#resume"
         self.query_one(target, Button).focus()
 
     @on(Button.Pressed)
@@ -69,7 +72,7 @@ class ResumeScreen(ModalScreen[Choice | None]):
             self.dismiss(None)
 
     def action_resume(self) -> None:
-        if self.step_count:
+        if self.routine is not None:
             self.dismiss("resume")
 
     def action_later(self) -> None:

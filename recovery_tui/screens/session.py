@@ -9,7 +9,9 @@ resumed (``offer_resume``) on the next start.
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -37,6 +39,11 @@ TICK_SECONDS = 0.25  # at most 4 repaints a second
 SAVE_EVERY = 10.0  # seconds of session between saves while nothing else changes
 FLASH_SECONDS = 0.5
 ADAPTIVE = "adaptive"
+
+# A closed terminal sends SIGHUP, a shutdown or `kill` SIGTERM: both save before leaving.
+_END_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 
 # Keys that only mean something while a session is under way.
 _SESSION_ACTIONS = frozenset({"toggle_pause", "next", "previous", "stop"})
@@ -194,6 +201,7 @@ class SessionScreen(Screen[None]):
         self.engine.start()
         self._save()
         self._timer = self.set_interval(TICK_SECONDS, self.tick)
+        self._catch_end_signals(True)
         self.refresh_bindings()
         self._paint()
 
@@ -427,8 +435,26 @@ class SessionScreen(Screen[None]):
         self._last_save = self._app.clock.monotonic()
         self._app.save_safely(lambda: self._app.journal.save_session(record), what="the session")
 
+    def _catch_end_signals(self, catch: bool) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for number in _END_SIGNALS:
+                if catch:
+                    loop.add_signal_handler(number, self._ended_by_signal)
+                else:
+                    loop.remove_signal_handler(number)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # no signals here (Windows, or not the main thread): the periodic save stays
+
+    def _ended_by_signal(self) -> None:
+        engine = self.engine
+        if engine is not None and not engine.done:
+            self._save(engine.record(SessionStatus.RUNNING))
+        self.app.exit()
+
     def on_unmount(self) -> None:
         engine = self.engine
+        self._catch_end_signals(False)
         if self._timer is not None:
             self._timer.stop()
         if engine is None or engine.done:
@@ -492,4 +518,4 @@ def offer_resume(app: Any) -> None:
             discarded = replace(latest, status=SessionStatus.DISCARDED)
             app.save_safely(lambda: app.journal.save_session(discarded), what="the session")
 
-    app.push_screen(ResumeScreen(latest, len(routine.steps) if routine else None), chosen)
+    app.push_screen(ResumeScreen(latest, routine), chosen)

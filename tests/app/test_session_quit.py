@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -73,7 +76,9 @@ async def test_next_start_resumes_at_the_right_step(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
-        assert "step 2 of 8" in str(app.screen.query_one("#resume-text").render())
+        assert "step 2 of 8: Seated hamstring reach" in str(
+            app.screen.query_one("#resume-text").render()
+        )
         await pilot.press("enter")  # Resume has the focus
         await pilot.pause()
         screen = app.screen
@@ -205,3 +210,50 @@ async def test_older_interrupted_sessions_are_closed_as_stopped(tmp_path: Path) 
 
     by_id = {r.id: r.status for r in stored(tmp_path, clock)}
     assert by_id == {"old": SessionStatus.STOPPED, "new": SessionStatus.RUNNING}
+
+
+CHILD = """
+import asyncio, sys
+sys.path.insert(0, {tests!r})
+from pathlib import Path
+from app_factory import fixed_clock, make_app
+
+async def main() -> None:
+    clock = fixed_clock()
+    app = make_app(Path({tmp!r}), clock, start={{"routine": "stretch-30"}})
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        clock.advance(5)  # the get-ready countdown ends: saved at the change
+        app.screen.tick()
+        clock.advance(7)  # less than the periodic save: only the signal can save this
+        print("ready", flush=True)
+        while app.is_running:
+            await asyncio.sleep(0.05)
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_a_signal_saves_the_session_before_leaving(tmp_path: Path, signal_name: str) -> None:
+    number = getattr(signal, signal_name, None)
+    if number is None:
+        pytest.skip(f"no {signal_name} on this platform")
+    tests = str(Path(__file__).parent.parent)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD.format(tests=tests, tmp=str(tmp_path))],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "ready", child.stderr.read()  # type: ignore[union-attr]
+        child.send_signal(number)
+        child.wait(timeout=20)
+    finally:
+        child.kill()
+    (record,) = stored(tmp_path, fixed_clock())
+    assert record.status is SessionStatus.RUNNING
+    assert record.actual_seconds == pytest.approx(7)
