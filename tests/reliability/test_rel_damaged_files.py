@@ -1,0 +1,143 @@
+"""Damaged, foreign, older and newer data files as the user meets them: through the CLI and
+the app. (tests/store covers the repository itself.)"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from app_factory import SIZE, make_app
+from rel_support import assert_one_clear_line, cli, files_of
+
+from recovery_tui.domain.models import Run, RunKind
+
+VALID_MAIN = json.dumps({"_meta": {"1": {"schema": 1}}, "runs": {}}).encode()
+VALID_MONTH = json.dumps({"checkins": {}, "tasks": {}}).encode()
+
+
+def damaged(valid: bytes, table: str) -> dict[str, bytes]:
+    return {
+        "empty": b"",
+        "truncated": valid[: len(valid) // 2],
+        "NUL-filled": b"\x00" * 4096,
+        "trailing garbage": valid + b"\n}}]garbage",
+        "non-UTF-8": b'{"' + table.encode() + b'": {"\xff\xfe": {}}}',
+        "a list": b"[]",
+        "null": b"null",
+        "a table as a list": b'{"_meta": {"1": {"schema": 1}}, "' + table.encode() + b'": []}',
+    }
+
+
+MAIN_CASES = damaged(VALID_MAIN, "runs")
+MONTH_CASES = damaged(VALID_MONTH, "checkins")
+
+
+def this_month_file(data: Path) -> Path:
+    return data / "months" / f"{date.today():%Y-%m}.json"
+
+
+def check_moved_aside(err: str, path: Path, content: bytes) -> None:
+    moved = list(path.parent.glob(f"{path.name}.corrupt-*"))
+    assert len(moved) == 1, list(path.parent.iterdir())
+    assert moved[0].read_bytes() == content  # what was there is kept, not emptied
+    assert str(path) in err and str(moved[0]) in err, err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("content", MAIN_CASES.values(), ids=MAIN_CASES.keys())
+def test_today_survives_a_damaged_main_file_and_names_both_paths(
+    content: bytes, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "recovery.json").write_bytes(content)
+    code, out, err = cli(capsys, data_dir, "today")
+    assert code == 0, err  # the fresh file lets the day be shown at once
+    assert "Tasks" in out
+    check_moved_aside(err, data_dir / "recovery.json", content)
+    code, _out, err = cli(capsys, data_dir, "today")
+    assert code == 0 and err == ""  # told once, not on every start
+
+
+@pytest.mark.parametrize("content", MONTH_CASES.values(), ids=MONTH_CASES.keys())
+def test_today_survives_a_damaged_month_file_and_names_both_paths(
+    content: bytes, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(capsys, data_dir, "checkin", "--sore", "ankles=3")[0] == 0
+    month = this_month_file(data_dir)
+    month.write_bytes(content)
+    code, out, err = cli(capsys, data_dir, "today")
+    assert code == 0, err
+    assert "Tasks" in out
+    check_moved_aside(err, month, content)
+
+
+async def test_the_app_shows_the_notice_for_a_damaged_file(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    data = app.dirs.data
+    data.mkdir(parents=True)
+    (data / "recovery.json").write_bytes(b'{"runs": {"a": ')
+    month = data / "months" / "2026-11.json"
+    month.parent.mkdir()
+    month.write_bytes(b"\x00" * 64)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        for path in (data / "recovery.json", month):
+            assert any(str(path) in m and ".corrupt-" in m for m in messages), messages
+        assert app.return_code is None  # still running, on Today
+    assert app.return_code in (None, 0)
+
+
+def version_0_file(run: Run) -> bytes:
+    """The prototype's layout: one stock TinyDB file with numbered documents."""
+    return json.dumps({"runs": {"1": run.to_dict()}, "checkins": {}, "tasks": {}}).encode()
+
+
+def test_an_older_file_is_migrated_with_a_backup_and_the_run_kept(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    yesterday = date.today() - timedelta(days=1)
+    run = Run(yesterday, 21.1, 8, RunKind.RACE, None, f"{yesterday}T10:00:00.000000Z", "UTC")
+    old = version_0_file(run)
+    data_dir.mkdir(parents=True)
+    (data_dir / "recovery.json").write_bytes(old)
+    code, out, err = cli(capsys, data_dir, "today")
+    assert code == 0, err
+    assert "Day 1 of 7" in out
+    line = assert_one_clear_line(err)
+    assert "upgraded" in line
+    copies = list((data_dir / "backups").glob("before-schema-1-*/recovery.json"))
+    assert [c.read_bytes() for c in copies] == [old]
+    assert str(copies[0].parent) in line
+
+
+NEWER = json.dumps({"_meta": {"1": {"schema": 99}}, "runs": {"r": {"from": "the future"}}}).encode()
+
+
+@pytest.mark.parametrize(
+    "args", [("today",), ("checkin", "--sore", "ankles=2"), ("history", "--days", "3")]
+)
+def test_a_newer_file_is_refused_untouched(
+    args: tuple[str, ...], data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "recovery.json").write_bytes(NEWER)
+    before = files_of(data_dir)
+    code, _out, err = cli(capsys, data_dir, *args)
+    assert code == 1
+    line = assert_one_clear_line(err)
+    assert "newer version" in line and "upgrade" in line
+    assert files_of(data_dir) == before
+
+
+async def test_the_app_refuses_a_newer_file_with_exit_1(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.dirs.data.mkdir(parents=True)
+    (app.dirs.data / "recovery.json").write_bytes(NEWER)
+    before = files_of(app.dirs.data)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    assert files_of(app.dirs.data) == before
