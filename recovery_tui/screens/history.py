@@ -20,7 +20,6 @@ from textual.widgets import Footer, Header, Static
 from recovery_tui.domain.history import DaySummary, GridBy, GridCell, summarize_days, weeks_grid
 from recovery_tui.domain.history_nav import (
     GRID_WEEKS,
-    can_go_earlier,
     can_go_later,
     grid_range,
     period_label,
@@ -81,6 +80,7 @@ class HistoryScreen(Screen[None]):
         # Whether the view reached today when last shown: at midnight it follows on.
         self._week_at_today = True
         self._grid_at_today = True
+        self._keys_state: tuple[bool, ...] = ()
 
     @property
     def _app(self) -> Any:
@@ -103,8 +103,9 @@ class HistoryScreen(Screen[None]):
         self.sub_title = "History"
         self._earliest = self._app.journal.repo.first_day()
         self.end = self._app.current_day
+        # The footer reads the keys when the table takes focus: no extra redraw needed now.
+        self._keys_state = self._keys_now()
         self.show_week()
-        self.query_one(WeekTable).focus()
 
     # -- showing ---------------------------------------------------------------------------
     @property
@@ -119,7 +120,7 @@ class HistoryScreen(Screen[None]):
         self.query_one(HistoryTrends).show(summarize_days(self.days))
         self._week_at_today = not can_go_later(end, self.today)
         self._show_title()
-        self.refresh_bindings()
+        self._update_keys()
 
     def show_grid(self) -> None:
         assert self.grid_end is not None
@@ -131,7 +132,7 @@ class HistoryScreen(Screen[None]):
         self.query_one(HistoryGrid).show(self._grid_rows, self.grid_by)
         self._grid_at_today = not can_go_later(end, self.today)
         self._show_title()
-        self.refresh_bindings()
+        self._update_keys()
 
     def _show_title(self) -> None:
         text = Text()
@@ -163,19 +164,24 @@ class HistoryScreen(Screen[None]):
             else:
                 self._grid_rows = []  # stale: read again when next shown
 
+    def _keys_now(self) -> tuple[bool, ...]:
+        return tuple(self.check_action(action, ()) is True for action in ("open_day", "grid_by"))
+
+    def _update_keys(self) -> None:
+        """Ask the footer to redraw its keys only when one of them changes: each redraw
+        rebuilds every key and is most of the cost of a move."""
+        state = self._keys_now()
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
+
     # -- acting ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _WEEK_ONLY and self.showing_grid:
             return False
-        if action in _GRID_ONLY and not self.showing_grid:
-            return False
-        current = self.grid_end if self.showing_grid else self.end
-        if current is not None:
-            if action == "later" and not can_go_later(current, self.today):
-                return None  # shown greyed out: there is nothing after today
-            if action == "earlier" and not can_go_earlier(current, self._earliest):
-                return None
-        return True
+        # ←/→ stay enabled at either end (shift_week clamps them): greying them out would
+        # rebuild the footer on every move that reaches or leaves an end.
+        return not (action in _GRID_ONLY and not self.showing_grid)
 
     def _shift(self, weeks: int) -> None:
         if self.showing_grid:
@@ -218,7 +224,7 @@ class HistoryScreen(Screen[None]):
             self.show_grid()  # read lazily: most visits never open the grid
         else:
             self._show_title()
-            self.refresh_bindings()
+            self._update_keys()
         if not self.showing_grid:
             self.query_one(WeekTable).focus()
 

@@ -102,8 +102,6 @@ async def test_arrows_move_a_week_and_never_past_today(tmp_path: Path) -> None:
         assert row_keys(table)[-1] == "2026-11-26"
         await pilot.press("right")
         assert row_keys(table)[-1] == "2026-11-26"
-        assert screen.check_action("later", ()) is None  # shown greyed in the footer
-        assert screen.check_action("earlier", ()) is True
 
 
 async def test_enter_opens_the_day_with_its_checkin(tmp_path: Path) -> None:
@@ -181,7 +179,8 @@ async def test_g_shows_the_months_grid_and_m_switches_what_it_shows(tmp_path: Pa
         # Half a year back would be before the 60 days of records: it stops at the first.
         await pilot.press("left")
         assert screen.grid_end == app.journal.repo.first_day() == date(2026, 9, 28)
-        assert screen.check_action("earlier", ()) is None
+        await pilot.press("left")
+        assert screen.grid_end == date(2026, 9, 28)
         await pilot.press("right")
         assert screen.grid_end == TODAY
         await pilot.press("g")
