@@ -107,6 +107,7 @@ class SessionScreen(Screen[None]):
         self._timer: Timer | None = None
         self._cues: dict[str, bool] = {}
         self._confirm_stop = False
+        self._ended = False  # the summary is up
         self._last_save = 0.0
         self._shown: dict[str, Any] = {}
 
@@ -209,8 +210,10 @@ class SessionScreen(Screen[None]):
     def tick(self) -> None:
         """Called at most four times a second: learn what changed, repaint what did."""
         engine = self.engine
-        if engine is None or engine.done:
+        if engine is None or engine.stopped or self._ended:
             return
+        # Not ``engine.done``: a skip past the last step finishes the engine before the
+        # Finished event is read here, and the summary must still be shown.
         events = engine.update()
         if any(isinstance(event, Finished) for event in events):
             self._finish()
@@ -402,6 +405,7 @@ class SessionScreen(Screen[None]):
     def _finish(self) -> None:
         engine, routine = self.engine, self.routine
         assert engine is not None and routine is not None
+        self._ended = True
         if self._timer is not None:
             self._timer.stop()
         record = engine.record()
@@ -475,7 +479,7 @@ def summary_text(record: SessionRecord) -> Text:
     text.append("Session complete  ✓\n\n", style="bold")
     text.append(f"{record.routine_name}: {clock_text(record.actual_seconds)} ")
     text.append(f"of {clock_text(record.planned_seconds)} planned.\n")
-    text.append(f"{done} done")
+    text.append(f"{done} step{'' if done == 1 else 's'} or sides done")
     if skipped:
         text.append(f", {skipped} skipped")
     text.append(".\n")

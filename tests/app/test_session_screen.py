@@ -379,3 +379,22 @@ def test_notification_text_cannot_break_out_of_the_sequence() -> None:
     assert sequence is not None
     assert sequence.count("\x07") == 1 and sequence.count("\x1b") == 1
     assert sequence.startswith("\x1b]777;notify;a,b;")
+
+
+async def test_a_walk_skipped_to_the_end_is_saved_but_not_counted(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock, fill=after_race, start={"walk_minutes": 10})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await advance(pilot, clock, screen, GET_READY + 30)
+        await pilot.press("n", "n", "n")
+        await pilot.pause()
+        assert screen.engine is not None and screen.engine.finished
+        assert "3 skipped" in text_of(screen, "#session-summary")
+        (record,) = stored_sessions(app)
+        assert record.status is SessionStatus.COMPLETED
+        assert [s.skipped for s in record.steps] == [True, True, True]
+        assert app.journal.day_view(app.current_day).progress[plan_rules.WALKS] == 0
