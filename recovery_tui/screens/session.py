@@ -173,7 +173,6 @@ class SessionScreen(Screen[None]):
 
     def _ask_walk_length(self) -> None:
         self.sub_title = "Walk"
-        self.set_class(True, "-choosing")
         for part in ("#session-head", "#session-body", "#session-progress"):
             self.query_one(part).add_class("hidden")
         choice = self.query_one(WalkChoice)
@@ -182,7 +181,6 @@ class SessionScreen(Screen[None]):
 
     @on(WalkChoice.Chosen)
     def _walk_chosen(self, message: WalkChoice.Chosen) -> None:
-        self.set_class(False, "-choosing")
         self.query_one(WalkChoice).add_class("hidden")
         for part in ("#session-head", "#session-body", "#session-progress"):
             self.query_one(part).remove_class("hidden")
