@@ -128,21 +128,24 @@ def cmd_checkin(args: argparse.Namespace, dirs: Dirs) -> int:
     if not any(given):
         raise v.InvalidValue("nothing to record: give at least one --sore AREA=N or another value")
     journal = _journal(dirs, clock)
-    old = journal.repo.checkin(day)
-    recorded_at, tz = journal.new_checkin_stamp()
-    merged = CheckIn(
-        day=day,
-        soreness={**(old.soreness if old else {}), **soreness},
-        energy=energy if energy is not None else (old.energy if old else None),
-        sleep_hours=sleep if sleep is not None else (old.sleep_hours if old else None),
-        cups=cups if cups is not None else (old.cups if old else None),
-        stand={**(old.stand if old else {}), **stand},
-        red_flags=frozenset(flags) | (old.red_flags if old else frozenset()),
-        note=note if note is not None else (old.note if old else ""),
-        recorded_at=recorded_at,
-        tz=tz,
-    )
-    journal.save_checkin(merged)
+    # Read, merge and save under the data lock: another copy saving the same day in
+    # between would otherwise have its areas overwritten by our stale read.
+    with journal.repo._lock.hold():
+        old = journal.repo.checkin(day)
+        recorded_at, tz = journal.new_checkin_stamp()
+        merged = CheckIn(
+            day=day,
+            soreness={**(old.soreness if old else {}), **soreness},
+            energy=energy if energy is not None else (old.energy if old else None),
+            sleep_hours=sleep if sleep is not None else (old.sleep_hours if old else None),
+            cups=cups if cups is not None else (old.cups if old else None),
+            stand={**(old.stand if old else {}), **stand},
+            red_flags=frozenset(flags) | (old.red_flags if old else frozenset()),
+            note=note if note is not None else (old.note if old else ""),
+            recorded_at=recorded_at,
+            tz=tz,
+        )
+        journal.save_checkin(merged)
     verb = "Updated" if old else "Saved"
     print(f"{verb} the check-in for {long_date(day)}.")
     for message in journal.day_view(day).red_flags:
