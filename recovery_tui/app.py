@@ -145,6 +145,10 @@ class RecoveryApp(App[int]):
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
         self.set_class(width < NARROW_WIDTH, "-narrow")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        hidden = getattr(self.screen, "APP_KEYS_HIDDEN", frozenset())
+        return action not in hidden
+
     # -- actions -----------------------------------------------------------------------------
     def _today_screen(self) -> Screen[Any] | None:
         from recovery_tui.screens.today import TodayScreen

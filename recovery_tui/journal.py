@@ -144,11 +144,16 @@ class Journal:
             runs=runs,
         )
 
+    def _runs_touching(self, start: date, end: date) -> list[Run]:
+        """Only runs whose window can reach [start, end]: years of history stay cheap."""
+        earliest = start - timedelta(days=plan_rules.MAX_WINDOW_DAYS)
+        return [run for run in self.repo.runs() if earliest <= run.day <= end]
+
     def history(self, start: date, end: date) -> list[DaySummary]:
         return summarize_range(
             start,
             end,
-            self.repo.runs(),
+            self._runs_touching(start, end),
             self.repo.checkins(start, end),
             self.repo.task_states_between(start, end),
             self.repo.sessions(start, end),

@@ -156,7 +156,7 @@ def _checkin(rng: random.Random, day: date, soreness: dict[Area, int], tz: str) 
     }
     return CheckIn(
         day=day,
-        soreness={a: n for a, n in soreness.items() if n > 0} or {Area.CALVES: 0},
+        soreness=dict(soreness),
         energy=max(1, min(10, 8 - worst // 2 + rng.randint(-1, 1))),
         sleep_hours=round(rng.uniform(6, 9) * 2) / 2,
         cups=rng.randint(4, 10),

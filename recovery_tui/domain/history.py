@@ -119,7 +119,8 @@ def summarize_day(
     return DaySummary(
         date=day,
         weekday=WEEKDAYS[day.weekday()],
-        recovery_day=plan.day_index,
+        # An easy run opens no window: a day in a 0-day window is not a recovery day.
+        recovery_day=plan.day_index if plan.window_days else None,
         window_days=plan.window_days,
         soreness=dict(checkin.soreness) if checkin else None,
         max_soreness=checkin.max_soreness if checkin else None,

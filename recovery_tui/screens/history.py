@@ -37,6 +37,10 @@ _GRID_ONLY = frozenset({"grid_by"})
 
 
 class HistoryScreen(Screen[None]):
+    # Keep the footer for History's own keys.
+    APP_KEYS_HIDDEN: ClassVar[frozenset[str]] = frozenset(
+        {"walk", "stretch", "checkin", "log_run", "history"}
+    )
     # Priority, so the arrows and enter reach the screen even when the table has focus
     # (the table would otherwise use them to move between columns).
     BINDINGS: ClassVar[list[BindingType]] = [

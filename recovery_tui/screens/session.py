@@ -78,6 +78,10 @@ def find_routine(app: Any, routine_id: str, record: SessionRecord | None = None)
 
 
 class SessionScreen(Screen[None]):
+    # App keys that make no sense mid-session stay out of the footer.
+    APP_KEYS_HIDDEN: ClassVar[frozenset[str]] = frozenset(
+        {"walk", "stretch", "checkin", "log_run"}
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_pause", "Pause", tooltip="Pause or resume the timer"),
         Binding("n", "next", "Next", tooltip="Skip to the next step"),
