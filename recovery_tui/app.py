@@ -18,7 +18,7 @@ from textual.screen import Screen
 from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
 from recovery_tui.domain.clock import Clock, SystemClock, today
 from recovery_tui.journal import Journal
-from recovery_tui.paths import Dirs, styles_dir
+from recovery_tui.paths import Dirs, style
 
 # Midnight is checked this often; a clock passed in by tests is checked on demand.
 ROLLOVER_CHECK_SECONDS = 20.0
@@ -26,10 +26,7 @@ ROLLOVER_CHECK_SECONDS = 20.0
 
 class RecoveryApp(App[int]):
     TITLE = "recovery-tui"
-    CSS_PATH: ClassVar = [
-        styles_dir() / name
-        for name in ("app.tcss", "today.tcss", "modals.tcss", "session.tcss", "history.tcss")
-    ]
+    CSS_PATH: ClassVar = [style("app.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "today", "Today", tooltip="Show today's plan"),
         Binding("w", "walk", "Walk", tooltip="Start a walk timer"),
@@ -194,6 +191,14 @@ class RecoveryApp(App[int]):
         self.push_screen(SessionScreen.for_routine(routine_id))
 
     def offer_resume(self) -> None:
+        from recovery_tui.store import StoreError
+
+        try:
+            unfinished = self.journal.repo.unfinished_sessions()
+        except StoreError:
+            unfinished = True  # the session module says what went wrong
+        if not unfinished:
+            return  # the usual case: no need to load the session screen at start-up
         from recovery_tui.screens.session import offer_resume
 
         offer_resume(self)

@@ -44,3 +44,8 @@ def styles_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).parent.parent / "styles"
+
+
+def style(name: str) -> Path:
+    """One stylesheet; screens list their own so start-up parses only what Today needs."""
+    return styles_dir() / name

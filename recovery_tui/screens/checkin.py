@@ -14,12 +14,14 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from recovery_tui.domain import validation as v
 from recovery_tui.domain.models import AREAS, CheckIn, RedFlag, Side, StandResult
 from recovery_tui.domain.phrases import long_date
+from recovery_tui.paths import style
 from recovery_tui.widgets.area_score import AreaScore
 
 STAND_OPTIONS = [("pelvis level", StandResult.LEVEL.value), ("pelvis dropped", "dropped")]
 
 
 class CheckInScreen(ModalScreen[CheckIn | None]):
+    CSS_PATH: ClassVar = [style("modals.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),

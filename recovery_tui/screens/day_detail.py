@@ -16,6 +16,7 @@ from recovery_tui.domain.models import AREAS, CheckIn, SessionRecord, Side
 from recovery_tui.domain.phrases import long_date
 from recovery_tui.domain.plan import run_label
 from recovery_tui.domain.refuel import mm_ss
+from recovery_tui.paths import style
 from recovery_tui.widgets.history_trends import STAND_MARKS
 from recovery_tui.widgets.week_table import minutes_text
 
@@ -108,6 +109,7 @@ def tasks_text(day: DaySummary) -> Text:
 
 
 class DayDetailScreen(ModalScreen[None]):
+    CSS_PATH: ClassVar = [style("history.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "close", "Close"),
     ]

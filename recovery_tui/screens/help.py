@@ -11,6 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+from recovery_tui.paths import style
+
 KEYS: tuple[tuple[str, str], ...] = (
     ("t", "Today: the plan and what is done"),
     ("w", "start a walk timer"),
@@ -55,6 +57,7 @@ def keys_table() -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH: ClassVar = [style("modals.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark,q", "close", "Close"),
     ]

@@ -26,6 +26,7 @@ from recovery_tui.domain.history_nav import (
     shift_week,
     week_range,
 )
+from recovery_tui.paths import style
 from recovery_tui.screens.chrome import TooSmall
 from recovery_tui.widgets.history_grid import TITLES, HistoryGrid
 from recovery_tui.widgets.history_trends import HistoryTrends
@@ -37,6 +38,7 @@ _GRID_ONLY = frozenset({"grid_by"})
 
 
 class HistoryScreen(Screen[None]):
+    CSS_PATH: ClassVar = [style("history.tcss")]
     # Keep the footer for History's own keys.
     APP_KEYS_HIDDEN: ClassVar[frozenset[str]] = frozenset(
         {"walk", "stretch", "checkin", "log_run", "history"}

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from recovery_tui.domain import validation as v
 from recovery_tui.domain.models import RunKind
+from recovery_tui.paths import style
 
 KIND_OPTIONS = [
     ("race", RunKind.RACE.value),
@@ -22,6 +23,7 @@ KIND_OPTIONS = [
 
 
 class LogRunScreen(ModalScreen[bool]):
+    CSS_PATH: ClassVar = [style("modals.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),

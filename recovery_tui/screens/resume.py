@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 from recovery_tui.domain.models import SessionRecord
 from recovery_tui.domain.phrases import long_date
 from recovery_tui.domain.routines import Routine
+from recovery_tui.paths import style
 from recovery_tui.widgets.session_steps import clock_text
 
 Choice = Literal["resume", "discard"]
@@ -36,6 +37,8 @@ def describe(record: SessionRecord, routine: Routine | None) -> str:
 
 class ResumeScreen(ModalScreen[Choice | None]):
     """Dismissed with "resume", "discard", or None (decide later: asked again next start)."""
+
+    CSS_PATH: ClassVar = [style("session.tcss")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "later", "Later"),

@@ -30,6 +30,7 @@ from recovery_tui.domain.engine import Finished, SegmentChanged, SessionEngine
 from recovery_tui.domain.models import SessionRecord, SessionStatus
 from recovery_tui.domain.routine_files import all_routines
 from recovery_tui.domain.routines import STRETCH_30_ID, Routine, find_builtin, stretch_30
+from recovery_tui.paths import style
 from recovery_tui.screens.chrome import TooSmall
 from recovery_tui.widgets.session_cues import BELL, CUES, FLASH, NOTIFY, Cue, notification_sequence
 from recovery_tui.widgets.session_steps import StepList, clock_text, step_length
@@ -78,10 +79,9 @@ def find_routine(app: Any, routine_id: str, record: SessionRecord | None = None)
 
 
 class SessionScreen(Screen[None]):
+    CSS_PATH: ClassVar = [style("session.tcss")]
     # App keys that make no sense mid-session stay out of the footer.
-    APP_KEYS_HIDDEN: ClassVar[frozenset[str]] = frozenset(
-        {"walk", "stretch", "checkin", "log_run"}
-    )
+    APP_KEYS_HIDDEN: ClassVar[frozenset[str]] = frozenset({"walk", "stretch", "checkin", "log_run"})
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_pause", "Pause", tooltip="Pause or resume the timer"),
         Binding("n", "next", "Next", tooltip="Skip to the next step"),

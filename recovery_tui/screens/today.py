@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,6 +17,7 @@ from recovery_tui.domain.phrases import days_ago, long_date
 from recovery_tui.domain.plan import run_label
 from recovery_tui.domain.refuel import mm_ss, refuel_seconds_left
 from recovery_tui.journal import DayView
+from recovery_tui.paths import style
 from recovery_tui.screens.chrome import TooSmall
 from recovery_tui.widgets.body_map import BodyMap
 from recovery_tui.widgets.task_row import TaskRow
@@ -37,6 +38,8 @@ WELCOME = (
 
 
 class TodayScreen(Screen[None]):
+    CSS_PATH: ClassVar = [style("today.tcss")]
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield TooSmall()

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -33,14 +33,14 @@ class AreaScore(Widget, can_focus=True):
         self.set_reactive(AreaScore.value, value)
         self._pending_one = False
 
-    def render(self) -> Text:
-        text = Text()
-        text.append(f"{self.area.label:<11}", style="bold")
-        text.append(f" {self.value:>2} ", style="reverse" if self.has_focus else "bold")
-        text.append(" ")
-        text.append("█" * self.value, style=soreness_style(self.value))
-        text.append("·" * (10 - self.value), style="dim")
-        return text
+    def render(self) -> Content:
+        return Content.assemble(
+            (f"{self.area.label:<11}", "bold"),
+            (f" {self.value:>2} ", "reverse" if self.has_focus else "bold"),
+            " ",
+            ("█" * self.value, soreness_style(self.value)),
+            ("·" * (10 - self.value), "dim"),
+        )
 
     def on_key(self, event: events.Key) -> None:
         char = event.character or ""

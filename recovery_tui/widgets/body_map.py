@@ -5,7 +5,7 @@ Each area also shows its number and a bar, so the meaning survives ``NO_COLOR``.
 
 from __future__ import annotations
 
-from rich.text import Text
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -31,35 +31,35 @@ def soreness_style(level: int | None) -> str:
     if level is None:
         return "dim"
     if level <= 2:
-        return "green"
+        return "$success"
     if level <= 5:
-        return "yellow"
+        return "$warning"
     if level <= 7:
-        return "dark_orange"
-    return "bold red"
+        return "bold $warning"
+    return "bold $error"
 
 
 class BodyMap(Widget):
     soreness: reactive[dict[Area, int] | None] = reactive(None, always_update=True)
 
-    def render(self) -> Text:
-        text = Text()
+    def render(self) -> Content:
+        parts: list[str | tuple[str, str]] = []
         values = self.soreness
         for index, (part, area) in enumerate(FIGURE):
             if index:
-                text.append("\n")
+                parts.append("\n")
             level = None if area is None or values is None else values.get(area, 0)
-            text.append(part, style=soreness_style(level) if area else "bold")
+            parts.append((part, soreness_style(level) if area else "bold"))
             if area is None:
                 continue
-            text.append(f" {area.label:<11}")
+            parts.append(f" {area.label:<11}")
             if values is None:
-                text.append("  -", style="dim")
+                parts.append(("  -", "dim"))
                 continue
             shown = level or 0
-            text.append(f"{shown:>2} ", style="bold")
-            text.append("█" * shown, style=soreness_style(shown))
-            text.append("·" * (10 - shown), style="dim")
+            parts.append((f"{shown:>2} ", "bold"))
+            parts.append(("█" * shown, soreness_style(shown)))
+            parts.append(("·" * (10 - shown), "dim"))
         if values is None:
-            text.append("\n\nNo check-in yet today: press c", style="italic")
-        return text
+            parts.append(("\n\nNo check-in yet today: press c", "italic"))
+        return Content.assemble(*parts)

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
-from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.events import Click
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from recovery_tui.domain.plan import TaskSpec
+
+MARK_WIDTH = 4
 
 
 class TaskRow(Widget, can_focus=True):
@@ -46,6 +48,7 @@ class TaskRow(Widget, can_focus=True):
         self.spec = spec
         self.set_reactive(TaskRow.count, count)
         self.tooltip = spec.why
+        self._wrapped: tuple[tuple[int, int], list[Content]] | None = None
 
     @property
     def done(self) -> bool:
@@ -57,21 +60,30 @@ class TaskRow(Widget, can_focus=True):
     def on_mount(self) -> None:
         self.set_class(self.done, "-done")
 
-    def render(self) -> Table:
-        line = Text()
-        line.append(self.spec.title, style="" if self.done else "bold")
+    def _lines(self, width: int) -> list[Content]:
+        """Title, counter and why, wrapped so the why stays indented under the title."""
+        key = (width, self.count)
+        if self._wrapped is not None and self._wrapped[0] == key:
+            return self._wrapped[1]
+        parts: list[str | tuple[str, str]] = [(self.spec.title, "" if self.done else "bold")]
         if self.spec.counted:
             filled = min(self.count, self.spec.target)
-            line.append(f"  {self.count}/{self.spec.target} ", style="bold")
-            line.append("█" * filled + "░" * (self.spec.target - filled))
-        line.append("\n")
-        line.append(self.spec.why, style="dim italic")
-        # A grid keeps the wrapped why-line indented under the title.
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=3, no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row(Text("[x]" if self.done else "[ ]", style="bold"), line)
-        return grid
+            parts.append((f"  {self.count}/{self.spec.target} ", "bold"))
+            parts.append("█" * filled + "░" * (self.spec.target - filled))
+        inner = max(8, width - MARK_WIDTH)
+        lines = Content.assemble(*parts).wrap(inner)
+        lines += Content.styled(self.spec.why, "dim italic").wrap(inner)
+        mark = Content.styled("[x] " if self.done else "[ ] ", "bold")
+        indent = Content(" " * MARK_WIDTH)
+        shown = [(mark if i == 0 else indent) + line for i, line in enumerate(lines)]
+        self._wrapped = (key, shown)
+        return shown
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self._lines(self.content_region.width or 40))
 
     def _ask(self, count: int) -> None:
         high = self.spec.target * 2 if self.spec.counted else 1

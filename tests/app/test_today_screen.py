@@ -64,7 +64,7 @@ async def test_ticking_a_task_persists_across_restarts(tmp_path: Path) -> None:
     async with app2.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert row(app2, plan_rules.MASSAGE).done
-        assert "[x]" in str(row(app2, plan_rules.MASSAGE).render().columns[0]._cells[0])
+        assert str(row(app2, plan_rules.MASSAGE).render()).startswith("[x]")
 
 
 async def test_counted_tasks_go_up_and_down(tmp_path: Path) -> None:
