@@ -20,8 +20,9 @@ from recovery_tui.domain.clock import Clock, SystemClock, today
 from recovery_tui.journal import Journal
 from recovery_tui.paths import Dirs, style
 
-# Midnight is checked this often; a clock passed in by tests is checked on demand.
-ROLLOVER_CHECK_SECONDS = 20.0
+# Midnight, and writes from another copy (a check-in from the command line), are looked
+# for this often: two stat calls. A clock passed in by tests is checked on demand.
+WATCH_SECONDS = 2.0
 
 
 class RecoveryApp(App[int]):
@@ -50,6 +51,7 @@ class RecoveryApp(App[int]):
         self.start_request = start or {}
         self._journal: Journal | None = None
         self.current_day: date = today(self.clock)
+        self.seen_fingerprint: tuple[object, ...] = ()
 
     # -- start-up ------------------------------------------------------------------------
     @property
@@ -66,18 +68,18 @@ class RecoveryApp(App[int]):
             self.exit(return_code=1, message=f"recovery-tui: {error}")
             return
         self._journal = Journal(repo, self.clock)
-        theme = repo.get_setting("theme")
+        theme = self._journal.setting("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        for notice in repo.notices:
+        for notice in repo.take_notices():
             self.notify(notice, title="Data file", severity="warning", timeout=15)
         from recovery_tui.screens.today import TodayScreen
 
         self.push_screen(TodayScreen())
         self._check_size()
         if isinstance(self.clock, SystemClock):
-            self.set_interval(ROLLOVER_CHECK_SECONDS, self.check_day_rollover)
+            self.set_interval(WATCH_SECONDS, self.watch)
         self.call_after_refresh(self._start_requested)
 
     def _start_requested(self) -> None:
@@ -90,7 +92,7 @@ class RecoveryApp(App[int]):
 
     def _remember_theme(self, theme: Any) -> None:
         if self._journal is not None:
-            self.save_safely(lambda: self.journal.repo.set_setting("theme", theme.name))
+            self.save_safely(lambda: self.journal.set_setting("theme", theme.name))
 
     # -- errors ----------------------------------------------------------------------------
     def save_safely(self, write: Any, what: str = "your change") -> bool:
@@ -120,16 +122,30 @@ class RecoveryApp(App[int]):
         self._close_messages_no_wait()
 
     # -- time --------------------------------------------------------------------------------
+    def watch(self) -> None:
+        """Midnight, another copy's writes, and damaged files found since start-up."""
+        if self._journal is None:
+            return
+        for notice in self.journal.take_notices():
+            self.notify(notice, title="Data file", severity="warning", timeout=15)
+        if self.check_day_rollover():
+            return
+        if self.journal.fingerprint(self.current_day) != self.seen_fingerprint:
+            self._refresh_screens()
+
+    def _refresh_screens(self) -> None:
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_day", None)
+            if callable(refresh):
+                refresh()
+
     def check_day_rollover(self) -> bool:
         """Move every screen to the new day after midnight; True when it rolled over."""
         now_day = today(self.clock)
         if now_day == self.current_day:
             return False
         self.current_day = now_day
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_day", None)
-            if callable(refresh):
-                refresh()
+        self._refresh_screens()
         return True
 
     # -- size --------------------------------------------------------------------------------
@@ -194,7 +210,7 @@ class RecoveryApp(App[int]):
         from recovery_tui.store import StoreError
 
         try:
-            unfinished = self.journal.repo.unfinished_sessions()
+            unfinished = self.journal.unfinished_sessions()
         except StoreError:
             unfinished = True  # the session module says what went wrong
         if not unfinished:

@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FLAG",
         help="red flag: sharp_pain, swelling, pain_at_rest, worse_when_walking",
     )
+    checkin.add_argument(
+        "--clear-flags",
+        action="store_true",
+        help="drop the red flags recorded earlier that day (then add any --flag given)",
+    )
     checkin.add_argument("--note", type=_text, metavar="TEXT")
 
     today = sub.add_parser("today", parents=[common], help="today's plan and what is done")
@@ -127,6 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(args_list)
     except UsageError as error:
         return _usage(str(error))
+    for flag in ("data_dir", "config_dir"):
+        if getattr(args, flag, None) == "":
+            return _usage(f"--{flag.replace('_', '-')} is empty: give a folder")
     from recovery_tui.paths import resolve_dirs
 
     dirs = resolve_dirs(getattr(args, "data_dir", None), getattr(args, "config_dir", None))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from recovery_tui.domain import validation as v
+from recovery_tui.domain.checkins import CheckInUpdate
 from recovery_tui.domain.clock import SystemClock
-from recovery_tui.domain.models import CheckIn, RedFlag, RunKind, Side
+from recovery_tui.domain.clock import today as today_of
+from recovery_tui.domain.models import RedFlag, RunKind, Side
 from recovery_tui.domain.phrases import days_ago, long_date
 from recovery_tui.domain.plan import run_label
 from recovery_tui.paths import Dirs
@@ -30,7 +32,17 @@ def dispatch(args: argparse.Namespace, dirs: Dirs) -> int:
         "routines": cmd_routines,
         "demo": cmd_demo,
     }[command]
-    return handler(args, dirs)
+    try:
+        return handler(args, dirs)
+    finally:
+        # A damaged older month file may only be found while reading history.
+        for journal in _OPENED:
+            for notice in journal.take_notices():
+                print(f"recovery-tui: {notice}", file=sys.stderr)
+        _OPENED.clear()
+
+
+_OPENED: list[Any] = []
 
 
 def _journal(dirs: Dirs, clock: SystemClock | None = None):  # type: ignore[no-untyped-def]
@@ -38,10 +50,9 @@ def _journal(dirs: Dirs, clock: SystemClock | None = None):  # type: ignore[no-u
     from recovery_tui.store import Repository
 
     clock = clock or SystemClock()
-    repo = Repository.open(dirs.data, clock)
-    for notice in repo.notices:
-        print(f"recovery-tui: {notice}", file=sys.stderr)
-    return Journal(repo, clock)
+    journal = Journal(Repository.open(dirs.data, clock), clock)
+    _OPENED.append(journal)
+    return journal
 
 
 # -- app -----------------------------------------------------------------------------
@@ -66,7 +77,7 @@ def _open_app(args: argparse.Namespace, dirs: Dirs) -> int:
 # -- records -------------------------------------------------------------------------
 def cmd_log_run(args: argparse.Namespace, dirs: Dirs) -> int:
     clock = SystemClock()
-    today = _today(clock)
+    today = today_of(clock)
     distance = v.parse_distance(args.distance_km)
     day = v.parse_day(args.date, not_after=today) if args.date is not None else today
     kind = (
@@ -76,9 +87,7 @@ def cmd_log_run(args: argparse.Namespace, dirs: Dirs) -> int:
     )
     default_effort = {RunKind.RACE: 8, RunKind.LONG: 6, RunKind.EASY: 3}[kind]
     effort = v.parse_effort(args.effort) if args.effort is not None else default_effort
-    finish = v.parse_clock(args.finish) if args.finish is not None else None
-    if finish and day == today and finish > clock.now().time().replace(tzinfo=None):
-        raise v.InvalidValue(f"finish time {finish:%H:%M} today is still in the future")
+    finish = v.parse_finish(args.finish, day, clock.now()) if args.finish is not None else None
     journal = _journal(dirs, clock)
     run = journal.log_run(distance, day, effort=effort, kind=kind, finish=finish)
     plan = journal.day_view(today).plan
@@ -97,7 +106,7 @@ def cmd_log_run(args: argparse.Namespace, dirs: Dirs) -> int:
 
 def cmd_checkin(args: argparse.Namespace, dirs: Dirs) -> int:
     clock = SystemClock()
-    today = _today(clock)
+    today = today_of(clock)
     day = v.parse_day(args.date, not_after=today) if args.date is not None else today
     soreness = dict(v.parse_sore_pair(pair) for pair in args.sore)
     energy = v.parse_energy(args.energy) if args.energy is not None else None
@@ -116,37 +125,21 @@ def cmd_checkin(args: argparse.Namespace, dirs: Dirs) -> int:
             names = ", ".join(f.value for f in RedFlag)
             raise v.InvalidValue(f"unknown red flag '{flag}': use one of {names}") from None
     note = v.clean_note(args.note) if args.note is not None else None
-    given = (
-        soreness,
-        energy is not None,
-        sleep is not None,
-        cups is not None,
-        stand,
-        flags,
-        note is not None,
+    update = CheckInUpdate(
+        soreness=soreness,
+        energy=energy,
+        sleep_hours=sleep,
+        cups=cups,
+        stand=stand,
+        add_flags=frozenset(flags),
+        clear_flags=args.clear_flags,
+        note=note,
     )
-    if not any(given):
+    if update.is_empty:
         raise v.InvalidValue("nothing to record: give at least one --sore AREA=N or another value")
     journal = _journal(dirs, clock)
-    # Read, merge and save under the data lock: another copy saving the same day in
-    # between would otherwise have its areas overwritten by our stale read.
-    with journal.repo._lock.hold():
-        old = journal.repo.checkin(day)
-        recorded_at, tz = journal.new_checkin_stamp()
-        merged = CheckIn(
-            day=day,
-            soreness={**(old.soreness if old else {}), **soreness},
-            energy=energy if energy is not None else (old.energy if old else None),
-            sleep_hours=sleep if sleep is not None else (old.sleep_hours if old else None),
-            cups=cups if cups is not None else (old.cups if old else None),
-            stand={**(old.stand if old else {}), **stand},
-            red_flags=frozenset(flags) | (old.red_flags if old else frozenset()),
-            note=note if note is not None else (old.note if old else ""),
-            recorded_at=recorded_at,
-            tz=tz,
-        )
-        journal.save_checkin(merged)
-    verb = "Updated" if old else "Saved"
+    _, existed = journal.update_checkin(day, update)
+    verb = "Updated" if existed else "Saved"
     print(f"{verb} the check-in for {long_date(day)}.")
     for message in journal.day_view(day).red_flags:
         print(f"! {message}")
@@ -231,7 +224,7 @@ def cmd_history(args: argparse.Namespace, dirs: Dirs) -> int:
     from recovery_tui.domain import history_export
 
     clock = SystemClock()
-    today = _today(clock)
+    today = today_of(clock)
     if args.days is not None and (args.start is not None or args.end is not None):
         raise v.InvalidValue("use either --days or --from/--to, not both")
     if args.start is not None or args.end is not None:
@@ -291,8 +284,3 @@ def cmd_demo(args: argparse.Namespace, dirs: Dirs) -> int:
         f"{len(demo.checkins)} check-ins, {len(demo.sessions)} sessions."
     )
     return 0
-
-
-def _today(clock: SystemClock) -> date:
-    now = clock.now()
-    return date(now.year, now.month, now.day)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import Any
 
 from recovery_tui.domain import plan as plan_rules
+from recovery_tui.domain.checkins import CheckInUpdate, merge_checkin
 from recovery_tui.domain.clock import Clock, today
 from recovery_tui.domain.history import DaySummary, summarize_range
 from recovery_tui.domain.models import (
@@ -24,11 +26,12 @@ from recovery_tui.domain.models import (
 from recovery_tui.domain.progress import day_progress, done_count
 from recovery_tui.domain.readiness import Readiness, assess_readiness
 from recovery_tui.domain.red_flags import red_flag_messages
-from recovery_tui.store import Repository
+from recovery_tui.domain.session_rules import counts_as_stretch_session, counts_as_walk
+from recovery_tui.store import Repository, StoreError
 
-# A walk shorter than this is a stroll to the kitchen, not one of the day's walks.
-MIN_WALK_SECONDS = 5 * 60
-FULL_STRETCH_SECONDS = 30 * 60
+# Screens catch this without importing the store.
+JournalError = StoreError
+
 # How far back readiness and red flags look for check-ins.
 LOOKBACK_DAYS = 21
 
@@ -61,7 +64,7 @@ class Journal:
         return today(self.clock)
 
     def _stamp(self) -> tuple[str, str]:
-        return utc_iso(self.clock.now()), self.clock.tz_name  # type: ignore[attr-defined]
+        return utc_iso(self.clock.now()), self.clock.tz_name
 
     # -- records -----------------------------------------------------------------------
     def log_run(
@@ -86,8 +89,42 @@ class Journal:
         return run
 
     def save_checkin(self, checkin: CheckIn) -> None:
+        # The check-in task needs no write of its own: progress counts it done when the
+        # day has a check-in, so one write either saves everything or nothing.
         self.repo.save_checkin(checkin)
-        self.repo.set_task_count(checkin.day, plan_rules.CHECKIN, 1)
+
+    def update_checkin(self, day: date, update: CheckInUpdate) -> tuple[CheckIn, bool]:
+        """Merge ``update`` into the day's check-in under the lock; True if one existed."""
+        existed = False
+
+        def change(old: CheckIn | None) -> CheckIn:
+            nonlocal existed
+            existed = old is not None
+            recorded_at, tz = self._stamp()
+            return merge_checkin(old, update, day=day, recorded_at=recorded_at, tz=tz)
+
+        return self.repo.update_checkin(day, change), existed
+
+    def checkin(self, day: date) -> CheckIn | None:
+        return self.repo.checkin(day)
+
+    def unfinished_sessions(self) -> list[SessionRecord]:
+        return self.repo.unfinished_sessions()
+
+    def first_day(self) -> date | None:
+        return self.repo.first_day()
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        return self.repo.get_setting(key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self.repo.set_setting(key, value)
+
+    def take_notices(self) -> list[str]:
+        return self.repo.take_notices()
+
+    def fingerprint(self, day: date) -> tuple[object, ...]:
+        return self.repo.fingerprint(day)
 
     def new_checkin_stamp(self) -> tuple[str, str]:
         return self._stamp()
@@ -108,13 +145,9 @@ class Journal:
         ended = record.status in (SessionStatus.COMPLETED, SessionStatus.STOPPED)
         if not ended or before in (SessionStatus.COMPLETED, SessionStatus.STOPPED):
             return
-        if record.kind == "walk" and record.actual_seconds >= MIN_WALK_SECONDS:
+        if counts_as_walk(record):
             self.bump_task(record.day, plan_rules.WALKS, 1)
-        if (
-            record.kind == "stretch"
-            and record.status is SessionStatus.COMPLETED
-            and record.planned_seconds >= FULL_STRETCH_SECONDS
-        ):
+        if counts_as_stretch_session(record):
             self.repo.set_task_count(record.day, plan_rules.STRETCH, 1)
 
     def _stored_status(self, record: SessionRecord) -> SessionStatus | None:

@@ -12,6 +12,9 @@ import pendulum
 class Clock(Protocol):
     """Wall-clock time in the user's timezone, plus a monotonic clock for timers."""
 
+    @property
+    def tz_name(self) -> str: ...
+
     def now(self) -> pendulum.DateTime: ...
 
     def monotonic(self) -> float: ...

@@ -369,7 +369,7 @@ class SessionEngine:
             actual_seconds=self._carry.actual_seconds + self.elapsed_total(),
             started_at=self._carry.started_at or utc_iso(self._started_wall),
             ended_at=self._ended_wall,
-            tz=getattr(self.clock, "tz_name", None) or self._started_wall.timezone_name or "UTC",
+            tz=self.clock.tz_name,
             steps=self._carry.steps + self._step_records(),
             position=self.position,
         )

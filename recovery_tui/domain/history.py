@@ -19,22 +19,16 @@ from recovery_tui.domain.models import (
     CheckIn,
     Run,
     SessionRecord,
-    SessionStatus,
     Side,
     StandResult,
     TaskState,
 )
 from recovery_tui.domain.plan import WALKS, WATER, DayPlan, plan_for
 from recovery_tui.domain.progress import day_progress, done_count
+from recovery_tui.domain.session_rules import HAPPENED, counts_as_walk
 
 WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
-# A walk shorter than this was a few steps to the kitchen, not one of the day's walks.
-MIN_WALK_SECONDS = 5 * 60
-
-# Sessions that happened: a RUNNING one may still be resumed (its time would be counted
-# twice) and a DISCARDED one the user threw away.
-_COUNTED_STATUSES = frozenset({SessionStatus.COMPLETED, SessionStatus.STOPPED})
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 SPARK_MISSING = "·"
@@ -113,8 +107,8 @@ def summarize_day(
     plan = plan_for(day, runs)
     progress = dict(day_progress(plan, task_states, checkin))
     done, total = done_count(plan, progress)
-    kept = tuple(s for s in sessions if s.day == day and s.status in _COUNTED_STATUSES)
-    timed_walks = sum(1 for s in kept if s.kind == "walk" and s.actual_seconds >= MIN_WALK_SECONDS)
+    kept = tuple(s for s in sessions if s.day == day and s.status in HAPPENED)
+    timed_walks = sum(1 for s in kept if counts_as_walk(s))
     checkin_cups = checkin.cups if checkin is not None and checkin.cups is not None else 0
     return DaySummary(
         date=day,

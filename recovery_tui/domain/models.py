@@ -7,6 +7,7 @@ clocks change. ``to_dict``/``from_dict`` give the plain JSON shape the store kee
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -67,6 +68,20 @@ class RedFlag(StrEnum):
         }[self]
 
 
+def _within(value: Any, low: float, high: float, what: str) -> Any:
+    """A stored number must be finite and in range; anything else means the file was not
+    written by us (or was damaged), and the store moves it aside instead of crashing."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{what} is not a number: {value!r}")
+    if not math.isfinite(value) or not low <= value <= high:
+        raise ValueError(f"{what} {value!r} is out of range")
+    return value
+
+
+def _maybe(value: Any, low: float, high: float, what: str) -> Any:
+    return None if value is None else _within(value, low, high, what)
+
+
 def new_id() -> str:
     return uuid.uuid4().hex
 
@@ -115,8 +130,8 @@ class Run:
         return cls(
             id=str(d["id"]),
             day=date.fromisoformat(d["day"]),
-            distance_km=float(d["distance_km"]),
-            effort=int(d["effort"]),
+            distance_km=float(_within(d["distance_km"], 0, 1000, "distance_km")),
+            effort=int(_within(d["effort"], 1, 10, "effort")),
             kind=RunKind(d["kind"]),
             finish=time.fromisoformat(finish) if finish else None,
             recorded_at=str(d["recorded_at"]),
@@ -159,10 +174,13 @@ class CheckIn:
     def from_dict(cls, d: dict[str, Any]) -> CheckIn:
         return cls(
             day=date.fromisoformat(d["day"]),
-            soreness={Area(a): int(n) for a, n in d.get("soreness", {}).items()},
-            energy=d.get("energy"),
-            sleep_hours=d.get("sleep_hours"),
-            cups=d.get("cups"),
+            soreness={
+                Area(a): int(_within(n, 0, 10, "soreness"))
+                for a, n in d.get("soreness", {}).items()
+            },
+            energy=_maybe(d.get("energy"), 0, 10, "energy"),
+            sleep_hours=_maybe(d.get("sleep_hours"), 0, 24, "sleep_hours"),
+            cups=_maybe(d.get("cups"), 0, 1000, "cups"),
             stand={Side(s): StandResult(r) for s, r in d.get("stand", {}).items()},
             red_flags=frozenset(RedFlag(f) for f in d.get("red_flags", [])),
             note=str(d.get("note", "")),
@@ -195,7 +213,7 @@ class TaskState:
         return cls(
             day=date.fromisoformat(d["day"]),
             task_id=str(d["task_id"]),
-            count=int(d["count"]),
+            count=int(_within(d["count"], 0, 100_000, "count")),
             updated_at=str(d["updated_at"]),
             tz=str(d["tz"]),
         )
@@ -230,8 +248,8 @@ class StepRecord:
         return cls(
             name=str(d["name"]),
             side=Side(d["side"]) if d.get("side") else None,
-            planned_seconds=float(d["planned_seconds"]),
-            actual_seconds=float(d["actual_seconds"]),
+            planned_seconds=float(_within(d["planned_seconds"], 0, 1e7, "planned_seconds")),
+            actual_seconds=float(_within(d["actual_seconds"], 0, 1e7, "actual_seconds")),
             skipped=bool(d.get("skipped", False)),
         )
 
@@ -280,8 +298,8 @@ class SessionRecord:
             routine_name=str(d["routine_name"]),
             kind=str(d["kind"]),
             status=SessionStatus(d["status"]),
-            planned_seconds=float(d["planned_seconds"]),
-            actual_seconds=float(d["actual_seconds"]),
+            planned_seconds=float(_within(d["planned_seconds"], 0, 1e7, "planned_seconds")),
+            actual_seconds=float(_within(d["actual_seconds"], 0, 1e7, "actual_seconds")),
             started_at=str(d["started_at"]),
             ended_at=d.get("ended_at"),
             tz=str(d["tz"]),

@@ -11,7 +11,8 @@ from recovery_tui.domain.plan import CHECKIN, WATER, DayPlan
 def day_progress(
     plan: DayPlan, task_states: Mapping[str, TaskState], checkin: CheckIn | None
 ) -> dict[str, int]:
-    """task id -> count for each task of the plan, clamped to 0..target.
+    """task id -> count for each task of the plan: 0 or 1 for a plain task, for a counted
+    one what was counted (a ninth cup shows as 9/8, so counting down is never invisible).
 
     A check-in completes the check-in task, and the cups it records count as water drunk,
     so nobody has to enter the same thing twice. States or a check-in of another day are
@@ -27,7 +28,7 @@ def day_progress(
             count = max(count, 1)
         if task.id == WATER and checkin is not None:
             count = max(count, checkin.cups or 0)
-        progress[task.id] = min(max(count, 0), task.target)
+        progress[task.id] = max(count, 0) if task.counted else min(max(count, 0), 1)
     return progress
 
 

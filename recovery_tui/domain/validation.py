@@ -8,9 +8,10 @@ numbers are matched against plain ASCII digits first.
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, datetime, time
 
 from recovery_tui.domain.models import Area, RunKind, Side, StandResult
+from recovery_tui.domain.routines import MAX_WALK_MINUTES
 
 _INT = re.compile(r"[+-]?[0-9]{1,9}")
 _FLOAT = re.compile(r"[+-]?(?:[0-9]{1,6}(?:\.[0-9]{0,6})?|\.[0-9]{1,6})")
@@ -87,7 +88,7 @@ def parse_energy(text: str) -> int:
 
 
 def parse_minutes(text: str) -> int:
-    return parse_int(text, "minutes", 1, 180)
+    return parse_int(text, "minutes", 1, MAX_WALK_MINUTES)
 
 
 def parse_day(text: str, *, not_after: date | None = None, what: str = "date") -> date:
@@ -114,6 +115,14 @@ def parse_clock(text: str, what: str = "finish time") -> time:
     if hour > 23 or minute > 59:
         raise InvalidValue(f"{what} {raw} is not a time of day")
     return time(hour, minute)
+
+
+def parse_finish(text: str, day: date, now: datetime) -> time:
+    """A finish time, refused when the run is today and that time has not come yet."""
+    finish = parse_clock(text)
+    if day == now.date() and finish > now.time().replace(tzinfo=None):
+        raise InvalidValue(f"finish time {finish:%H:%M} today is still in the future")
+    return finish
 
 
 def parse_kind(text: str) -> RunKind:
@@ -153,9 +162,15 @@ def parse_stand(text: str, side: Side) -> StandResult:
         ) from None
 
 
+# Control characters (escape sequences, bells) would act on a terminal when the note is
+# shown or exported; line breaks and tabs are kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def clean_note(text: str) -> str:
-    """Keep what the user wrote, minus what cannot be stored as text (NUL, lone surrogates)."""
-    cleaned = text.replace("\x00", "")
+    """Keep what the user wrote, minus what cannot be stored as text or would act on a
+    terminal (NUL and other control characters, lone surrogates)."""
+    cleaned = _CONTROL.sub("", text)
     cleaned = cleaned.encode("utf-8", "replace").decode("utf-8")
     cleaned = cleaned.strip()
     if len(cleaned) > MAX_NOTE_CHARS:

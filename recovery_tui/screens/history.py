@@ -107,7 +107,7 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "History"
-        self._earliest = self._app.journal.repo.first_day()
+        self._earliest = self._app.journal.first_day()
         self.end = self._app.current_day
         # The footer reads the keys when the table takes focus: no extra redraw needed now.
         self._keys_state = self._keys_now()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -29,9 +29,10 @@ class LogRunScreen(ModalScreen[bool]):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, now: datetime) -> None:
         super().__init__()
-        self.today = today
+        self.now = now
+        self.today = now.date()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="log-run-dialog", classes="dialog"):
@@ -42,7 +43,10 @@ class LogRunScreen(ModalScreen[bool]):
                 yield Label("Date")
                 yield Input(self.today.isoformat(), id="date", max_length=10)
                 yield Label("Finish time")
-                yield Input(placeholder="HH:MM (optional)", id="finish", max_length=5)
+                # Logged just after the finish, now is the finish: the refuel countdown starts.
+                yield Input(
+                    f"{self.now:%H:%M}", placeholder="HH:MM (optional)", id="finish", max_length=5
+                )
                 yield Label("Effort 1-10")
                 yield Input("8", id="effort", max_length=3)
                 yield Label("Kind")
@@ -77,7 +81,11 @@ class LogRunScreen(ModalScreen[bool]):
 
         distance = parsed("distance", v.parse_distance)
         day = parsed("date", lambda raw: v.parse_day(raw, not_after=self.today))
-        finish = parsed("finish", v.parse_clock, optional=True)
+        finish = parsed(
+            "finish",
+            lambda raw: v.parse_finish(raw, day, self.now) if day else v.parse_clock(raw),
+            optional=True,
+        )
         effort = parsed("effort", v.parse_effort)
         kind = RunKind(str(self.query_one("#kind", Select).value))
         panel = self.query_one("#log-run-errors", Static)

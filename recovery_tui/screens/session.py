@@ -30,6 +30,7 @@ from recovery_tui.domain.engine import Finished, SegmentChanged, SessionEngine
 from recovery_tui.domain.models import SessionRecord, SessionStatus
 from recovery_tui.domain.routine_files import all_routines
 from recovery_tui.domain.routines import STRETCH_30_ID, Routine, find_builtin, stretch_30
+from recovery_tui.domain.session_rules import counts_as_stretch_session, counts_as_walk
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import TooSmall
 from recovery_tui.widgets.session_cues import BELL, CUES, FLASH, NOTIFY, Cue, notification_sequence
@@ -57,12 +58,12 @@ class RoutineNotFound(LookupError):
 def find_routine(app: Any, routine_id: str, record: SessionRecord | None = None) -> Routine:
     """The routine to run for ``routine_id`` ("adaptive": today's 30-minute stretch)."""
     if routine_id == ADAPTIVE:
-        return adaptive_stretch(app.journal.repo.checkin(app.current_day))
+        return adaptive_stretch(app.journal.checkin(app.current_day))
     if record is not None and routine_id == STRETCH_30_ID:
         # The adaptive and balanced sessions share an id; resume the one that was started.
         if record.routine_name == stretch_30().name:
             return stretch_30()
-        return adaptive_stretch(app.journal.repo.checkin(record.day))
+        return adaptive_stretch(app.journal.checkin(record.day))
     routines, errors = all_routines(app.dirs.config)
     for routine in routines:
         if routine.id == routine_id:
@@ -155,14 +156,14 @@ class SessionScreen(Screen[None]):
                     yield StepList(id="session-steps")
             with Horizontal(id="session-progress"):
                 yield Static("Session", id="session-progress-label")
-                yield ProgressBar(id="session-bar", show_eta=False, show_percentage=True)
+                yield ProgressBar(total=1, id="session-bar", show_eta=False, show_percentage=True)
                 yield Static(id="session-left")
             yield Static(id="session-cues")
         yield Footer()
 
     def on_mount(self) -> None:
-        repo = self._app.journal.repo
-        self._cues = {cue.setting: bool(repo.get_setting(cue.setting, True)) for cue in CUES}
+        journal = self._app.journal
+        self._cues = {cue.setting: bool(journal.setting(cue.setting, True)) for cue in CUES}
         self._show_cues()
         if self.routine_id is None:
             self._ask_walk_length()
@@ -323,7 +324,7 @@ class SessionScreen(Screen[None]):
         value = not self._cues.get(setting, True)
         self._cues[setting] = value
         self._app.save_safely(
-            lambda: self._app.journal.repo.set_setting(setting, value), what="the setting"
+            lambda: self._app.journal.set_setting(setting, value), what="the setting"
         )
         self._show_cues()
         self.notify(
@@ -466,8 +467,12 @@ class SessionScreen(Screen[None]):
         if engine is None or engine.done:
             return
         if not self.app.is_running:
-            # The app is quitting mid-way: keep the session running, to resume next time.
-            self._save(engine.record(SessionStatus.RUNNING))
+            # The app is quitting mid-way: keep the session running, to resume next time,
+            # unless nothing was done yet (quit during the get-ready countdown).
+            record = engine.record(SessionStatus.RUNNING)
+            if record.actual_seconds <= 0:
+                record = engine.record(SessionStatus.DISCARDED)
+            self._save(record)
             return
         # Left for another screen (Today, History) mid-way: that ends the session.
         engine.stop()
@@ -485,9 +490,11 @@ def summary_text(record: SessionRecord) -> Text:
     if skipped:
         text.append(f", {skipped} skipped")
     text.append(".\n")
-    if record.kind == "walk":
+    if counts_as_walk(record):
         text.append("It counts towards today's walks.\n")
-    elif record.kind == "stretch" and record.planned_seconds >= 30 * 60:
+    elif record.kind == "walk":
+        text.append("Walks of 5 minutes or more count towards today's walks.\n")
+    elif counts_as_stretch_session(record):
         text.append("Today's 30-minute stretch is ticked.\n")
     text.append("\nPress esc to go back to Today.", style="dim")
     return text
@@ -498,12 +505,12 @@ def offer_resume(app: Any) -> None:
 
     Only the latest can be resumed; older interrupted ones are closed as stopped, so what
     was done in them still counts."""
+    from recovery_tui.journal import JournalError
     from recovery_tui.screens.resume import Choice, ResumeScreen
-    from recovery_tui.store import StoreError
 
     try:
-        unfinished = app.journal.repo.unfinished_sessions()
-    except StoreError as error:
+        unfinished = app.journal.unfinished_sessions()
+    except JournalError as error:
         app.notify(f"Could not read unfinished sessions: {error}", severity="error")
         return
     if not unfinished:

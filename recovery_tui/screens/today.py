@@ -65,6 +65,7 @@ class TodayScreen(Screen[None]):
         self._view: DayView | None = None
         self._refuel_timer: Timer | None = None
         self._task_ids: tuple[str, ...] = ()
+        self._suspended = False
         self.refresh_day()
 
     @property
@@ -72,8 +73,20 @@ class TodayScreen(Screen[None]):
         return self.app
 
     # -- showing ------------------------------------------------------------------------
+    def on_screen_suspend(self) -> None:
+        self._suspended = True
+        self._stop_refuel_timer()
+
+    def on_screen_resume(self) -> None:
+        # Back from a session, History or a dialog: what they recorded shows at once.
+        if self._suspended:
+            self._suspended = False
+            self.refresh_day()
+
     def refresh_day(self) -> None:
-        """Rebuild from the store; called on mount, after every change and at midnight."""
+        """Rebuild from the store: on mount, after every change, when another copy wrote,
+        and at midnight."""
+        self._app.seen_fingerprint = self._app.journal.fingerprint(self._app.current_day)
         view = self._app.journal.day_view(self._app.current_day)
         self._view = view
         self.sub_title = long_date(view.day)
@@ -150,13 +163,11 @@ class TodayScreen(Screen[None]):
     def _show_first_time(self, view: DayView) -> None:
         self.query_one("#welcome").set_class(view.has_runs, "hidden")
         self.query_one("#today-body").set_class(not view.has_runs, "-no-run")
-        seen = self._app.journal.repo.get_setting("disclaimer_seen", False)
+        seen = self._app.journal.setting("disclaimer_seen", False)
         self.query_one("#disclaimer").set_class(bool(seen) and view.has_runs, "hidden")
         if not seen and view.has_runs:
             # The note stays on screen this time and is not repeated after.
-            self._app.save_safely(
-                lambda: self._app.journal.repo.set_setting("disclaimer_seen", True)
-            )
+            self._app.save_safely(lambda: self._app.journal.set_setting("disclaimer_seen", True))
 
     def _show_refuel(self) -> None:
         view = self._view
@@ -187,12 +198,13 @@ class TodayScreen(Screen[None]):
     # -- acting -------------------------------------------------------------------------
     def on_task_row_changed(self, message: TaskRow.Changed) -> None:
         day = self._app.current_day
-        saved = self._app.save_safely(
-            lambda: self._app.journal.set_task(day, message.task_id, message.count),
-            what=message.row.spec.title,
-        )
-        if saved:
-            message.row.count = message.count
+        journal = self._app.journal
+        if message.row.spec.counted:
+            write = lambda: journal.bump_task(day, message.task_id, message.delta)  # noqa: E731
+        else:
+            write = lambda: journal.set_task(day, message.task_id, message.count)  # noqa: E731
+        self._app.save_safely(write, what=message.row.spec.title)
+        # Shown from the store either way: saved, refused, or counted by another copy too.
         self.refresh_day()
 
     def open_checkin(self) -> None:
@@ -201,7 +213,9 @@ class TodayScreen(Screen[None]):
         view = self._view
         if view is None:
             return
-        self.app.push_screen(CheckInScreen(view.day, view.checkin), self._checkin_saved)
+        # Read again: a check-in made from the command line since is what gets edited.
+        current = self._app.journal.checkin(view.day)
+        self.app.push_screen(CheckInScreen(view.day, current), self._checkin_saved)
 
     def _checkin_saved(self, checkin: CheckIn | None) -> None:
         if checkin is not None:
@@ -211,7 +225,7 @@ class TodayScreen(Screen[None]):
     def open_log_run(self) -> None:
         from recovery_tui.screens.log_run import LogRunScreen
 
-        self.app.push_screen(LogRunScreen(self._app.current_day), self._run_logged)
+        self.app.push_screen(LogRunScreen(self._app.clock.now()), self._run_logged)
 
     def _run_logged(self, logged: bool | None) -> None:
         if logged:

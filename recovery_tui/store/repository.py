@@ -74,6 +74,7 @@ class Repository:
     def __init__(self, data_dir: Path, clock: Clock, lock_timeout: float = DEFAULT_TIMEOUT) -> None:
         self.data_dir = data_dir
         self.notices: list[str] = []
+        self._notices_taken = 0
         self._clock = clock
         self._lock = DataLock(data_dir / LOCK_NAME, lock_timeout)
         self._main = open_db(data_dir / MAIN_FILE, _validate_main, self._backup)
@@ -164,6 +165,18 @@ class Repository:
         db = self._month_db(month_of(checkin.day))
         key = checkin_key(checkin.day)
         self._write(db, lambda: db.table(CHECKINS).put(key, checkin.to_dict()))
+
+    def update_checkin(self, day: date, change: Callable[[CheckIn | None], CheckIn]) -> CheckIn:
+        """Read the day's check-in, apply ``change`` and save, all under the lock: a check-in
+        from another copy in between is merged, not overwritten."""
+        db = self._month_db(month_of(day))
+
+        def compute(current: dict[str, Any] | None) -> dict[str, Any]:
+            old = CheckIn.from_dict(dict(current)) if current else None
+            return change(old).to_dict()
+
+        doc = self._write(db, lambda: db.table(CHECKINS).change(checkin_key(day), compute))
+        return CheckIn.from_dict(doc)
 
     def checkin(self, day: date) -> CheckIn | None:
         doc = self._docs(self._month_db(month_of(day)), CHECKINS).get(checkin_key(day))
@@ -330,11 +343,31 @@ class Repository:
             main[RUNNING] = running
             self._main.write_all(main)
 
+    # ----------------------------------------------------------------- watching
+
+    def take_notices(self) -> list[str]:
+        """Notices not handed out yet: a damaged month file is often found long after open."""
+        fresh = self.notices[self._notices_taken :]
+        self._notices_taken = len(self.notices)
+        return fresh
+
+    def fingerprint(self, day: date) -> tuple[object, ...]:
+        """Changes whenever any copy writes the main file or the day's month file; a stat
+        each, so a screen can poll it to pick up check-ins made from the command line."""
+        stamps: list[object] = []
+        for path in (self._main.atomic.path, month_path(self.data_dir, month_of(day))):
+            try:
+                st = path.stat()
+            except OSError:
+                stamps.append(None)
+            else:
+                stamps.append((st.st_mtime_ns, st.st_size, st.st_ino))
+        return tuple(stamps)
+
     # ----------------------------------------------------------------- internals
 
     def _tz_name(self) -> str:
-        name = getattr(self._clock, "tz_name", None)
-        return name or self._clock.now().timezone_name or "UTC"
+        return self._clock.tz_name
 
     def _month_db(self, month: Month) -> KeyedDB:
         db = self._months.get(month)
@@ -411,9 +444,13 @@ class Repository:
                     f"{path} could not be read ({bad.reason}) and could not be moved aside: "
                     f"{error.strerror}"
                 ) from error
+            kept = (
+                "a fresh file was started in its place"
+                if db is self._main
+                else "the records in it are kept there but no longer shown"
+            )
             self.notices.append(
-                f"{path} could not be read ({bad.reason}). It was moved to {moved} and a "
-                "fresh, empty file was started in its place."
+                f"{path} could not be read ({bad.reason}). It was moved to {moved}; {kept}."
             )
             if db is self._main:
                 self._main.write_all(fresh_main())

@@ -32,12 +32,16 @@ class TaskRow(Widget, can_focus=True):
     count: reactive[int] = reactive(0)
 
     class Changed(Message):
-        """The user asked for a new count; the screen stores it (or says why not)."""
+        """The user ticked, unticked or counted; the screen stores it (or says why not).
 
-        def __init__(self, row: TaskRow, count: int) -> None:
+        A counted task sends the step (``delta``), not a total, so a cup counted in
+        another running copy is added to, never overwritten."""
+
+        def __init__(self, row: TaskRow, count: int, delta: int) -> None:
             super().__init__()
             self.row = row
             self.count = count
+            self.delta = delta
 
         @property
         def task_id(self) -> str:
@@ -86,10 +90,9 @@ class TaskRow(Widget, can_focus=True):
         return Content("\n").join(self._lines(self.content_region.width or 40))
 
     def _ask(self, count: int) -> None:
-        high = self.spec.target * 2 if self.spec.counted else 1
-        count = max(0, min(high, count))
+        count = max(0, count)
         if count != self.count:
-            self.post_message(self.Changed(self, count))
+            self.post_message(self.Changed(self, count, count - self.count))
 
     def action_toggle(self) -> None:
         if self.spec.counted:

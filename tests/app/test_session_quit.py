@@ -257,3 +257,20 @@ def test_a_signal_saves_the_session_before_leaving(tmp_path: Path, signal_name: 
     (record,) = stored(tmp_path, fixed_clock())
     assert record.status is SessionStatus.RUNNING
     assert record.actual_seconds == pytest.approx(7)
+
+
+async def test_quitting_during_get_ready_leaves_nothing_to_resume(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock, fill=after_race)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        clock.advance(2)  # still counting down
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    (record,) = stored(tmp_path, clock)
+    assert record.status is SessionStatus.DISCARDED
+    with Repository.open(tmp_path / "data", clock) as repo:
+        assert repo.unfinished_sessions() == []

@@ -287,3 +287,26 @@ async def test_theme_choice_is_remembered(tmp_path: Path) -> None:
 
 def test_now_is_fixed_for_snapshots() -> None:
     assert NOW.date() == TODAY
+
+
+async def test_log_run_starts_the_refuel_countdown_from_now_and_refuses_a_later_finish(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock(pendulum.datetime(2026, 11, 26, 11, 10, tz="Europe/Paris"))
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one("#finish", Input).value == "11:10"
+        await pilot.press(*"21.1")
+        app.screen.query_one("#finish", Input).value = "23:30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        errors = str(app.screen.query_one("#log-run-errors", Static).render())
+        assert "still in the future" in errors
+        app.screen.query_one("#finish", Input).value = "11:10"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "30:00" in str(app.screen.query_one("#refuel", Static).render())
+    assert reopen(tmp_path, clock).repo.runs()[0].finish == time(11, 10)

@@ -236,3 +236,37 @@ def test_routines_lists_builtins_and_reports_bad_files(data_dir: Path, config_di
     assert result.returncode == 0
     assert "stretch-30" in result.stdout and "calves" in result.stdout
     assert "broken.toml" in result.stderr
+
+
+def test_an_empty_data_dir_flag_is_refused(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    result = run_cli(
+        "--data-dir",
+        "",
+        "today",
+        data_dir=tmp_path / "unused",
+        env={"HOME": str(home), "XDG_DATA_HOME": str(home / "data")},
+    )
+    assert result.returncode == 2
+    assert "--data-dir is empty" in result.stderr
+    assert not home.exists()
+
+
+def test_red_flags_can_be_cleared_from_the_cli(data_dir: Path) -> None:
+    run_cli("checkin", "--sore", "knees=4", "--flag", "swelling", data_dir=data_dir)
+    flagged = json.loads(run_cli("today", "--json", data_dir=data_dir).stdout)
+    assert flagged["checkin"]["red_flags"] == ["swelling"]
+    assert run_cli("checkin", "--clear-flags", data_dir=data_dir).returncode == 0
+    cleared = json.loads(run_cli("today", "--json", data_dir=data_dir).stdout)
+    assert cleared["checkin"]["red_flags"] == []
+    assert cleared["checkin"]["soreness"] == {"knees": 4}
+
+
+def test_a_damaged_month_found_while_reading_history_is_reported(data_dir: Path) -> None:
+    assert run_cli("demo", "--days", "120", data_dir=data_dir).returncode == 0
+    older = sorted((data_dir / "months").glob("*.json"))[0]
+    older.write_text('{"checkins": [', encoding="utf-8")
+    result = run_cli("history", "--days", "120", "--format", "json", data_dir=data_dir)
+    assert result.returncode == 0
+    assert str(older) in result.stderr and "corrupt" in result.stderr
+    assert json.loads(result.stdout)

@@ -133,12 +133,13 @@ def test_tasks_done_counts_counted_tasks_only_at_target() -> None:
     assert (s.tasks_done, s.tasks_total) == (2, 8)  # water and stretch; walks 2 of 3
 
 
-def test_walk_and_stretch_minutes_come_from_completed_and_stopped_sessions_of_the_day() -> None:
+def test_minutes_count_completed_stopped_and_interrupted_sessions_of_the_day() -> None:
     day = RACE_DAY + timedelta(days=1)
     sessions = [
         session(day, "walk", 12),
         session(day, "walk", 3, SessionStatus.STOPPED),
         session(day, "walk", 10, SessionStatus.DISCARDED),
+        # Interrupted (the app was closed mid-way): its minutes were walked.
         session(day, "walk", 10, SessionStatus.RUNNING),
         session(day - timedelta(days=1), "walk", 15),
         session(day, "stretch", 30),
@@ -146,10 +147,10 @@ def test_walk_and_stretch_minutes_come_from_completed_and_stopped_sessions_of_th
         session(day, "routine", 10),
     ]
     s = summarize_day(day, [half_marathon()], None, {}, sessions)
-    assert s.walk_minutes == pytest.approx(15)
+    assert s.walk_minutes == pytest.approx(25)
     assert s.stretch_minutes == pytest.approx(34.5)
-    assert s.walks == 1  # the 3-minute walk is too short to count
-    assert len(s.sessions) == 5
+    assert s.walks == 2  # the 3-minute walk is too short to count
+    assert len(s.sessions) == 6
 
 
 def test_walks_is_the_larger_of_timed_walks_and_the_walk_task() -> None:
@@ -163,7 +164,7 @@ def test_counts_are_not_capped_at_the_task_target() -> None:
     day = RACE_DAY + timedelta(days=5)  # later phase: one walk is the target
     states = {WATER: tick(day, WATER, 10), WALKS: tick(day, WALKS, 2)}
     s = summarize_day(day, [half_marathon()], None, states, [])
-    assert s.progress[WATER] == 8
+    assert s.progress[WATER] == 10
     assert s.cups == 10
     assert s.walks == 2
 

@@ -36,9 +36,9 @@ def test_nothing_done_lists_every_task_at_zero() -> None:
     assert done_count(PLAN, progress) == (0, len(PLAN.tasks))
 
 
-def test_stored_counts_are_used_and_clamped_to_the_target() -> None:
-    progress = day_progress(PLAN, states(state(WALKS, 2), state(STRETCH, 5)), None)
-    assert progress[WALKS] == 2
+def test_plain_tasks_clamp_to_one_and_counted_tasks_show_what_was_counted() -> None:
+    progress = day_progress(PLAN, states(state(WALKS, 5), state(STRETCH, 5)), None)
+    assert progress[WALKS] == 5
     assert progress[STRETCH] == 1
 
 
@@ -61,7 +61,7 @@ def test_water_takes_the_larger_of_stored_and_checkin_cups() -> None:
     assert day_progress(PLAN, states(state(WATER, 3)), checkin(cups=5))[WATER] == 5
     assert day_progress(PLAN, states(state(WATER, 6)), checkin(cups=2))[WATER] == 6
     assert day_progress(PLAN, states(state(WATER, 4)), checkin(cups=None))[WATER] == 4
-    assert day_progress(PLAN, {}, checkin(cups=12))[WATER] == 8
+    assert day_progress(PLAN, {}, checkin(cups=12))[WATER] == 12
 
 
 def test_states_and_checkins_of_other_days_are_ignored() -> None:

@@ -72,7 +72,7 @@ def test_a_bad_month_file_is_moved_aside_when_read(
         [notice] = repo.notices
         assert notice.startswith(f"{month} could not be read (")
         assert notice.endswith(
-            f"It was moved to {moved} and a fresh, empty file was started in its place."
+            f"It was moved to {moved}; the records in it are kept there but no longer shown."
         )
         repo.save_checkin(make_checkin(date(2025, 2, 3)))
         assert [c.day for c in repo.checkins(date(2025, 2, 1), date(2025, 2, 28))] == [

@@ -237,3 +237,44 @@ def test_bulk_import_makes_one_write_per_file(repo: Repository, monkeypatch: pyt
     assert sorted(written) == sorted(
         [f"2026-{m:02d}.json" for m in range(1, 11)] + ["recovery.json"]
     )
+
+
+def test_update_checkin_merges_under_the_lock(store_dir: Path, clock: FakeClock) -> None:
+    from dataclasses import replace
+
+    from recovery_tui.domain.models import Area
+
+    day = date(2026, 11, 26)
+    with Repository.open(store_dir, clock) as app_copy, Repository.open(store_dir, clock) as cli:
+        app_copy.save_checkin(make_checkin(day))
+        cli.update_checkin(day, lambda old: replace(old, note="from the cli"))
+        merged = app_copy.update_checkin(
+            day, lambda old: replace(old, soreness={**old.soreness, Area.KNEES: 5})
+        )
+        assert merged.note == "from the cli"
+        assert merged.soreness[Area.KNEES] == 5
+        assert app_copy.checkin(day) == merged
+
+
+def test_fingerprint_changes_when_another_copy_writes(store_dir: Path, clock: FakeClock) -> None:
+    day = date(2026, 11, 26)
+    with Repository.open(store_dir, clock) as one, Repository.open(store_dir, clock) as two:
+        before = one.fingerprint(day)
+        assert one.fingerprint(day) == before
+        two.set_task_count(day, "walks", 1)
+        after = one.fingerprint(day)
+        assert after != before
+        two.set_setting("theme", "nord")
+        assert one.fingerprint(day) != after
+
+
+def test_take_notices_hands_each_notice_out_once(store_dir: Path, clock: FakeClock) -> None:
+    with Repository.open(store_dir, clock) as repo:
+        month = store_dir / "months" / "2025-02.json"
+        month.parent.mkdir(exist_ok=True)
+        month.write_bytes(b"{nope")
+        assert repo.take_notices() == []
+        repo.checkins(date(2025, 2, 1), date(2025, 2, 28))
+        [notice] = repo.take_notices()
+        assert str(month) in notice
+        assert repo.take_notices() == []
