@@ -39,8 +39,9 @@ from recovery_tui.domain.engine import Finished, SessionEngine
 from recovery_tui.domain.routines import stretch_30
 
 BENCH = Path(__file__).resolve().parent
-SETTLE_SECONDS = 3.0
-WINDOW_SECONDS = 10.0
+# After start-up and the 5 s get-ready countdown: the steady state of a held stretch.
+SETTLE_SECONDS = 8.0
+WINDOW_SECONDS = 20.0
 GET_READY = 5.0
 
 

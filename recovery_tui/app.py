@@ -6,6 +6,7 @@ quickly; screens reach records only through ``app.journal``.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, ClassVar
@@ -83,6 +84,9 @@ class RecoveryApp(App[int]):
         self.call_after_refresh(self._start_requested)
 
     def _start_requested(self) -> None:
+        # Everything loaded so far (Textual, years of records) lives as long as the app:
+        # keep it out of the garbage collector's way, which the session timer feels.
+        gc.freeze()
         if "walk_minutes" in self.start_request:
             self.start_walk(int(self.start_request["walk_minutes"]))
         elif "routine" in self.start_request:
@@ -131,7 +135,10 @@ class RecoveryApp(App[int]):
         if self.check_day_rollover():
             return
         if self.journal.fingerprint(self.current_day) != self.seen_fingerprint:
-            self._refresh_screens()
+            # Only what is on screen; a covered Today refreshes when it shows again.
+            refresh = getattr(self.screen, "refresh_day", None)
+            if callable(refresh):
+                refresh()
 
     def _refresh_screens(self) -> None:
         for screen in self.screen_stack:

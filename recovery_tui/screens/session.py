@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Header, ProgressBar, Static
+from textual.widgets import Digits, Footer, Header, Static
 
 from recovery_tui.domain.adaptive import adaptive_stretch
 from recovery_tui.domain.engine import Finished, SegmentChanged, SessionEngine
@@ -36,8 +36,12 @@ from recovery_tui.screens.chrome import TooSmall
 from recovery_tui.widgets.session_cues import BELL, CUES, FLASH, NOTIFY, Cue, notification_sequence
 from recovery_tui.widgets.session_steps import StepList, clock_text, step_length
 from recovery_tui.widgets.session_walk_choice import WalkChoice
+from recovery_tui.widgets.still_progress import StillProgressBar
 
 TICK_SECONDS = 0.25  # at most 4 repaints a second
+# Look just after the displayed second turns, not just before it.
+WAKE_MARGIN = 0.01
+PROGRESS_STEPS = 200
 SAVE_EVERY = 10.0  # seconds of session between saves while nothing else changes
 FLASH_SECONDS = 0.5
 ADAPTIVE = "adaptive"
@@ -156,7 +160,9 @@ class SessionScreen(Screen[None]):
                     yield StepList(id="session-steps")
             with Horizontal(id="session-progress"):
                 yield Static("Session", id="session-progress-label")
-                yield ProgressBar(total=1, id="session-bar", show_eta=False, show_percentage=True)
+                yield StillProgressBar(
+                    total=1, id="session-bar", show_eta=False, show_percentage=True
+                )
                 yield Static(id="session-left")
             yield Static(id="session-cues")
         yield Footer()
@@ -201,15 +207,29 @@ class SessionScreen(Screen[None]):
             self.engine = SessionEngine(routine, clock, day=self._app.current_day)
         self.sub_title = routine.name
         self.query_one(StepList).routine = routine
-        self.query_one(ProgressBar).update(total=routine.total_seconds, progress=0)
+        self.query_one(StillProgressBar).update(total=PROGRESS_STEPS, progress=0)
         self.engine.start()
         self._save()
-        self._timer = self.set_interval(TICK_SECONDS, self.tick)
         self._catch_end_signals(True)
         self.refresh_bindings()
         self._paint()
+        self._arm()
 
     # -- time ----------------------------------------------------------------------------------
+    def _arm(self) -> None:
+        """Wake up when the displayed second changes (or a step ends), never more often
+        than four times a second, and not at all while paused: the engine keeps the time,
+        the timer only decides when to look."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        engine = self.engine
+        if engine is None or engine.paused or engine.stopped or self._ended:
+            return
+        until_next_second = engine.remaining_in_segment() % 1.0
+        delay = min(1.0, max(TICK_SECONDS, until_next_second + WAKE_MARGIN))
+        self._timer = self.set_timer(delay, self.tick)
+
     def tick(self) -> None:
         """Called at most four times a second: learn what changed, repaint what did."""
         engine = self.engine
@@ -228,6 +248,7 @@ class SessionScreen(Screen[None]):
         elif not engine.paused and self._app.clock.monotonic() - self._last_save >= SAVE_EVERY:
             self._save()
         self._paint()
+        self._arm()
 
     # -- showing -----------------------------------------------------------------------------
     def _set(self, key: str, value: Any) -> bool:
@@ -256,12 +277,15 @@ class SessionScreen(Screen[None]):
         if self._set("segment", segment.index):
             self._paint_segment(engine)
         self.query_one(StepList).show_position(engine.position)
-        done = int(routine.total_seconds * engine.progress())
+        # In steps of half a percent: the bar is a few dozen cells wide, and redrawing it
+        # every second for nothing visible is what costs CPU while a stretch is held.
+        done = int(engine.progress() * PROGRESS_STEPS)
         if self._set("done", done):
-            self.query_one(ProgressBar).update(progress=done)
+            self.query_one(StillProgressBar).update(progress=done)
         left = f"{clock_text(engine.remaining_total())} left"
         if self._set("left", left):
-            self.query_one("#session-left", Static).update(left)
+            # Same width every second: no need to lay the screen out again.
+            self.query_one("#session-left", Static).update(left, layout=False)
         notice = self._notice(engine)
         if self._set("notice", notice):
             panel = self.query_one("#session-notice", Static)
@@ -346,11 +370,9 @@ class SessionScreen(Screen[None]):
             return
         self._confirm_stop = False
         self.engine.toggle_pause()
-        if self._timer is not None:
-            # Nothing moves while paused, so nothing needs asking about.
-            (self._timer.pause if self.engine.paused else self._timer.resume)()
         self._save()
         self._paint()
+        self._arm()  # nothing moves while paused, so nothing needs asking about
 
     def action_next(self) -> None:
         self._move(lambda engine: engine.skip())
@@ -416,7 +438,7 @@ class SessionScreen(Screen[None]):
         self._cue(engine)
         self._confirm_stop = False
         self.query_one(StepList).show_position(len(routine.steps))
-        self.query_one(ProgressBar).update(progress=routine.total_seconds)
+        self.query_one(StillProgressBar).update(progress=PROGRESS_STEPS)
         self.query_one("#session-left", Static).update("done")
         self.query_one("#session-head", Static).update(f"{routine.name}  ·  complete")
         for part in (

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Footer, Header, Static
 
 from recovery_tui.domain.models import CheckIn
 from recovery_tui.domain.phrases import days_ago, long_date
@@ -20,6 +20,7 @@ from recovery_tui.journal import DayView
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import TooSmall
 from recovery_tui.widgets.body_map import BodyMap
+from recovery_tui.widgets.still_progress import StillProgressBar
 from recovery_tui.widgets.task_row import TaskRow
 
 DISCLAIMER = (
@@ -56,7 +57,7 @@ class TodayScreen(Screen[None]):
                     yield BodyMap(id="body-map")
             with Horizontal(id="day-progress"):
                 yield Static("Today", id="progress-label")
-                yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+                yield StillProgressBar(id="progress", show_eta=False, show_percentage=False)
                 yield Static(id="progress-count")
             yield Static(DISCLAIMER, id="disclaimer", classes="hidden")
         yield Footer()
@@ -156,7 +157,7 @@ class TodayScreen(Screen[None]):
         self.query_one("#readiness-line", Static).update(short)
 
     def _show_progress(self, view: DayView) -> None:
-        bar = self.query_one("#progress", ProgressBar)
+        bar = self.query_one("#progress", StillProgressBar)
         bar.update(total=max(1, view.total), progress=view.done)
         self.query_one("#progress-count", Static).update(f"{view.done}/{view.total} tasks")
 
