@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.checkins import CheckInUpdate, merge_checkin
 from recovery_tui.domain.clock import Clock, today
-from recovery_tui.domain.history import DaySummary, summarize_range
 from recovery_tui.domain.models import (
     CheckIn,
     Run,
@@ -28,6 +27,9 @@ from recovery_tui.domain.readiness import Readiness, assess_readiness
 from recovery_tui.domain.red_flags import red_flag_messages
 from recovery_tui.domain.session_rules import counts_as_stretch_session, counts_as_walk
 from recovery_tui.store import Repository, StoreError
+
+if TYPE_CHECKING:
+    from recovery_tui.domain.history import DaySummary
 
 # Screens catch this without importing the store.
 JournalError = StoreError
@@ -183,6 +185,9 @@ class Journal:
         return [run for run in self.repo.runs() if earliest <= run.day <= end]
 
     def history(self, start: date, end: date) -> list[DaySummary]:
+        # Loaded on first use: Today, the first screen, needs none of it.
+        from recovery_tui.domain.history import summarize_range
+
         return summarize_range(
             start,
             end,

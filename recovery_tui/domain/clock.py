@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
-from datetime import date
-from typing import Protocol
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Protocol
 
-import pendulum
+if TYPE_CHECKING:
+    import pendulum
 
 
 class Clock(Protocol):
@@ -15,21 +16,38 @@ class Clock(Protocol):
     @property
     def tz_name(self) -> str: ...
 
-    def now(self) -> pendulum.DateTime: ...
+    def now(self) -> datetime: ...
 
     def monotonic(self) -> float: ...
 
 
 class SystemClock:
+    """The machine's clock in its local timezone.
+
+    ``now()`` is the standard library's local time (the system applies the timezone's
+    rules), so start-up does not wait for pendulum; pendulum names the timezone the first
+    time a record needs it."""
+
     def __init__(self, tz: str | None = None) -> None:
-        self._tz = pendulum.timezone(tz) if tz else pendulum.local_timezone()
+        self._tz_name = tz
+        self._zone = None
+        if tz is not None:
+            from zoneinfo import ZoneInfo
+
+            self._zone = ZoneInfo(tz)
 
     @property
     def tz_name(self) -> str:
-        return self._tz.name
+        if self._tz_name is None:
+            import pendulum
 
-    def now(self) -> pendulum.DateTime:
-        return pendulum.now(self._tz)
+            self._tz_name = pendulum.local_timezone().name
+        return self._tz_name
+
+    def now(self) -> datetime:
+        if self._zone is not None:
+            return datetime.now(self._zone)
+        return datetime.now().astimezone()
 
     def monotonic(self) -> float:
         return time.monotonic()
@@ -40,6 +58,7 @@ class FakeClock:
     unless a test jumps one of them on its own (a laptop sleep, a wall-clock change)."""
 
     def __init__(self, start: pendulum.DateTime, monotonic_start: float = 1000.0) -> None:
+        # pendulum.DateTime, for its timezone name and exact arithmetic across DST
         self._now = start
         self._mono = monotonic_start
 

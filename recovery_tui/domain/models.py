@@ -8,7 +8,6 @@ clocks change. ``to_dict``/``from_dict`` give the plain JSON shape the store kee
 from __future__ import annotations
 
 import math
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -83,6 +82,8 @@ def _maybe(value: Any, low: float, high: float, what: str) -> Any:
 
 
 def new_id() -> str:
+    import uuid  # only when a record is made, not at start-up
+
     return uuid.uuid4().hex
 
 

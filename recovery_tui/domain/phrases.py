@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pendulum
-
 
 def days_ago(day: date, today: date) -> str:
     delta = (today - day).days
@@ -15,6 +13,8 @@ def days_ago(day: date, today: date) -> str:
         return "yesterday"
     if delta == -1:
         return "tomorrow"
+    import pendulum  # its phrases; loaded when a date needs one, not at start-up
+
     then = pendulum.date(day.year, day.month, day.day)
     now = pendulum.date(today.year, today.month, today.day)
     span = then.diff_for_humans(now, absolute=True)

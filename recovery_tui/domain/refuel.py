@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-import pendulum
+from datetime import datetime, timezone
 
 from recovery_tui.domain.models import Run
 
 REFUEL_MINUTES = 30
 
 
-def refuel_seconds_left(run: Run, now: pendulum.DateTime) -> float | None:
+def refuel_seconds_left(run: Run, now: datetime) -> float | None:
     """Seconds left to eat carbohydrate and protein after the finish; ``None`` when the run
     has no finish time or was not on ``now``'s day, 0 once the window has closed."""
     if run.finish is None or now.date() != run.day:
         return None
-    finish = pendulum.instance(
-        datetime.combine(run.day, run.finish), tz=now.timezone or pendulum.UTC
-    )
+    local = datetime.combine(run.day, run.finish)
+    if now.tzinfo is None or isinstance(now.tzinfo, timezone):
+        # A fixed offset (the system clock's local time): let the system's timezone rules
+        # place the finish, so a clock change between finish and now is accounted for.
+        finish = local.astimezone()
+    else:
+        finish = local.replace(tzinfo=now.tzinfo)
     if now < finish:
         return float(REFUEL_MINUTES * 60)
     left = REFUEL_MINUTES * 60 - (now - finish).total_seconds()

@@ -42,6 +42,11 @@ class TodayScreen(Screen[None]):
     CSS_PATH: ClassVar = [style("today.tcss")]
 
     def compose(self) -> ComposeResult:
+        # The day is read before composing so the tasks mount with the screen, in the
+        # first frame, rather than in a second pass after it.
+        view = self._read_day()
+        self._view: DayView | None = view
+        self._task_ids: tuple[str, ...] = tuple(task.id for task in view.plan.tasks)
         yield Header()
         yield TooSmall()
         with Vertical(id="today"):
@@ -51,7 +56,9 @@ class TodayScreen(Screen[None]):
             yield Static(id="refuel", classes="hidden")
             yield Static(WELCOME, id="welcome", classes="hidden")
             with Horizontal(id="today-body"):
-                yield VerticalScroll(id="tasks")
+                with VerticalScroll(id="tasks"):
+                    for task in view.plan.tasks:
+                        yield TaskRow(task, view.progress.get(task.id, 0))
                 with Vertical(id="side"):
                     yield Static(id="readiness")
                     yield BodyMap(id="body-map")
@@ -63,11 +70,11 @@ class TodayScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._view: DayView | None = None
         self._refuel_timer: Timer | None = None
-        self._task_ids: tuple[str, ...] = ()
         self._suspended = False
-        self.refresh_day()
+        assert self._view is not None
+        self._show(self._view)
+        self.call_after_refresh(self._focus_first_task)
 
     @property
     def _app(self) -> Any:
@@ -84,11 +91,16 @@ class TodayScreen(Screen[None]):
             self._suspended = False
             self.refresh_day()
 
-    def refresh_day(self) -> None:
-        """Rebuild from the store: on mount, after every change, when another copy wrote,
-        and at midnight."""
+    def _read_day(self) -> DayView:
         self._app.seen_fingerprint = self._app.journal.fingerprint(self._app.current_day)
-        view = self._app.journal.day_view(self._app.current_day)
+        return self._app.journal.day_view(self._app.current_day)
+
+    def refresh_day(self) -> None:
+        """Rebuild from the store: after every change, when another copy wrote, and at
+        midnight."""
+        self._show(self._read_day())
+
+    def _show(self, view: DayView) -> None:
         self._view = view
         self.sub_title = long_date(view.day)
         self._show_headline(view)

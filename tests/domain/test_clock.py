@@ -1,0 +1,63 @@
+"""The system clock: local, aware, and cheap to start."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time as time_module
+from datetime import date, datetime, time, timedelta, timezone
+
+import pytest
+
+from recovery_tui.domain.clock import SystemClock, today
+from recovery_tui.domain.models import Run, RunKind
+from recovery_tui.domain.refuel import refuel_seconds_left
+
+
+def test_system_clock_is_aware_and_local() -> None:
+    clock = SystemClock()
+    now = clock.now()
+    assert now.tzinfo is not None
+    assert today(clock) == now.date()
+    assert isinstance(clock.tz_name, str) and clock.tz_name
+
+
+def test_an_explicit_timezone_is_used() -> None:
+    clock = SystemClock("Asia/Tokyo")
+    assert clock.tz_name == "Asia/Tokyo"
+    assert clock.now().utcoffset() == timedelta(hours=9)
+
+
+def test_start_up_does_not_load_pendulum() -> None:
+    probe = (
+        "import sys; import recovery_tui.app, recovery_tui.screens.today;"
+        "from recovery_tui.domain.clock import SystemClock; SystemClock().now();"
+        "print('pendulum' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"
+
+
+def test_refuel_window_with_a_fixed_offset_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The system clock's now() carries a fixed offset; the finish is placed by the
+    # system's own timezone rules.
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time_module.tzset()
+    offset = timezone(timedelta(hours=1))
+    now = datetime(2026, 11, 26, 11, 10, tzinfo=offset)
+    run = Run(
+        day=date(2026, 11, 26),
+        distance_km=21.1,
+        effort=8,
+        kind=RunKind.RACE,
+        finish=time(11, 0),
+        recorded_at="2026-11-26T10:10:00.000000Z",
+        tz="Europe/Paris",
+    )
+    try:
+        assert refuel_seconds_left(run, now) == 20 * 60
+    finally:
+        monkeypatch.undo()
+        time_module.tzset()
