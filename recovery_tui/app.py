@@ -75,9 +75,12 @@ class RecoveryApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for notice in repo.take_notices():
             self.notify(notice, title="Data file", severity="warning", timeout=15)
-        from recovery_tui.screens.today import TodayScreen
+        if not self.start_request:
+            # Launched straight into a session (walk, stretch), Today is built when the
+            # session ends: the session starts sooner and the app holds one screen.
+            from recovery_tui.screens.today import TodayScreen
 
-        self.push_screen(TodayScreen())
+            self.push_screen(TodayScreen())
         self._check_size()
         if isinstance(self.clock, SystemClock):
             self.set_interval(WATCH_SECONDS, self.watch)
@@ -182,6 +185,17 @@ class RecoveryApp(App[int]):
         target = self._today_screen()
         while target is not None and self.screen is not target and len(self.screen_stack) > 2:
             self.pop_screen()
+
+    def back_to_today(self) -> None:
+        """Close the top screen and show Today, building it if the app started elsewhere."""
+        if self._today_screen() is not None:
+            if len(self.screen_stack) > 2:
+                self.pop_screen()
+            self._refresh_screens()
+            return
+        from recovery_tui.screens.today import TodayScreen
+
+        self.switch_screen(TodayScreen())
 
     def action_history(self) -> None:
         from recovery_tui.screens.history import HistoryScreen

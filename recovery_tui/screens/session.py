@@ -420,11 +420,7 @@ class SessionScreen(Screen[None]):
         if self._timer is not None:
             self._timer.stop()
         if self.app.screen is self:
-            self.app.pop_screen()
-        for screen in self.app.screen_stack:
-            refresh = getattr(screen, "refresh_day", None)
-            if callable(refresh):
-                refresh()
+            self._app.back_to_today()
 
     # -- the end -----------------------------------------------------------------------------
     def _finish(self) -> None:
