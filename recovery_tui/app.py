@@ -137,7 +137,9 @@ class RecoveryApp(App[int]):
             self.notify(notice, title="Data file", severity="warning", timeout=15)
         if self.check_day_rollover():
             return
-        if self.journal.fingerprint(self.current_day) != self.seen_fingerprint:
+        fingerprint = self.journal.fingerprint(self.current_day)
+        if fingerprint != self.seen_fingerprint:
+            self.seen_fingerprint = fingerprint
             # Only what is on screen; a covered Today refreshes when it shows again.
             refresh = getattr(self.screen, "refresh_day", None)
             if callable(refresh):
@@ -182,19 +184,29 @@ class RecoveryApp(App[int]):
         return None
 
     def action_today(self) -> None:
+        if self._today_screen() is None:
+            self._build_today()
+        else:
+            self._pop_to_today()
+
+    def _pop_to_today(self) -> None:
         target = self._today_screen()
         while target is not None and self.screen is not target and len(self.screen_stack) > 2:
             self.pop_screen()
 
     def back_to_today(self) -> None:
-        """Close the top screen and show Today, building it if the app started elsewhere."""
-        if self._today_screen() is not None:
-            if len(self.screen_stack) > 2:
-                self.pop_screen()
-            self._refresh_screens()
-            return
+        """Close the top screen and show Today (it refreshes as it shows again), building
+        it if the app was started straight into a session."""
+        if self._today_screen() is None:
+            self._build_today()
+        elif len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def _build_today(self) -> None:
         from recovery_tui.screens.today import TodayScreen
 
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
         self.switch_screen(TodayScreen())
 
     def action_history(self) -> None:
@@ -202,7 +214,7 @@ class RecoveryApp(App[int]):
 
         if isinstance(self.screen, HistoryScreen):
             return
-        self.action_today()
+        self._pop_to_today()
         self.push_screen(HistoryScreen())
 
     def action_walk(self) -> None:
@@ -211,20 +223,28 @@ class RecoveryApp(App[int]):
     def action_stretch(self) -> None:
         self.start_routine("adaptive")
 
+    def _session_running(self) -> bool:
+        from recovery_tui.screens.session import SessionScreen
+
+        if any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
+            self.notify("A session is already open: finish or stop it first.", timeout=5)
+            return True
+        return False
+
     def start_walk(self, minutes: int | None) -> None:
         from recovery_tui.screens.session import SessionScreen
 
-        if isinstance(self.screen, SessionScreen):
+        if self._session_running():
             return
-        self.action_today()
+        self._pop_to_today()
         self.push_screen(SessionScreen.for_walk(minutes))
 
     def start_routine(self, routine_id: str) -> None:
         from recovery_tui.screens.session import SessionScreen
 
-        if isinstance(self.screen, SessionScreen):
+        if self._session_running():
             return
-        self.action_today()
+        self._pop_to_today()
         self.push_screen(SessionScreen.for_routine(routine_id))
 
     def offer_resume(self) -> None:
@@ -241,14 +261,19 @@ class RecoveryApp(App[int]):
         offer_resume(self)
 
     def action_checkin(self) -> None:
-        today_screen = self._today_screen()
-        if today_screen is not None:
-            today_screen.open_checkin()  # type: ignore[attr-defined]
+        self._on_today("open_checkin")
 
     def action_log_run(self) -> None:
+        self._on_today("open_log_run")
+
+    def _on_today(self, method: str) -> None:
+        """Open a dialog of Today's, building Today first when the app started elsewhere."""
         today_screen = self._today_screen()
         if today_screen is not None:
-            today_screen.open_log_run()  # type: ignore[attr-defined]
+            getattr(today_screen, method)()
+            return
+        self._build_today()
+        self.call_after_refresh(self._on_today, method)
 
     def action_help(self) -> None:
         from recovery_tui.screens.help import HelpScreen

@@ -20,6 +20,8 @@ class CheckInUpdate:
     add_flags: frozenset[RedFlag] = frozenset()
     clear_flags: bool = False
     note: str | None = None
+    # Values the user emptied: "energy", "sleep_hours", "cups", sides in "stand:left"...
+    clear: frozenset[str] = frozenset()
 
     @property
     def is_empty(self) -> bool:
@@ -28,6 +30,7 @@ class CheckInUpdate:
             or self.stand
             or self.add_flags
             or self.clear_flags
+            or self.clear
             or any(v is not None for v in (self.energy, self.sleep_hours, self.cups, self.note))
         )
 
@@ -37,17 +40,55 @@ def merge_checkin(
 ) -> CheckIn:
     """The stored check-in with ``update`` applied (a new one when there is none)."""
     kept_flags = frozenset() if update.clear_flags or old is None else old.red_flags
+
+    def kept(name: str, new: object) -> object:
+        if new is not None:
+            return new
+        if name in update.clear or old is None:
+            return None
+        return getattr(old, name)
+
+    stand = {**(old.stand if old else {}), **update.stand}
+    for side in list(stand):
+        if f"stand:{side.value}" in update.clear:
+            del stand[side]
     return CheckIn(
         day=day,
         soreness={**(old.soreness if old else {}), **update.soreness},
-        energy=update.energy if update.energy is not None else (old.energy if old else None),
-        sleep_hours=update.sleep_hours
-        if update.sleep_hours is not None
-        else (old.sleep_hours if old else None),
-        cups=update.cups if update.cups is not None else (old.cups if old else None),
-        stand={**(old.stand if old else {}), **update.stand},
+        energy=kept("energy", update.energy),  # type: ignore[arg-type]
+        sleep_hours=kept("sleep_hours", update.sleep_hours),  # type: ignore[arg-type]
+        cups=kept("cups", update.cups),  # type: ignore[arg-type]
+        stand=stand,
         red_flags=kept_flags | update.add_flags,
         note=update.note if update.note is not None else (old.note if old else ""),
         recorded_at=recorded_at,
         tz=tz,
+    )
+
+
+def changes_between(opened: CheckIn | None, edited: CheckIn) -> CheckInUpdate:
+    """What the user changed in a form opened on ``opened``: saved as an update, it keeps
+    whatever another copy wrote meanwhile to the fields the user left alone."""
+    before = opened or CheckIn(day=edited.day, soreness={}, recorded_at="", tz="")
+    cleared = {
+        name
+        for name in ("energy", "sleep_hours", "cups")
+        if getattr(edited, name) is None and getattr(before, name) is not None
+    }
+    cleared |= {f"stand:{side.value}" for side in before.stand if side not in edited.stand}
+    flags_changed = edited.red_flags != before.red_flags
+    return CheckInUpdate(
+        soreness={
+            area: level
+            for area, level in edited.soreness.items()
+            if opened is None or before.soreness.get(area, 0) != level
+        },
+        energy=edited.energy if edited.energy != before.energy else None,
+        sleep_hours=edited.sleep_hours if edited.sleep_hours != before.sleep_hours else None,
+        cups=edited.cups if edited.cups != before.cups else None,
+        stand={s: r for s, r in edited.stand.items() if before.stand.get(s) != r},
+        add_flags=edited.red_flags if flags_changed else frozenset(),
+        clear_flags=flags_changed,
+        note=edited.note if edited.note != before.note else None,
+        clear=frozenset(cleared),
     )

@@ -39,9 +39,7 @@ class SystemClock:
     @property
     def tz_name(self) -> str:
         if self._tz_name is None:
-            import pendulum
-
-            self._tz_name = pendulum.local_timezone().name
+            self._tz_name = _local_zone_name(self.now())
         return self._tz_name
 
     def now(self) -> datetime:
@@ -51,6 +49,17 @@ class SystemClock:
 
     def monotonic(self) -> float:
         return time.monotonic()
+
+
+def _local_zone_name(now: datetime) -> str:
+    """The IANA name of the local timezone (pendulum finds it), unless it disagrees with the
+    offset the system is using, as with a POSIX ``TZ`` rule: then that rule's own name."""
+    import pendulum
+
+    name = pendulum.local_timezone().name
+    if pendulum.now(name).utcoffset() == now.utcoffset():
+        return name
+    return now.tzname() or name
 
 
 class FakeClock:

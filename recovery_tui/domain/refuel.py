@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 from recovery_tui.domain.models import Run
 
@@ -21,9 +21,11 @@ def refuel_seconds_left(run: Run, now: datetime) -> float | None:
         finish = local.astimezone()
     else:
         finish = local.replace(tzinfo=now.tzinfo)
-    if now < finish:
+    # Instants, not wall times: Python subtracts two times of one zone on the wall clock.
+    elapsed = (now.astimezone(UTC) - finish.astimezone(UTC)).total_seconds()
+    if elapsed < 0:
         return float(REFUEL_MINUTES * 60)
-    left = REFUEL_MINUTES * 60 - (now - finish).total_seconds()
+    left = REFUEL_MINUTES * 60 - elapsed
     return max(0.0, left)
 
 

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from recovery_tui.domain import validation as v
+from recovery_tui.domain.checkins import changes_between
 from recovery_tui.domain.models import AREAS, CheckIn, RedFlag, Side, StandResult
 from recovery_tui.domain.phrases import long_date
 from recovery_tui.paths import style
@@ -147,7 +148,15 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
             errors.remove_class("hidden")
             return
         app: Any = self.app
-        if app.save_safely(lambda: app.journal.save_checkin(checkin), what="the check-in"):
+        # Only what was changed here is written, merged under the lock: a check-in made
+        # from the command line while this was open keeps its other values.
+        update = changes_between(self.existing, checkin)
+        if self.existing is not None and update.is_empty:
+            self.dismiss(self.existing)
+            return
+        if app.save_safely(
+            lambda: app.journal.update_checkin(self.day, update), what="the check-in"
+        ):
             self.dismiss(checkin)
         else:
             errors.update("Not saved: the data file could not be written (see the message).")

@@ -80,10 +80,12 @@ class LogRunScreen(ModalScreen[bool]):
             return value
 
         distance = parsed("distance", v.parse_distance)
-        day = parsed("date", lambda raw: v.parse_day(raw, not_after=self.today))
+        # Checked against the time of saving, not of opening: the dialog may stay open.
+        now = self.app.clock.now()  # type: ignore[attr-defined]
+        day = parsed("date", lambda raw: v.parse_day(raw, not_after=now.date()))
         finish = parsed(
             "finish",
-            lambda raw: v.parse_finish(raw, day, self.now) if day else v.parse_clock(raw),
+            lambda raw: v.parse_finish(raw, day, now) if day else v.parse_clock(raw),
             optional=True,
         )
         effort = parsed("effort", v.parse_effort)

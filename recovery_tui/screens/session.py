@@ -38,6 +38,8 @@ from recovery_tui.widgets.session_steps import StepList, clock_text, step_length
 from recovery_tui.widgets.session_walk_choice import WalkChoice
 from recovery_tui.widgets.still_progress import StillProgressBar
 
+RUNNING_HIDDEN = frozenset({"walk", "stretch", "checkin", "log_run", "today", "history"})
+IDLE_HIDDEN = frozenset({"walk", "stretch"})
 TICK_SECONDS = 0.25  # at most 4 repaints a second
 # Look just after the displayed second turns, not just before it.
 WAKE_MARGIN = 0.01
@@ -85,8 +87,17 @@ def find_routine(app: Any, routine_id: str, record: SessionRecord | None = None)
 
 class SessionScreen(Screen[None]):
     CSS_PATH: ClassVar = [style("session.tcss")]
+
     # App keys that make no sense mid-session stay out of the footer.
-    APP_KEYS_HIDDEN: ClassVar[frozenset[str]] = frozenset({"walk", "stretch", "checkin", "log_run"})
+    @property
+    def APP_KEYS_HIDDEN(self) -> frozenset[str]:
+        # While it runs, leaving is `esc` (asks first); Today and History would end it
+        # silently. Once it is over, every key works again.
+        engine = self.engine
+        if engine is not None and not engine.done and not self._ended:
+            return RUNNING_HIDDEN
+        return IDLE_HIDDEN
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_pause", "Pause", tooltip="Pause or resume the timer"),
         Binding("n", "next", "Next", tooltip="Skip to the next step"),

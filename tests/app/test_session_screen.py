@@ -215,7 +215,10 @@ async def test_leaving_for_today_mid_way_stops_and_keeps_it(tmp_path: Path) -> N
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(pilot, "s")
         await advance(pilot, clock, screen, GET_READY + 60)
-        await pilot.press("t")
+        await pilot.press("t", "h")  # off while it runs: they would end it without asking
+        await pilot.pause()
+        assert app.screen is screen
+        app.action_today()  # the command palette's "Today"
         await pilot.pause()
         assert not isinstance(app.screen, SessionScreen)
         (record,) = stored_sessions(app)

@@ -93,3 +93,45 @@ async def test_a_damaged_month_found_later_is_reported(tmp_path: Path) -> None:
         app.watch()
         await pilot.pause()
         assert any(str(old) in n.message for n in app._notifications)
+
+
+async def test_a_cli_checkin_made_while_the_dialog_is_open_is_kept(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock, fill=race_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)
+        other_copy(tmp_path, clock).update_checkin(
+            TODAY, CheckInUpdate(soreness={Area.KNEES: 5}, note="from cli", cups=3)
+        )
+        await pilot.press("8")  # ankles, changed here
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = other_copy(tmp_path, clock).checkin(TODAY)
+    assert saved is not None
+    assert saved.soreness[Area.ANKLES] == 8
+    assert saved.soreness[Area.KNEES] == 5
+    assert (saved.note, saved.cups) == ("from cli", 3)
+
+
+async def test_history_is_redrawn_once_per_outside_write(tmp_path: Path) -> None:
+    from recovery_tui.screens.history import HistoryScreen
+
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock, fill=race_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        calls = []
+        original = screen.refresh_day
+        screen.refresh_day = lambda: (calls.append(1), original())  # type: ignore[method-assign]
+        other_copy(tmp_path, clock).update_checkin(TODAY, CheckInUpdate(soreness={Area.HIPS: 2}))
+        for _ in range(4):
+            app.watch()
+        await pilot.pause()
+        assert len(calls) == 1

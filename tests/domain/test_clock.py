@@ -61,3 +61,32 @@ def test_refuel_window_with_a_fixed_offset_clock(monkeypatch: pytest.MonkeyPatch
     finally:
         monkeypatch.undo()
         time_module.tzset()
+
+
+def test_a_posix_tz_rule_names_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3")
+    time_module.tzset()
+    try:
+        clock = SystemClock()
+        assert clock.now().utcoffset() in (timedelta(hours=1), timedelta(hours=2))
+        assert clock.tz_name in ("CET", "CEST")
+    finally:
+        monkeypatch.undo()
+        time_module.tzset()
+
+
+def test_refuel_across_the_spring_clock_change_with_a_zone_clock() -> None:
+    from zoneinfo import ZoneInfo
+
+    paris = ZoneInfo("Europe/Paris")
+    run = Run(
+        day=date(2026, 3, 29),
+        distance_km=10.0,
+        effort=8,
+        kind=RunKind.RACE,
+        finish=time(1, 50),
+        recorded_at="2026-03-29T00:50:00.000000Z",
+        tz="Europe/Paris",
+    )
+    now = datetime(2026, 3, 29, 3, 5, tzinfo=paris)  # 15 real minutes after the finish
+    assert refuel_seconds_left(run, now) == 15 * 60
