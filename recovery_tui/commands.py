@@ -192,12 +192,14 @@ def today_json(view: Any) -> dict[str, Any]:
 def today_text(view: Any) -> str:
     plan = view.plan
     lines = [long_date(view.day)]
-    if plan.run and plan.in_window:
+    if plan.run and plan.in_window and plan.window_days:
         label = run_label(plan.run)
         lines.append(
             f"Day {plan.day_index} of {plan.window_days} after your {label} "
             f"({days_ago(plan.run.day, view.day)})"
         )
+    elif plan.run and plan.in_window:
+        lines.append(f"Your {run_label(plan.run)} today needs no recovery window.")
     elif not view.runs:
         lines.append("No run logged yet: recovery-tui log-run --distance-km 21.1 --kind race")
     else:

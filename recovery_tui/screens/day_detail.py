@@ -25,9 +25,9 @@ AREAS_PER_LINE = 3
 
 def headline(day: DaySummary) -> str:
     plan = day.plan
-    if plan.run is not None and plan.in_window:
+    if plan.run is not None and day.recovery_day is not None:
         label = run_label(plan.run)
-        where = f"day {plan.day_index} of {day.window_days} after your {label}"
+        where = f"day {day.recovery_day} of {day.window_days} after your {label}"
         return f"{long_date(day.date)}  ·  {where}"
     return f"{long_date(day.date)}  ·  no recovery window"
 

@@ -115,10 +115,12 @@ class TodayScreen(Screen[None]):
     def _show_headline(self, view: DayView) -> None:
         plan = view.plan
         parts: list[str | tuple[str, str]] = [(long_date(view.day), "bold")]
-        if plan.run and plan.in_window:
+        if plan.run and plan.in_window and plan.window_days:
             label = run_label(plan.run)
             parts.append((f"   Day {plan.day_index} of {plan.window_days}", "bold $accent"))
             parts.append(f" after your {label} ({days_ago(plan.run.day, view.day)})")
+        elif plan.run and plan.in_window:
+            parts.append(f"   Your {run_label(plan.run)} today needs no recovery window.")
         elif view.has_runs:
             parts.append("   No recovery window open: an ordinary training day.")
         self.query_one("#headline", Static).update(Content.assemble(*parts))

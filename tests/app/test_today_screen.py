@@ -310,3 +310,14 @@ async def test_log_run_starts_the_refuel_countdown_from_now_and_refuses_a_later_
         await pilot.pause()
         assert "30:00" in str(app.screen.query_one("#refuel", Static).render())
     assert reopen(tmp_path, clock).repo.runs()[0].finish == time(11, 10)
+
+
+async def test_an_easy_run_today_opens_no_window(tmp_path: Path) -> None:
+    def easy_today(journal: Journal) -> None:
+        journal.log_run(5.0, TODAY, effort=3, kind=RunKind.EASY)
+
+    app = make_app(tmp_path, fill=easy_today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        headline = str(app.screen.query_one("#headline", Static).render())
+        assert "needs no recovery window" in headline and "Day 0 of 0" not in headline
