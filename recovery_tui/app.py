@@ -275,6 +275,32 @@ class RecoveryApp(App[int]):
         self._build_today()
         self.call_after_refresh(self._on_today, method)
 
+    def undo_last_run(self) -> None:
+        from recovery_tui.domain.phrases import long_date
+        from recovery_tui.domain.plan import run_label
+        from recovery_tui.screens.confirm import ConfirmScreen
+
+        run = self.journal.last_logged_run()
+        if run is None:
+            self.notify("No run has been logged yet.", timeout=5)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.save_safely(lambda: self.journal.delete_run(run.id), what="it"):
+                self.notify(f"Removed your {run_label(run)} of {long_date(run.day)}.")
+                self._refresh_screens()
+
+        self.push_screen(
+            ConfirmScreen(
+                "Undo the last logged run",
+                f"Remove your {run_label(run)} of {long_date(run.day)} "
+                f"({run.distance_km:g} km, effort {run.effort}/10)? Its recovery window "
+                "goes with it; check-ins and ticked tasks stay.",
+                "Remove it",
+            ),
+            answered,
+        )
+
     def action_help(self) -> None:
         from recovery_tui.screens.help import HelpScreen
 
@@ -289,6 +315,9 @@ class RecoveryApp(App[int]):
             "Start the stretch session",
             "Guided 30 minutes, adapted to today",
             self.action_stretch,
+        )
+        yield SystemCommand(
+            "Undo the last logged run", "Remove a run logged by mistake", self.undo_last_run
         )
         yield SystemCommand("History", "The past week and before", self.action_history)
         yield SystemCommand("Today", "Back to today's plan", self.action_today)

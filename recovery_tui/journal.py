@@ -90,6 +90,13 @@ class Journal:
         self.repo.add_run(run)
         return run
 
+    def last_logged_run(self) -> Run | None:
+        """The run recorded most recently (not the latest by date): what an undo takes back."""
+        return max(self.repo.runs(), key=lambda run: run.recorded_at, default=None)
+
+    def delete_run(self, run_id: str) -> None:
+        self.repo.delete_run(run_id)
+
     def save_checkin(self, checkin: CheckIn) -> None:
         # The check-in task needs no write of its own: progress counts it done when the
         # day has a check-in, so one write either saves everything or nothing.

@@ -28,7 +28,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("esc / q", "stop a session (asks first; what you did is saved)"),
     ("b / f / d", "session cues on or off: bell, flash, desktop notification"),
     ("[ / ]  g  m", "History: week before/after, weeks × days grid, grid colouring"),
-    ("ctrl+p", "command palette: commands and the theme"),
+    ("ctrl+p", "command palette: commands, the theme, undo the last logged run"),
     ("F1 / ?", "this help"),
     ("ctrl+q", "quit (everything is already saved)"),
 )

@@ -321,3 +321,32 @@ async def test_an_easy_run_today_opens_no_window(tmp_path: Path) -> None:
         await pilot.pause()
         headline = str(app.screen.query_one("#headline", Static).render())
         assert "needs no recovery window" in headline and "Day 0 of 0" not in headline
+
+
+async def test_a_run_logged_by_mistake_can_be_undone(tmp_path: Path) -> None:
+    from recovery_tui.screens.confirm import ConfirmScreen
+
+    clock = fixed_clock()
+
+    def two_runs(journal: Journal) -> None:
+        half_marathon_yesterday(journal)
+        clock.advance(60)
+        journal.log_run(42.2, TODAY, effort=9, kind=RunKind.RACE)  # a typo: no marathon today
+
+    app = make_app(tmp_path, clock=clock, fill=two_runs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "marathon (today)" in str(app.screen.query_one("#headline", Static).render())
+        app.undo_last_run()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(reopen(tmp_path, clock).repo.runs()) == 2
+        app.undo_last_run()
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Day 1 of 7" in str(app.screen.query_one("#headline", Static).render())
+    runs = reopen(tmp_path, clock).repo.runs()
+    assert [run.distance_km for run in runs] == [21.1]
