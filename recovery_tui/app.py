@@ -256,7 +256,7 @@ class RecoveryApp(App[int]):
             unfinished = True  # the session module says what went wrong
         if not unfinished:
             return  # the usual case: no need to load the session screen at start-up
-        from recovery_tui.screens.session import offer_resume
+        from recovery_tui.screens.resume import offer_resume
 
         offer_resume(self)
 

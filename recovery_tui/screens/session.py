@@ -15,7 +15,6 @@ import signal
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,16 +24,15 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Static
 
-from recovery_tui.domain.adaptive import adaptive_stretch
 from recovery_tui.domain.engine import Finished, SegmentChanged, SessionEngine
 from recovery_tui.domain.models import SessionRecord, SessionStatus
-from recovery_tui.domain.routine_files import all_routines
-from recovery_tui.domain.routines import STRETCH_30_ID, Routine, find_builtin, stretch_30
-from recovery_tui.domain.session_rules import counts_as_stretch_session, counts_as_walk
+from recovery_tui.domain.routines import Routine
 from recovery_tui.paths import style
+from recovery_tui.routine_lookup import RoutineNotFound, find_routine
 from recovery_tui.screens.chrome import TooSmall
 from recovery_tui.widgets.session_cues import BELL, CUES, FLASH, NOTIFY, Cue, notification_sequence
 from recovery_tui.widgets.session_steps import StepList, clock_text, step_length
+from recovery_tui.widgets.session_summary import summary_text
 from recovery_tui.widgets.session_walk_choice import WalkChoice
 from recovery_tui.widgets.still_progress import StillProgressBar
 
@@ -46,7 +44,6 @@ WAKE_MARGIN = 0.01
 PROGRESS_STEPS = 200
 SAVE_EVERY = 10.0  # seconds of session between saves while nothing else changes
 FLASH_SECONDS = 0.5
-ADAPTIVE = "adaptive"
 
 # A closed terminal sends SIGHUP, a shutdown or `kill` SIGTERM: both save before leaving.
 _END_SIGNALS = tuple(
@@ -55,34 +52,6 @@ _END_SIGNALS = tuple(
 
 # Keys that only mean something while a session is under way.
 _SESSION_ACTIONS = frozenset({"toggle_pause", "next", "previous", "stop"})
-
-
-class RoutineNotFound(LookupError):
-    """No routine with that id; the message says so in words."""
-
-
-def find_routine(app: Any, routine_id: str, record: SessionRecord | None = None) -> Routine:
-    """The routine to run for ``routine_id`` ("adaptive": today's 30-minute stretch)."""
-    if routine_id == ADAPTIVE:
-        return adaptive_stretch(app.journal.checkin(app.current_day))
-    if record is not None and routine_id == STRETCH_30_ID:
-        # The adaptive and balanced sessions share an id; resume the one that was started.
-        if record.routine_name == stretch_30().name:
-            return stretch_30()
-        return adaptive_stretch(app.journal.checkin(record.day))
-    routines, errors = all_routines(app.dirs.config)
-    for routine in routines:
-        if routine.id == routine_id:
-            return routine
-    found = find_builtin(routine_id)
-    if found is not None:
-        return found
-    for error in errors:
-        if error.startswith(f"{routine_id}.toml:"):
-            raise RoutineNotFound(f"The routine file {error}")
-    raise RoutineNotFound(
-        f"There is no routine called '{routine_id}'; `recovery-tui routines` lists them."
-    )
 
 
 class SessionScreen(Screen[None]):
@@ -186,7 +155,7 @@ class SessionScreen(Screen[None]):
             self._ask_walk_length()
             return
         try:
-            routine = find_routine(self._app, self.routine_id, self.resume_record)
+            routine = self._find(self.routine_id, self.resume_record)
         except (RoutineNotFound, ValueError) as error:
             self.notify(str(error), title="Cannot start", severity="error", timeout=15)
             self.call_after_refresh(self._leave)
@@ -207,7 +176,11 @@ class SessionScreen(Screen[None]):
         for part in ("#session-head", "#session-body", "#session-progress"):
             self.query_one(part).remove_class("hidden")
         self.routine_id = f"walk-{message.minutes}"
-        self._begin(find_routine(self._app, self.routine_id))
+        self._begin(self._find(self.routine_id))
+
+    def _find(self, routine_id: str, record: SessionRecord | None = None) -> Routine:
+        app = self._app
+        return find_routine(app.journal, app.dirs.config, app.current_day, routine_id, record)
 
     def _begin(self, routine: Routine) -> None:
         clock = self._app.clock
@@ -506,58 +479,3 @@ class SessionScreen(Screen[None]):
         # Left for another screen (Today, History) mid-way: that ends the session.
         engine.stop()
         self._save()
-
-
-def summary_text(record: SessionRecord) -> Text:
-    done = sum(1 for step in record.steps if not step.skipped)
-    skipped = sum(1 for step in record.steps if step.skipped)
-    text = Text()
-    text.append("Session complete  ✓\n\n", style="bold")
-    text.append(f"{record.routine_name}: {clock_text(record.actual_seconds)} ")
-    text.append(f"of {clock_text(record.planned_seconds)} planned.\n")
-    text.append(f"{done} step{'' if done == 1 else 's'} or sides done")
-    if skipped:
-        text.append(f", {skipped} skipped")
-    text.append(".\n")
-    if counts_as_walk(record):
-        text.append("It counts towards today's walks.\n")
-    elif record.kind == "walk":
-        text.append("Walks of 5 minutes or more count towards today's walks.\n")
-    elif counts_as_stretch_session(record):
-        text.append("Today's 30-minute stretch is ticked.\n")
-    text.append("\nPress esc to go back to Today.", style="dim")
-    return text
-
-
-def offer_resume(app: Any) -> None:
-    """After start-up: if a session was interrupted, ask to resume or discard it.
-
-    Only the latest can be resumed; older interrupted ones are closed as stopped, so what
-    was done in them still counts."""
-    from recovery_tui.journal import JournalError
-    from recovery_tui.screens.resume import Choice, ResumeScreen
-
-    try:
-        unfinished = app.journal.unfinished_sessions()
-    except JournalError as error:
-        app.notify(f"Could not read unfinished sessions: {error}", severity="error")
-        return
-    if not unfinished:
-        return
-    *older, latest = unfinished
-    for record in older:
-        stopped = replace(record, status=SessionStatus.STOPPED)
-        app.save_safely(lambda r=stopped: app.journal.save_session(r), what="an old session")
-    try:
-        routine: Routine | None = find_routine(app, latest.routine_id, latest)
-    except (RoutineNotFound, ValueError):
-        routine = None
-
-    def chosen(choice: Choice | None) -> None:
-        if choice == "resume" and routine is not None:
-            app.push_screen(SessionScreen.for_resume(latest))
-        elif choice == "discard":
-            discarded = replace(latest, status=SessionStatus.DISCARDED)
-            app.save_safely(lambda: app.journal.save_session(discarded), what="the session")
-
-    app.push_screen(ResumeScreen(latest, routine), chosen)
