@@ -22,6 +22,8 @@ STAND_OPTIONS = [("pelvis level", StandResult.LEVEL.value), ("pelvis dropped", "
 
 
 class CheckInScreen(ModalScreen[CheckIn | None]):
+    # Focused as the dialog is built, before it shows: a digit typed at once lands on ankles.
+    AUTO_FOCUS = "AreaScore"
     CSS_PATH: ClassVar = [style("modals.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
@@ -59,7 +61,10 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
                 yield Static("Red flags (any of these: see a health professional)", classes="hint")
                 for flag in RedFlag:
                     yield Checkbox(
-                        flag.label, bool(old and flag in old.red_flags), id=f"flag-{flag.value}"
+                        flag.label,
+                        bool(old and flag in old.red_flags),
+                        id=f"flag-{flag.value}",
+                        compact=True,
                     )
                 yield Label("Note")
                 yield Input(
@@ -84,10 +89,8 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
             prompt="not tested",
             value=current.value if current else Select.NULL,
             id=f"stand-{side.value}",
+            compact=True,
         )
-
-    def on_mount(self) -> None:
-        self.query_one(AreaScore).focus()
 
     # -- reading the form ---------------------------------------------------------------
     def _optional(self, name: str, parse: Any) -> Any:

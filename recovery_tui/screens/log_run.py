@@ -23,6 +23,7 @@ KIND_OPTIONS = [
 
 
 class LogRunScreen(ModalScreen[bool]):
+    AUTO_FOCUS = "#distance"
     CSS_PATH: ClassVar = [style("modals.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
@@ -55,9 +56,6 @@ class LogRunScreen(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="save")
                 yield Button("Cancel  esc", id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#distance", Input).focus()
 
     def _field(self, name: str) -> str:
         return self.query_one(f"#{name}", Input).value

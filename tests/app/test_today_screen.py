@@ -350,3 +350,17 @@ async def test_a_run_logged_by_mistake_can_be_undone(tmp_path: Path) -> None:
         assert "Day 1 of 7" in str(app.screen.query_one("#headline", Static).render())
     runs = reopen(tmp_path, clock).repo.runs()
     assert [run.distance_km for run in runs] == [21.1]
+
+
+async def test_digits_typed_as_the_checkin_opens_land_on_the_first_area(tmp_path: Path) -> None:
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock=clock, fill=half_marathon_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_checkin()
+        # No pause: keys typed straight away must not fall on a container.
+        await pilot.press("7", "down", "4", "ctrl+s")
+        await pilot.pause()
+    saved = reopen(tmp_path, clock).repo.checkin(TODAY)
+    assert saved is not None
+    assert (saved.soreness[Area.ANKLES], saved.soreness[Area.KNEES]) == (7, 4)
