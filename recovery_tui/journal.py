@@ -142,7 +142,7 @@ class Journal:
         return self.repo.set_task_count(day, task_id, count)
 
     def bump_task(self, day: date, task_id: str, delta: int) -> TaskState:
-        view_plan = plan_rules.plan_for(day, self.repo.runs())
+        view_plan = plan_rules.plan_for(day, self._runs_touching(day, day))
         spec = view_plan.task(task_id)
         high = max(1, spec.target * 2) if spec and spec.counted else 1
         return self.repo.bump_task(day, task_id, delta, 0, high)
@@ -169,7 +169,8 @@ class Journal:
     def day_view(self, day: date | None = None) -> DayView:
         day = day or self.today()
         runs = self.repo.runs()
-        plan = plan_rules.plan_for(day, runs)
+        nearby = self._runs_touching(day, day, runs)
+        plan = plan_rules.plan_for(day, nearby)
         checkin = self.repo.checkin(day)
         progress = day_progress(plan, self.repo.task_states(day), checkin)
         done, total = done_count(plan, progress)
@@ -181,15 +182,16 @@ class Journal:
             done=done,
             total=total,
             checkin=checkin,
-            readiness=assess_readiness(day, runs, recent),
-            red_flags=red_flag_messages(day, runs, recent),
+            readiness=assess_readiness(day, nearby, recent),
+            red_flags=red_flag_messages(day, nearby, recent),
             runs=runs,
         )
 
-    def _runs_touching(self, start: date, end: date) -> list[Run]:
+    def _runs_touching(self, start: date, end: date, runs: list[Run] | None = None) -> list[Run]:
         """Only runs whose window can reach [start, end]: years of history stay cheap."""
         earliest = start - timedelta(days=plan_rules.MAX_WINDOW_DAYS)
-        return [run for run in self.repo.runs() if earliest <= run.day <= end]
+        every = self.repo.runs() if runs is None else runs
+        return [run for run in every if earliest <= run.day <= end]
 
     def history(self, start: date, end: date) -> list[DaySummary]:
         # Loaded on first use: Today, the first screen, needs none of it.
