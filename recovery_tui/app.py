@@ -276,7 +276,7 @@ class RecoveryApp(App[int]):
         self.call_after_refresh(self._on_today, method)
 
     def undo_last_run(self) -> None:
-        from recovery_tui.domain.phrases import long_date
+        from recovery_tui.domain.formats import long_date
         from recovery_tui.domain.plan import run_label
         from recovery_tui.screens.confirm import ConfirmScreen
 

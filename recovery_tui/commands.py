@@ -12,8 +12,8 @@ from recovery_tui.domain import validation as v
 from recovery_tui.domain.checkins import CheckInUpdate
 from recovery_tui.domain.clock import SystemClock
 from recovery_tui.domain.clock import today as today_of
+from recovery_tui.domain.formats import days_ago, long_date
 from recovery_tui.domain.models import RedFlag, RunKind, Side
-from recovery_tui.domain.phrases import days_ago, long_date
 from recovery_tui.domain.plan import run_label
 from recovery_tui.paths import Dirs
 
@@ -223,7 +223,7 @@ def today_text(view: Any) -> str:
 
 
 def cmd_history(args: argparse.Namespace, dirs: Dirs) -> int:
-    from recovery_tui.domain import history_export
+    from recovery_tui.domain.history import export as history_export
 
     clock = SystemClock()
     today = today_of(clock)

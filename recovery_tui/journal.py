@@ -29,7 +29,7 @@ from recovery_tui.domain.session_rules import counts_as_stretch_session, counts_
 from recovery_tui.store import Repository, StoreError
 
 if TYPE_CHECKING:
-    from recovery_tui.domain.history import DaySummary
+    from recovery_tui.domain.history.summaries import DaySummary
 
 # Screens catch this without importing the store.
 JournalError = StoreError
@@ -195,7 +195,7 @@ class Journal:
 
     def history(self, start: date, end: date) -> list[DaySummary]:
         # Loaded on first use: Today, the first screen, needs none of it.
-        from recovery_tui.domain.history import summarize_range
+        from recovery_tui.domain.history.summaries import summarize_range
 
         return summarize_range(
             start,

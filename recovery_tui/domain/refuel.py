@@ -27,9 +27,3 @@ def refuel_seconds_left(run: Run, now: datetime) -> float | None:
         return float(REFUEL_MINUTES * 60)
     left = REFUEL_MINUTES * 60 - elapsed
     return max(0.0, left)
-
-
-def mm_ss(seconds: float) -> str:
-    whole = max(0, int(seconds + 0.999))
-    minutes, secs = divmod(whole, 60)
-    return f"{minutes:02d}:{secs:02d}"

@@ -13,8 +13,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from recovery_tui.domain import validation as v
 from recovery_tui.domain.checkins import changes_between
+from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import AREAS, CheckIn, RedFlag, Side, StandResult
-from recovery_tui.domain.phrases import long_date
 from recovery_tui.paths import style
 from recovery_tui.widgets.area_score import AreaScore
 

@@ -11,14 +11,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from recovery_tui.domain.history import DaySummary
+from recovery_tui.domain.formats import clock_text, long_date, minutes_text
+from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import AREAS, CheckIn, SessionRecord, Side
-from recovery_tui.domain.phrases import long_date
 from recovery_tui.domain.plan import run_label
-from recovery_tui.domain.refuel import mm_ss
 from recovery_tui.paths import style
 from recovery_tui.widgets.history_trends import STAND_MARKS
-from recovery_tui.widgets.week_table import minutes_text
 
 AREAS_PER_LINE = 3
 
@@ -67,8 +65,8 @@ def session_text(session: SessionRecord) -> Text:
     text = Text()
     text.append(f"  {session.routine_name}", style="bold")
     text.append(
-        f"  {session.status.value}, {mm_ss(session.actual_seconds)} of "
-        f"{mm_ss(session.planned_seconds)}\n"
+        f"  {session.status.value}, {clock_text(session.actual_seconds)} of "
+        f"{clock_text(session.planned_seconds)}\n"
     )
     if len(session.steps) == 1 and session.steps[0].name == session.routine_name:
         return text  # a one-step session (a walk): the step would repeat the line above
@@ -76,8 +74,8 @@ def session_text(session: SessionRecord) -> Text:
         side = f" ({step.side.value})" if step.side else ""
         skipped = "  skipped" if step.skipped else ""
         text.append(
-            f"    · {step.name}{side}  {mm_ss(step.actual_seconds)} of "
-            f"{mm_ss(step.planned_seconds)}{skipped}\n"
+            f"    · {step.name}{side}  {clock_text(step.actual_seconds)} of "
+            f"{clock_text(step.planned_seconds)}{skipped}\n"
         )
     return text
 

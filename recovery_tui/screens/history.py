@@ -17,15 +17,17 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from recovery_tui.domain.history import DaySummary, GridBy, GridCell, summarize_days, weeks_grid
-from recovery_tui.domain.history_nav import (
+from recovery_tui.domain.formats import period_label
+from recovery_tui.domain.history.grid import GridBy, GridCell, weeks_grid
+from recovery_tui.domain.history.navigation import (
     GRID_WEEKS,
     can_go_later,
     grid_range,
-    period_label,
     shift_week,
     week_range,
 )
+from recovery_tui.domain.history.summaries import DaySummary
+from recovery_tui.domain.history.trends import summarize_days
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import TooSmall
 from recovery_tui.widgets.history_grid import TITLES, HistoryGrid

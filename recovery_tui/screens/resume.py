@@ -12,12 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from recovery_tui.domain.formats import clock_text, long_date
 from recovery_tui.domain.models import SessionRecord, SessionStatus
-from recovery_tui.domain.phrases import long_date
 from recovery_tui.domain.routines import Routine
 from recovery_tui.paths import style
 from recovery_tui.routine_lookup import RoutineNotFound, find_routine
-from recovery_tui.widgets.session_steps import clock_text
 
 Choice = Literal["resume", "discard"]
 

@@ -25,13 +25,14 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Static
 
 from recovery_tui.domain.engine import Finished, SegmentChanged, SessionEngine
+from recovery_tui.domain.formats import clock_text, length_text
 from recovery_tui.domain.models import SessionRecord, SessionStatus
 from recovery_tui.domain.routines import Routine
 from recovery_tui.paths import style
 from recovery_tui.routine_lookup import RoutineNotFound, find_routine
 from recovery_tui.screens.chrome import TooSmall
 from recovery_tui.widgets.session_cues import BELL, CUES, FLASH, NOTIFY, Cue, notification_sequence
-from recovery_tui.widgets.session_steps import StepList, clock_text, step_length
+from recovery_tui.widgets.session_steps import StepList
 from recovery_tui.widgets.session_summary import summary_text
 from recovery_tui.widgets.session_walk_choice import WalkChoice
 from recovery_tui.widgets.still_progress import StillProgressBar
@@ -286,7 +287,7 @@ class SessionScreen(Screen[None]):
         self.query_one("#segment-how", Static).update(segment.how)
         following = engine.next_segment()
         upcoming = (
-            f"Next: {following.label}  ({step_length(int(following.seconds), False)})"
+            f"Next: {following.label}  ({length_text(following.seconds)})"
             if following is not None
             else "Next: the end of the session"
         )

@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
+from recovery_tui.domain.formats import clock_text, days_ago, long_date
 from recovery_tui.domain.models import CheckIn
-from recovery_tui.domain.phrases import days_ago, long_date
 from recovery_tui.domain.plan import run_label
-from recovery_tui.domain.refuel import mm_ss, refuel_seconds_left
+from recovery_tui.domain.refuel import refuel_seconds_left
 from recovery_tui.journal import DayView
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import TooSmall
@@ -196,7 +196,7 @@ class TodayScreen(Screen[None]):
             return
         if left > 0:
             panel.update(
-                f"Refuel window: {mm_ss(left)} left to eat carbohydrate + protein."
+                f"Refuel window: {clock_text(left)} left to eat carbohydrate + protein."
                 " Keep drinking: water comes first in your list."
             )
             if self._refuel_timer is None:

@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from recovery_tui.domain.models import Area
-from recovery_tui.widgets.body_map import soreness_style
+from recovery_tui.widgets.palette import soreness_style
 
 
 class AreaScore(Widget, can_focus=True):

@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from recovery_tui.domain.models import Area
+from recovery_tui.widgets.palette import soreness_style
 
 # (figure part, area or None) from head to feet; the figure is 7 columns wide.
 FIGURE: tuple[tuple[str, Area | None], ...] = (
@@ -25,18 +26,6 @@ FIGURE: tuple[tuple[str, Area | None], ...] = (
     ("  | |  ", Area.CALVES),
     (" _/ \\_ ", Area.ANKLES),
 )
-
-
-def soreness_style(level: int | None) -> str:
-    if level is None:
-        return "dim"
-    if level <= 2:
-        return "$success"
-    if level <= 5:
-        return "$warning"
-    if level <= 7:
-        return "bold $warning"
-    return "bold $error"
 
 
 class BodyMap(Widget):

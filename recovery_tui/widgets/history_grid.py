@@ -13,8 +13,9 @@ from typing import ClassVar
 from rich.text import Text
 from textual.widget import Widget
 
-from recovery_tui.domain.history import WEEKDAYS, GridBy, GridCell
-from recovery_tui.domain.history_nav import month_labels
+from recovery_tui.domain.formats import WEEKDAYS
+from recovery_tui.domain.history.grid import GridBy, GridCell
+from recovery_tui.domain.history.navigation import month_labels
 
 CELL_WIDTH = 3
 MISSING = "·"

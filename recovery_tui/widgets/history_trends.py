@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from recovery_tui.domain.history import WeekSummary, sparkline
+from recovery_tui.domain.formats import minutes_text
+from recovery_tui.domain.history.sparkline import sparkline
+from recovery_tui.domain.history.trends import WeekSummary
 from recovery_tui.domain.models import Side, StandResult
-from recovery_tui.widgets.week_table import minutes_text
 
 STAND_MARKS = {StandResult.LEVEL: "=", StandResult.DROPPED: "↓", None: "·"}
 STAND_LEGEND = "= level  ↓ pelvis dropped  · not checked"

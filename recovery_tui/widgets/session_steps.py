@@ -5,27 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from recovery_tui.domain.formats import length_text
 from recovery_tui.domain.routines import Routine
 
 CURRENT = "▶"
 DONE = "✓"
 AHEAD = " "
-
-
-def clock_text(seconds: float) -> str:
-    """A countdown as MM:SS (H:MM:SS from an hour), rounded up so 0:00 means over."""
-    whole = max(0, int(seconds + 0.999))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes:02d}:{secs:02d}"
-
-
-def step_length(seconds: int, sides: bool) -> str:
-    minutes, secs = divmod(seconds, 60)
-    text = f"{minutes}:{secs:02d}"
-    return f"{text} ×2" if sides else text
 
 
 class StepList(Static):
@@ -62,5 +47,7 @@ class StepList(Static):
                 text.append(f"{CURRENT} {step.name}", style="bold")
             else:
                 text.append(f"{AHEAD} {step.name}")
-            text.append(f"  {step_length(step.seconds, step.sides)}", style="dim")
+            text.append(
+                f"  {length_text(step.seconds) + (' ×2' if step.sides else '')}", style="dim"
+            )
         self.update(text)

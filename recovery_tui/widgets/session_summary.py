@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from recovery_tui.domain.formats import clock_text
 from recovery_tui.domain.models import SessionRecord
 from recovery_tui.domain.session_rules import counts_as_stretch_session, counts_as_walk
-from recovery_tui.widgets.session_steps import clock_text
 
 
 def summary_text(record: SessionRecord) -> Text:

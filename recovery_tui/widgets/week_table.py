@@ -12,8 +12,8 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
-from recovery_tui.domain.history import DaySummary
-from recovery_tui.domain.history_nav import day_label
+from recovery_tui.domain.formats import day_label, minutes_text
+from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import AREAS
 
 # The same short heads as `recovery-tui history`, so the two read alike.
@@ -25,11 +25,6 @@ LEGEND = (
     f"{NOT_RECORDED} not recorded   {RED_FLAG_MARK} red flag   {NOTE_MARK} note   "
     "walks: count · minutes"
 )
-
-
-def minutes_text(minutes: float) -> str:
-    """Minutes to one decimal, as the CLI prints them, without a trailing '.0'."""
-    return f"{round(minutes, 1):g}"
 
 
 def marks(day: DaySummary) -> str:

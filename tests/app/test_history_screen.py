@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from recovery_tui.app import RecoveryApp
 from recovery_tui.domain.demo import make_demo
-from recovery_tui.domain.history_export import rows_to_csv
+from recovery_tui.domain.history.export import rows_to_csv
 from recovery_tui.domain.models import (
     Area,
     CheckIn,

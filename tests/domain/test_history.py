@@ -6,18 +6,10 @@ import pendulum
 import pytest
 
 from recovery_tui.domain.clock import FakeClock, today
-from recovery_tui.domain.history import (
-    SPARK_MISSING,
-    DaySummary,
-    GridCell,
-    area_trend,
-    sparkline,
-    summarize_day,
-    summarize_range,
-    summarize_week,
-    trend_verdict,
-    weeks_grid,
-)
+from recovery_tui.domain.history.grid import GridCell, weeks_grid
+from recovery_tui.domain.history.sparkline import SPARK_MISSING, sparkline
+from recovery_tui.domain.history.summaries import DaySummary, summarize_day, summarize_range
+from recovery_tui.domain.history.trends import area_trend, summarize_week, trend_verdict
 from recovery_tui.domain.models import (
     AREAS,
     Area,

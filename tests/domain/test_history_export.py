@@ -5,8 +5,7 @@ import io
 import json
 from datetime import date, time, timedelta
 
-from recovery_tui.domain.history import DaySummary, summarize_range
-from recovery_tui.domain.history_export import (
+from recovery_tui.domain.history.export import (
     CSV_COLUMNS,
     TABLE_HEADS,
     day_to_json,
@@ -14,6 +13,7 @@ from recovery_tui.domain.history_export import (
     rows_to_json,
     rows_to_table,
 )
+from recovery_tui.domain.history.summaries import DaySummary, summarize_range
 from recovery_tui.domain.models import (
     AREAS,
     Area,

@@ -29,7 +29,7 @@ import pytest
 from e2e_tmux import Terminal, tmux_path
 
 from recovery_tui.domain.clock import SystemClock, today
-from recovery_tui.domain.history_nav import day_label
+from recovery_tui.domain.formats import day_label
 from recovery_tui.domain.models import Area, SessionStatus
 from recovery_tui.store import Repository
 

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from recovery_tui.domain.history import DaySummary
+from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import AREAS, Side
 
 # Short column heads for the terminal table, in Area order.

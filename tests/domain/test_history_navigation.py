@@ -4,14 +4,13 @@ from datetime import date
 
 import pytest
 
-from recovery_tui.domain.history import weeks_grid
-from recovery_tui.domain.history_nav import (
+from recovery_tui.domain.formats import day_label, period_label
+from recovery_tui.domain.history.grid import weeks_grid
+from recovery_tui.domain.history.navigation import (
     can_go_earlier,
     can_go_later,
-    day_label,
     grid_range,
     month_labels,
-    period_label,
     shift_week,
     week_range,
 )

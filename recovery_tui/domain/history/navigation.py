@@ -9,15 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from recovery_tui.domain.formats import MONTHS
+
 DEFAULT_DAYS = 7
 # About six months: enough to see the last few races and their recoveries at once.
 GRID_WEEKS = 26
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def week_range(end: date, days: int = DEFAULT_DAYS) -> tuple[date, date]:
@@ -56,24 +52,6 @@ def grid_range(end: date, weeks: int = GRID_WEEKS) -> tuple[date, date]:
     return last_monday - timedelta(weeks=weeks - 1), end
 
 
-def day_label(day: date) -> str:
-    """'Thu 26 Nov'."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day:2d} {_MONTHS[day.month - 1][:3]}"
-
-
-def period_label(start: date, end: date) -> str:
-    """'20–26 November 2026', '28 October – 3 November 2026' or
-    '29 December 2025 – 4 January 2026': the shared parts said once."""
-    last = f"{end.day} {_MONTHS[end.month - 1]} {end.year}"
-    if start == end:
-        return last
-    if start.year != end.year:
-        return f"{start.day} {_MONTHS[start.month - 1]} {start.year} – {last}"
-    if start.month != end.month:
-        return f"{start.day} {_MONTHS[start.month - 1]} – {last}"
-    return f"{start.day}–{last}"
-
-
 def month_labels(mondays: Sequence[date]) -> list[str]:
     """A three-letter month over each grid column whose week starts a new month (and over
     the first column), '' elsewhere, so the grid reads like a calendar."""
@@ -83,6 +61,6 @@ def month_labels(mondays: Sequence[date]) -> list[str]:
         # The week holding the 1st of a month is where that month's label goes.
         sunday = monday + timedelta(days=6)
         month = (sunday.year, sunday.month)
-        labels.append(_MONTHS[sunday.month - 1][:3] if month != previous else "")
+        labels.append(MONTHS[sunday.month - 1][:3] if month != previous else "")
         previous = month
     return labels
