@@ -32,8 +32,8 @@ from recovery_tui.app import RecoveryApp
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.demo import make_demo
 from recovery_tui.domain.history.navigation import shift_week, week_range
-from recovery_tui.journal import Journal
 from recovery_tui.paths import Dirs
+from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
 
 DAYS = 1826  # five years

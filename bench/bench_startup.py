@@ -33,7 +33,7 @@ def _ours_child(data_dir: str) -> int:
     from recovery_tui.app import RecoveryApp
     from recovery_tui.paths import Dirs
 
-    app = RecoveryApp(dirs=Dirs(Path(data_dir), Path(data_dir) / "config"), start={})
+    app = RecoveryApp(dirs=Dirs(Path(data_dir), Path(data_dir) / "config"))
     exit_after_first_paint(app, "TodayScreen")
     app.run(headless=True, size=(100, 32))
     return 0

@@ -1,29 +1,60 @@
-"""The Textual app: screens, key bindings, command palette, theme and day rollover.
+"""The Textual app: screens, key bindings, command palette, theme, signals and day rollover.
 
 The database is opened in ``on_mount`` rather than at import so the first frame comes
-quickly; screens reach records only through ``app.journal``.
+quickly. Screens are given the services they need when they are built; they talk back
+with messages, and the app tells them of a new day or another copy's writes with
+``DayChanged`` and ``RecordsChanged``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
-from collections.abc import Iterable
+import signal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 
 from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
 from recovery_tui.domain.clock import Clock, SystemClock, today
-from recovery_tui.journal import Journal
+from recovery_tui.errors import ErrorLogConsole
 from recovery_tui.paths import Dirs, style
+from recovery_tui.screens.chrome import (
+    DayChanged,
+    RecordsChanged,
+    RecoveryScreen,
+    SessionClosed,
+    save_or_say,
+)
+from recovery_tui.services.journal import Journal, JournalError, open_journal
+
+if TYPE_CHECKING:
+    from recovery_tui.screens.today import TodayScreen
+    from recovery_tui.services.session_runner import Sessions
 
 # Midnight, and writes from another copy (a check-in from the command line), are looked
 # for this often: two stat calls. A clock passed in by tests is checked on demand.
 WATCH_SECONDS = 2.0
+THEME_SETTING = "theme"
+# A closed terminal sends SIGHUP, a shutdown or `kill` SIGTERM: both leave as ctrl+q does.
+END_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StartRequest:
+    """What the command line asked to open straight away instead of Today."""
+
+    walk_minutes: int | None = None
+    routine: str | None = None
 
 
 class RecoveryApp(App[int]):
@@ -44,15 +75,19 @@ class RecoveryApp(App[int]):
         self,
         dirs: Dirs,
         clock: Clock | None = None,
-        start: dict[str, Any] | None = None,
+        start: StartRequest | None = None,
     ) -> None:
         super().__init__()
         self.dirs = dirs
         self.clock: Clock = clock or SystemClock()
-        self.start_request = start or {}
-        self._journal: Journal | None = None
+        self.start_request = start or StartRequest()
         self.current_day: date = today(self.clock)
-        self.seen_fingerprint: tuple[object, ...] = ()
+        # Why the app could not open, for the command line to print after it has left.
+        self.exit_message: str | None = None
+        self._journal: Journal | None = None
+        self._sessions: Sessions | None = None
+        # Tracebacks go to errors.log; the user gets one short line (see errors.py).
+        self.error_console = ErrorLogConsole(dirs.error_log)
 
     # -- start-up ------------------------------------------------------------------------
     @property
@@ -60,28 +95,34 @@ class RecoveryApp(App[int]):
         assert self._journal is not None, "the journal opens in on_mount"
         return self._journal
 
-    def on_mount(self) -> None:
-        from recovery_tui.store import Repository, StoreError
+    @property
+    def sessions(self) -> Sessions:
+        if self._sessions is None:
+            from recovery_tui.services.routine_catalog import RoutineCatalog
+            from recovery_tui.services.session_runner import Sessions
 
+            catalog = RoutineCatalog(self.journal, self.dirs.config)
+            self._sessions = Sessions(self.journal, self.clock, catalog)
+        return self._sessions
+
+    def on_mount(self) -> None:
         try:
-            repo = Repository.open(self.dirs.data, self.clock)
-        except StoreError as error:
-            self.exit(return_code=1, message=f"recovery-tui: {error}")
+            self._journal = open_journal(self.dirs.data, self.clock)
+        except JournalError as error:
+            self.exit_message = f"recovery-tui: {error}"
+            self.exit(return_code=1)
             return
-        self._journal = Journal(repo, self.clock)
-        theme = self._journal.setting("theme")
+        theme = self._journal.setting(THEME_SETTING)
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        for notice in repo.take_notices():
-            self.notify(notice, title="Data file", severity="warning", timeout=15)
-        if not self.start_request:
-            # Launched straight into a session (walk, stretch), Today is built when the
-            # session ends: the session starts sooner and the app holds one screen.
-            from recovery_tui.screens.today import TodayScreen
-
-            self.push_screen(TodayScreen())
+        self._show_notices()
+        if self.start_request == StartRequest():
+            self.push_screen(self._new_today())
+        # Launched straight into a session (walk, stretch), Today is built when the
+        # session ends: the session starts sooner and the app holds one screen.
         self._check_size()
+        self._catch_end_signals()
         if isinstance(self.clock, SystemClock):
             self.set_interval(WATCH_SECONDS, self.watch)
         self.call_after_refresh(self._start_requested)
@@ -90,66 +131,58 @@ class RecoveryApp(App[int]):
         # Everything loaded so far (Textual, years of records) lives as long as the app:
         # keep it out of the garbage collector's way, which the session timer feels.
         gc.freeze()
-        if "walk_minutes" in self.start_request:
-            self.start_walk(int(self.start_request["walk_minutes"]))
-        elif "routine" in self.start_request:
-            self.start_routine(str(self.start_request["routine"]))
+        request = self.start_request
+        if request.walk_minutes is not None:
+            self.start_walk(request.walk_minutes)
+        elif request.routine is not None:
+            self.start_routine(request.routine)
         else:
             self.offer_resume()
 
-    def _remember_theme(self, theme: Any) -> None:
+    def _remember_theme(self, theme: Theme) -> None:
         if self._journal is not None:
-            self.save_safely(lambda: self.journal.set_setting("theme", theme.name))
+            save_or_say(self, lambda: self.journal.set_setting(THEME_SETTING, theme.name))
 
-    # -- errors ----------------------------------------------------------------------------
-    def save_safely(self, write: Any, what: str = "your change") -> bool:
-        """Run a store write; on failure tell the user in words and report False."""
-        from recovery_tui.store import StoreError
+    def _show_notices(self) -> None:
+        for notice in self.journal.take_notices():
+            self.notify(notice, title="Data file", severity="warning", timeout=15, markup=False)
 
+    # -- signals -----------------------------------------------------------------------------
+    def _catch_end_signals(self) -> None:
         try:
-            write()
-        except StoreError as error:
-            self.notify(
-                f"Not saved: {error}", title=f"Could not save {what}", severity="error", timeout=20
-            )
-            return False
-        return True
+            loop = asyncio.get_running_loop()
+            for number in END_SIGNALS:
+                loop.add_signal_handler(number, self._ended_by_signal)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # no signals here (Windows, or not the main thread): the periodic save stays
 
-    def _fatal_error(self) -> None:
-        # Keep tracebacks away from the user: log it and leave with one short line.
-        from recovery_tui.errors import log_unexpected
+    def _ended_by_signal(self) -> None:
+        from recovery_tui.screens.session import SessionScreen
 
-        error = self._exception
-        if error is not None:
-            where = log_unexpected(self.dirs.error_log, error)
-            self._exit_renderables.append(
-                f"recovery-tui stopped after an unexpected error "
-                f"({type(error).__name__}); details in {where}. Your records are saved."
-            )
-        self._close_messages_no_wait()
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.interrupt()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for number in END_SIGNALS:
+                loop.remove_signal_handler(number)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass
 
     # -- time --------------------------------------------------------------------------------
     def watch(self) -> None:
         """Midnight, another copy's writes, and damaged files found since start-up."""
         if self._journal is None:
             return
-        for notice in self.journal.take_notices():
-            self.notify(notice, title="Data file", severity="warning", timeout=15)
+        self._show_notices()
         if self.check_day_rollover():
             return
-        fingerprint = self.journal.fingerprint(self.current_day)
-        if fingerprint != self.seen_fingerprint:
-            self.seen_fingerprint = fingerprint
+        if self.journal.changed_elsewhere(self.current_day):
             # Only what is on screen; a covered Today refreshes when it shows again.
-            refresh = getattr(self.screen, "refresh_day", None)
-            if callable(refresh):
-                refresh()
-
-    def _refresh_screens(self) -> None:
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_day", None)
-            if callable(refresh):
-                refresh()
+            self.screen.post_message(RecordsChanged())
 
     def check_day_rollover(self) -> bool:
         """Move every screen to the new day after midnight; True when it rolled over."""
@@ -157,7 +190,8 @@ class RecoveryApp(App[int]):
         if now_day == self.current_day:
             return False
         self.current_day = now_day
-        self._refresh_screens()
+        for screen in self.screen_stack:
+            screen.post_message(DayChanged(now_day))
         return True
 
     # -- size --------------------------------------------------------------------------------
@@ -171,11 +205,18 @@ class RecoveryApp(App[int]):
         self.set_class(width < NARROW_WIDTH, "-narrow")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        hidden = getattr(self.screen, "APP_KEYS_HIDDEN", frozenset())
-        return action not in hidden
+        screen = self.screen
+        if isinstance(screen, RecoveryScreen):
+            return action not in screen.hidden_app_actions()
+        return True
 
-    # -- actions -----------------------------------------------------------------------------
-    def _today_screen(self) -> Screen[Any] | None:
+    # -- screens -------------------------------------------------------------------------
+    def _new_today(self) -> TodayScreen:
+        from recovery_tui.screens.today import TodayScreen
+
+        return TodayScreen(self.journal, self.clock, self.current_day)
+
+    def _today_screen(self) -> TodayScreen | None:
         from recovery_tui.screens.today import TodayScreen
 
         for screen in self.screen_stack:
@@ -203,11 +244,9 @@ class RecoveryApp(App[int]):
             self.pop_screen()
 
     def _build_today(self) -> None:
-        from recovery_tui.screens.today import TodayScreen
-
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.switch_screen(TodayScreen())
+        self.switch_screen(self._new_today())
 
     def action_history(self) -> None:
         from recovery_tui.screens.history import HistoryScreen
@@ -215,15 +254,18 @@ class RecoveryApp(App[int]):
         if isinstance(self.screen, HistoryScreen):
             return
         self._pop_to_today()
-        self.push_screen(HistoryScreen())
+        self.push_screen(HistoryScreen(self.journal, self.current_day))
 
+    # -- sessions ------------------------------------------------------------------------
     def action_walk(self) -> None:
         self.start_walk(None)
 
     def action_stretch(self) -> None:
-        self.start_routine("adaptive")
+        from recovery_tui.services.routine_catalog import ADAPTIVE
 
-    def _session_running(self) -> bool:
+        self.start_routine(ADAPTIVE)
+
+    def _session_open(self) -> bool:
         from recovery_tui.screens.session import SessionScreen
 
         if any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
@@ -232,48 +274,94 @@ class RecoveryApp(App[int]):
         return False
 
     def start_walk(self, minutes: int | None) -> None:
-        from recovery_tui.screens.session import SessionScreen
-
-        if self._session_running():
+        """A walk of ``minutes``; None asks first (10, 12, 15 or any length)."""
+        if minutes is not None:
+            self.start_routine(f"walk-{minutes}")
             return
-        self._pop_to_today()
-        self.push_screen(SessionScreen.for_walk(minutes))
+        from recovery_tui.screens.walk_length import WalkLengthScreen
+
+        if not self._session_open():
+            self.push_screen(WalkLengthScreen(), self._walk_chosen)
+
+    def _walk_chosen(self, minutes: int | None) -> None:
+        if minutes is not None:
+            self.start_routine(f"walk-{minutes}")
 
     def start_routine(self, routine_id: str) -> None:
         from recovery_tui.screens.session import SessionScreen
 
-        if self._session_running():
+        if self._session_open():
             return
         self._pop_to_today()
-        self.push_screen(SessionScreen.for_routine(routine_id))
+        self.push_screen(SessionScreen(self.sessions, self.current_day, routine_id))
+
+    def on_session_closed(self, message: SessionClosed) -> None:
+        self.back_to_today()
 
     def offer_resume(self) -> None:
-        from recovery_tui.store import StoreError
-
+        """After start-up: if a session was interrupted, ask to resume or discard it."""
         try:
-            unfinished = self.journal.unfinished_sessions()
-        except StoreError:
-            unfinished = True  # the session module says what went wrong
-        if not unfinished:
+            latest = self.sessions.to_resume()
+        except JournalError as error:
+            self.notify(
+                f"Could not read unfinished sessions: {error}", severity="error", markup=False
+            )
+            return
+        if latest is None:
             return  # the usual case: no need to load the session screen at start-up
-        from recovery_tui.screens.resume import offer_resume
+        from recovery_tui.screens.resume import Choice, ResumeScreen
+        from recovery_tui.screens.session import SessionScreen
 
-        offer_resume(self)
+        routine = self.sessions.routine_of(latest)
+
+        def chosen(choice: Choice | None) -> None:
+            if choice == "resume" and routine is not None:
+                self.push_screen(
+                    SessionScreen(self.sessions, latest.day, latest.routine_id, resume=latest)
+                )
+            elif choice == "discard":
+                save_or_say(self, lambda: self.sessions.discard(latest), "the session")
+
+        self.push_screen(ResumeScreen(latest, routine), chosen)
+
+    # -- dialogs -------------------------------------------------------------------------
+    def _over_today(self, then: Callable[[], None]) -> bool:
+        """Dialogs open over Today. When the app started elsewhere, build Today first and
+        open the dialog after it shows (False: not yet)."""
+        if self._today_screen() is None:
+            self._build_today()
+            self.call_after_refresh(then)
+            return False
+        self._pop_to_today()
+        return True
 
     def action_checkin(self) -> None:
-        self._on_today("open_checkin")
+        from recovery_tui.domain.models import CheckIn
+        from recovery_tui.screens.checkin import CheckInScreen
+
+        if not self._over_today(self.action_checkin):
+            return
+        day = self.current_day
+
+        def saved(checkin: CheckIn | None) -> None:
+            if checkin is not None:
+                self.notify("Check-in saved.", timeout=3)
+
+        # Read again: a check-in made from the command line since is what gets edited.
+        self.push_screen(CheckInScreen(self.journal, day, self.journal.checkin(day)), saved)
 
     def action_log_run(self) -> None:
-        self._on_today("open_log_run")
+        from recovery_tui.screens.log_run import LogRunScreen
 
-    def _on_today(self, method: str) -> None:
-        """Open a dialog of Today's, building Today first when the app started elsewhere."""
-        today_screen = self._today_screen()
-        if today_screen is not None:
-            getattr(today_screen, method)()
+        if not self._over_today(self.action_log_run):
             return
-        self._build_today()
-        self.call_after_refresh(self._on_today, method)
+
+        def logged(done: bool | None) -> None:
+            today_screen = self._today_screen()
+            if done and today_screen is not None:
+                today_screen.run_logged()
+
+        self.push_screen(LogRunScreen(self.journal, self.clock), logged)
 
     def undo_last_run(self) -> None:
         from recovery_tui.domain.formats import long_date
@@ -286,9 +374,10 @@ class RecoveryApp(App[int]):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self.save_safely(lambda: self.journal.delete_run(run.id), what="it"):
+            if yes and save_or_say(self, lambda: self.journal.delete_run(run.id), "it"):
                 self.notify(f"Removed your {run_label(run)} of {long_date(run.day)}.")
-                self._refresh_screens()
+                for screen in self.screen_stack:
+                    screen.post_message(RecordsChanged())
 
         self.push_screen(
             ConfirmScreen(
@@ -307,7 +396,7 @@ class RecoveryApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand("Log a run", "Record a run or a race", self.action_log_run)
         yield SystemCommand("Check-in", "Record soreness, sleep and energy", self.action_checkin)
         yield SystemCommand("Start a walk", "A 10-15 minute walk timer", self.action_walk)

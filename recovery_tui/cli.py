@@ -147,9 +147,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the user gets words, the log gets the traceback
-        from recovery_tui.store import StoreError
+        from recovery_tui.services.journal import JournalError
 
-        if isinstance(error, StoreError):
+        if isinstance(error, JournalError):
             print(f"{PROG}: {error}", file=sys.stderr)
             return EXIT_FAILED
         from recovery_tui.errors import log_unexpected

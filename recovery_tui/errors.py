@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import datetime as _dt
+import io
+import sys
 import tempfile
 import traceback
 from pathlib import Path
 
+from rich.console import Console
 
-def log_unexpected(log_path: Path, error: BaseException) -> Path:
-    text = "".join(traceback.format_exception(error))
-    stamp = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-    entry = f"--- {stamp}\n{text}\n"
+STOPPED_LINE = (
+    "recovery-tui stopped after an unexpected error; details in {where}. Your records are saved."
+)
+
+
+def _append(log_path: Path, entry: str) -> Path:
+    """Append ``entry`` to the log (or, if it cannot be written, one in the temp dir)."""
     for candidate in (log_path, Path(tempfile.gettempdir()) / "recovery-tui-errors.log"):
         try:
             candidate.parent.mkdir(parents=True, exist_ok=True)
@@ -21,3 +27,44 @@ def log_unexpected(log_path: Path, error: BaseException) -> Path:
         except OSError:
             continue
     return log_path
+
+
+def _stamp() -> str:
+    return f"--- {_dt.datetime.now(_dt.UTC).isoformat(timespec='seconds')}\n"
+
+
+def log_unexpected(log_path: Path, error: BaseException) -> Path:
+    text = "".join(traceback.format_exception(error))
+    return _append(log_path, f"{_stamp()}{text}\n")
+
+
+class _LogWriter(io.StringIO):
+    """A file for Rich: what Textual would print on the terminal after a crash goes to the
+    log, and the terminal gets one line saying where."""
+
+    def __init__(self, log_path: Path) -> None:
+        super().__init__()
+        self._log_path = log_path
+
+    def flush(self) -> None:
+        text = self.getvalue()
+        if not text:
+            return
+        self.seek(0)
+        self.truncate()
+        where = _append(self._log_path, f"{_stamp()}{text}\n")
+        print(STOPPED_LINE.format(where=where), file=sys.stderr)
+
+
+class ErrorLogConsole(Console):
+    """The app's error console: Textual prints an unhandled exception's traceback on it
+    as the app exits."""
+
+    def __init__(self, log_path: Path) -> None:
+        super().__init__(
+            file=_LogWriter(log_path),
+            markup=False,
+            highlight=False,
+            width=100,
+            color_system=None,
+        )

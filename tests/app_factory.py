@@ -8,10 +8,10 @@ from typing import Any
 
 import pendulum
 
-from recovery_tui.app import RecoveryApp
+from recovery_tui.app import RecoveryApp, StartRequest
 from recovery_tui.domain.clock import FakeClock
-from recovery_tui.journal import Journal
 from recovery_tui.paths import Dirs
+from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
 
 SIZE = (100, 32)
@@ -39,7 +39,7 @@ def make_app(
     tmp_path: Path,
     clock: FakeClock | None = None,
     fill: Callable[[Journal], Any] | None = None,
-    start: dict[str, Any] | None = None,
+    start: StartRequest | None = None,
 ) -> RecoveryApp:
     clock = clock or fixed_clock()
     dirs = prepare(tmp_path, clock, fill)

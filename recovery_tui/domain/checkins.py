@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,6 +34,23 @@ class CheckInUpdate:
             or self.clear
             or any(v is not None for v in (self.energy, self.sleep_hours, self.cups, self.note))
         )
+
+
+# A check-in older than this says little about how you are today.
+CURRENT_DAYS = 2
+
+
+def current_checkin(day: date, checkins: Sequence[CheckIn]) -> CheckIn | None:
+    """The check-in that describes ``day``: that day's, else the day before's (the latest
+    recorded if several); older notes no longer say how you are."""
+    recent = [c for c in checkins if 0 <= (day - c.day).days < CURRENT_DAYS]
+    return max(recent, key=lambda c: (c.day, c.recorded_at), default=None)
+
+
+def previous_checkin(current: CheckIn, checkins: Sequence[CheckIn]) -> CheckIn | None:
+    """The latest check-in of a day before ``current``'s, to tell a trend."""
+    earlier = [c for c in checkins if c.day < current.day]
+    return max(earlier, key=lambda c: (c.day, c.recorded_at), default=None)
 
 
 def merge_checkin(

@@ -68,6 +68,12 @@ class TaskSpec:
     def counted(self) -> bool:
         return self.target > 1
 
+    @property
+    def max_count(self) -> int:
+        """The highest count stored: a counted task may go past its target (a ninth cup),
+        up to twice it, so a slip of the key cannot run away."""
+        return max(1, self.target * 2) if self.counted else 1
+
 
 _HYDRATE = TaskSpec(
     WATER,

@@ -2,7 +2,8 @@
 
 Ready for an easy run when every check passes:
 
-- soreness is low: the latest check-in of the last 2 days has no area above ``LOW_SORENESS``;
+- soreness is low: the current check-in (``checkins.current_checkin``) has no area above
+  ``LOW_SORENESS``;
 - the trend is easing: that check-in is no sorer than the one before it;
 - enough days have passed since the run (``required_days``);
 - the single-leg stand kept the pelvis level on each side recorded;
@@ -19,13 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from recovery_tui.domain.checkins import CURRENT_DAYS, current_checkin, previous_checkin
+from recovery_tui.domain.formats import days_text
 from recovery_tui.domain.models import CheckIn, Run, Side, StandResult
 from recovery_tui.domain.plan import active_run, run_label, run_window
-from recovery_tui.domain.red_flags import red_flag_messages
+from recovery_tui.domain.soreness import LOW_SORENESS
 
-LOW_SORENESS = 2
 RECOVERED_SORENESS = 1
-RECENT_DAYS = 2  # a check-in older than this says little about today
 EASY_RUN_MIN_DAYS = 3
 EASY_RUN_WINDOW_SHARE = 0.6
 # When soreness is stuck, allow about one more day per this many points still felt.
@@ -46,14 +47,6 @@ def required_days(window: int) -> int:
     return min(window, max(EASY_RUN_MIN_DAYS, math.ceil(EASY_RUN_WINDOW_SHARE * window)))
 
 
-def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
-
-
-def _latest(checkins: Sequence[CheckIn]) -> CheckIn | None:
-    return max(checkins, key=lambda c: (c.day, c.recorded_at), default=None)
-
-
 def _sorest(checkin: CheckIn) -> str:
     top = checkin.max_soreness
     areas = [a.label for a, n in checkin.soreness.items() if n == top]
@@ -70,12 +63,14 @@ def _stand_reason(checkin: CheckIn) -> tuple[bool, str] | None:
     return False, f"pelvis dropped {where} in the single-leg stand: glutes still tired"
 
 
-def assess_readiness(day: date, runs: Sequence[Run], checkins: Sequence[CheckIn]) -> Readiness:
-    past = [c for c in checkins if c.day <= day]
-    recent = _latest([c for c in past if (day - c.day).days < RECENT_DAYS])
-    before = _latest([c for c in past if recent is not None and c.day < recent.day])
+def assess_readiness(
+    day: date, runs: Sequence[Run], checkins: Sequence[CheckIn], flags: Sequence[str]
+) -> Readiness:
+    """Readiness for ``day``; ``flags`` are the day's red-flag messages (``red_flags``),
+    computed once by the caller and shown beside this."""
+    recent = current_checkin(day, checkins)
+    before = previous_checkin(recent, checkins) if recent is not None else None
     run = active_run(day, runs)
-    flags = red_flag_messages(day, runs, checkins)
 
     if run is None and recent is None and not flags:
         return Readiness(True, "Nothing to recover from: run as you like", (), None, ())
@@ -84,7 +79,9 @@ def assess_readiness(day: date, runs: Sequence[Run], checkins: Sequence[CheckIn]
     good: list[str] = []
 
     if recent is None:
-        blockers.append("no check-in in the last 2 days: check in to see how sore you are")
+        blockers.append(
+            f"no check-in in the last {CURRENT_DAYS} days: check in to see how sore you are"
+        )
     else:
         if recent.max_soreness <= LOW_SORENESS:
             good.append(
@@ -108,11 +105,11 @@ def assess_readiness(day: date, runs: Sequence[Run], checkins: Sequence[CheckIn]
         since = (day - run.day).days
         needed = required_days(run_window(run))
         if since == 0:
-            blockers.append(f"you ran your {run_label(run)} today: give it {_days(needed)}")
+            blockers.append(f"you ran your {run_label(run)} today: give it {days_text(needed)}")
         elif since < needed:
-            blockers.append(f"only {_days(since)} since your {run_label(run)}")
+            blockers.append(f"only {days_text(since)} since your {run_label(run)}")
         else:
-            good.append(f"{_days(since)} since your {run_label(run)}")
+            good.append(f"{days_text(since)} since your {run_label(run)}")
 
     recovery_date, recovery_reasons = _estimate_recovery(day, run, recent, before)
     if flags:
@@ -137,7 +134,7 @@ def _estimate_recovery(
         return None, ()
     window = run_window(run)
     estimate = run.day + timedelta(days=window)
-    reasons = [f"{_days(window)} is the usual recovery after a {run_label(run)}"]
+    reasons = [f"{days_text(window)} is the usual recovery after a {run_label(run)}"]
     if latest is None or latest.day < run.day:
         return estimate, tuple(reasons)
     top = latest.max_soreness

@@ -1,6 +1,6 @@
 """Signs that soreness is more than ordinary recovery, each with a clear pointer to get help.
 
-Two sources: the red flags ticked on the current check-in (today's, else yesterday's), and
+Two sources: the red flags ticked on the current check-in (``checkins.current_checkin``), and
 soreness that is not easing once 72 hours have passed since the run: an area that is still
 at least as sore as on the day after the run (and not trivially so), or at
 ``NOT_EASING_HIGH`` or more.
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from recovery_tui.domain.checkins import current_checkin
 from recovery_tui.domain.models import AREAS, CheckIn, Run
 from recovery_tui.domain.plan import active_run, run_label
 
@@ -19,15 +20,6 @@ NOT_EASING_AFTER_DAYS = 3
 NOT_EASING_HIGH = 5
 # Below this, "as sore as on day 1" is a niggle, not a warning.
 NOT_EASING_MIN = 3
-
-
-def current_checkin(day: date, checkins: Sequence[CheckIn]) -> CheckIn | None:
-    """Today's check-in, else yesterday's: older notes no longer describe how you are."""
-    for wanted in (day, day - timedelta(days=1)):
-        found = [c for c in checkins if c.day == wanted]
-        if found:
-            return max(found, key=lambda c: c.recorded_at)
-    return None
 
 
 def _run_for(day: date, runs: Sequence[Run]) -> Run | None:

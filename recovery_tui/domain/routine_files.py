@@ -13,18 +13,16 @@ One file per routine, its stem is the routine's id::
     how = "Hands on the wall, back heel down, lean in."
 
 A file that cannot be used gives one message naming the file and the reason; the other
-files still load. Reading files is the caller's choice of directory, so this stays pure
-enough for the domain: no UI, no database.
+files still load. This module checks what a parsed file holds; reading the files is
+``services.routine_catalog``'s job.
 """
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
 from typing import Any
 
 from recovery_tui.domain.models import Area
-from recovery_tui.domain.routines import KINDS, Routine, Step, builtin_routines
+from recovery_tui.domain.routines import KINDS, Routine, Step
 
 MAX_STEP_SECONDS = 3600
 MAX_FILE_BYTES = 256 * 1024
@@ -34,56 +32,6 @@ _TOP_KEYS = frozenset({"name", "description", "kind", "steps"})
 
 class RoutineFileError(ValueError):
     """Why a routine file cannot be used, in words for the user."""
-
-
-def load_custom_routines(config_dir: Path) -> tuple[list[Routine], list[str]]:
-    """Routines from ``config_dir/routines/*.toml`` (sorted by id) and one error per bad file."""
-    folder = config_dir / "routines"
-    if not folder.is_dir():
-        return [], []
-    routines: list[Routine] = []
-    errors: list[str] = []
-    for path in sorted(folder.glob("*.toml")):
-        try:
-            routines.append(load_routine_file(path))
-        except RoutineFileError as error:
-            errors.append(f"{path.name}: {error}")
-    return routines, errors
-
-
-def all_routines(config_dir: Path) -> tuple[list[Routine], list[str]]:
-    """Built-in routines then custom ones; a custom id equal to a built-in one is refused."""
-    builtins = builtin_routines()
-    taken = {r.id for r in builtins}
-    custom, errors = load_custom_routines(config_dir)
-    routines = list(builtins)
-    for routine in custom:
-        if routine.id in taken:
-            errors.append(
-                f"{Path(routine.source).name}: the id '{routine.id}' belongs to a built-in "
-                "routine; rename the file"
-            )
-            continue
-        routines.append(routine)
-    return routines, errors
-
-
-def load_routine_file(path: Path) -> Routine:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise RoutineFileError(f"cannot be read ({error.strerror or error})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise RoutineFileError(f"is larger than {MAX_FILE_BYTES // 1024} KiB")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise RoutineFileError("is not UTF-8 text") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise RoutineFileError(f"is not valid TOML ({error})") from None
-    return parse_routine(path.stem, data, source=str(path))
 
 
 def parse_routine(routine_id: str, data: dict[str, Any], source: str) -> Routine:

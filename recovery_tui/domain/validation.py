@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
-from recovery_tui.domain.models import Area, RunKind, Side, StandResult
+from recovery_tui.domain.models import Area, RedFlag, RunKind, Side, StandResult
 from recovery_tui.domain.routines import MAX_WALK_MINUTES
 
 _INT = re.compile(r"[+-]?[0-9]{1,9}")
@@ -150,6 +150,15 @@ def parse_sore_pair(text: str) -> tuple[Area, int]:
     name, _, value = text.partition("=")
     area = parse_area(name)
     return area, parse_soreness(value, area)
+
+
+def parse_red_flag(text: str) -> RedFlag:
+    raw = text.strip().lower().replace("-", "_").replace(" ", "_")
+    try:
+        return RedFlag(raw)
+    except ValueError:
+        names = ", ".join(f.value for f in RedFlag)
+        raise InvalidValue(f"unknown red flag '{_shown(text)}': use one of {names}") from None
 
 
 def parse_stand(text: str, side: Side) -> StandResult:

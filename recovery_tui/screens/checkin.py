@@ -16,6 +16,8 @@ from recovery_tui.domain.checkins import changes_between
 from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import AREAS, CheckIn, RedFlag, Side, StandResult
 from recovery_tui.paths import style
+from recovery_tui.screens.chrome import save_or_say
+from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.area_score import AreaScore
 
 STAND_OPTIONS = [("pelvis level", StandResult.LEVEL.value), ("pelvis dropped", "dropped")]
@@ -30,8 +32,9 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
-    def __init__(self, day: date, existing: CheckIn | None) -> None:
+    def __init__(self, journal: Journal, day: date, existing: CheckIn | None) -> None:
         super().__init__()
+        self.journal = journal
         self.day = day
         self.existing = existing
 
@@ -125,7 +128,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
             chosen = self.query_one(f"#stand-{side.value}", Select).value
             if isinstance(chosen, str):
                 stand[side] = StandResult(chosen)
-        recorded_at, tz = self.app.journal.new_checkin_stamp()  # type: ignore[attr-defined]
+        recorded_at, tz = self.journal.new_checkin_stamp()
         return CheckIn(
             day=self.day,
             soreness={score.area: score.value for score in self.query(AreaScore)},
@@ -150,16 +153,13 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
             errors.update(f"Not saved: {error}")
             errors.remove_class("hidden")
             return
-        app: Any = self.app
         # Only what was changed here is written, merged under the lock: a check-in made
         # from the command line while this was open keeps its other values.
         update = changes_between(self.existing, checkin)
         if self.existing is not None and update.is_empty:
             self.dismiss(self.existing)
             return
-        if app.save_safely(
-            lambda: app.journal.update_checkin(self.day, update), what="the check-in"
-        ):
+        if save_or_say(self, lambda: self.journal.update_checkin(self.day, update), "the check-in"):
             self.dismiss(checkin)
         else:
             errors.update("Not saved: the data file could not be written (see the message).")

@@ -1,10 +1,57 @@
-"""Pieces every full screen shares: the 'terminal too small' notice."""
+"""Pieces every full screen shares: the base screen, the messages the app sends to screens,
+the 'terminal too small' notice, and saving with a word to the user when it fails."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+from typing import Protocol
+
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.widgets import Static
 
 from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH
+from recovery_tui.services.journal import JournalError
+
+
+class DayChanged(Message, bubble=False):
+    """Midnight passed while the app was open: show ``day`` from now on."""
+
+    def __init__(self, day: date) -> None:
+        super().__init__()
+        self.day = day
+
+
+class RecordsChanged(Message, bubble=False):
+    """Another copy of the program (the command line, a second app) saved something."""
+
+
+class SessionClosed(Message):
+    """The session screen is done with (ended and left, stopped, or never started): the app
+    shows Today."""
+
+
+class RecoveryScreen(Screen[None]):
+    """A full screen of the app. It says which of the app's keys make no sense on it (they
+    leave the footer and do nothing), and handles the app's messages."""
+
+    def hidden_app_actions(self) -> frozenset[str]:
+        return frozenset()
+
+    def show_day(self, day: date) -> None:
+        """Show ``day`` (after midnight) or the same day afresh (after another copy wrote)."""
+
+    def on_day_changed(self, message: DayChanged) -> None:
+        self.show_day(message.day)
+
+    def on_records_changed(self, message: RecordsChanged) -> None:
+        self.show_day(self.app_day())
+
+    def app_day(self) -> date:
+        """The day the app is showing, kept by each screen from what the app told it."""
+        raise NotImplementedError
 
 
 class TooSmall(Static):
@@ -15,4 +62,39 @@ class TooSmall(Static):
             f"Terminal too small.\nrecovery-tui needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\n"
             "Make the window larger, or press ctrl+q to quit.",
             classes="too-small",
+            markup=False,
         )
+
+
+class Notifies(Protocol):
+    """The app or a widget: anything that can show a notification."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
+
+
+def save_or_say(node: Notifies, write: Callable[[], object], what: str = "your change") -> bool:
+    """Run a write; when the store refuses, tell the user in words and return False."""
+    try:
+        write()
+    except JournalError as error:
+        say_not_saved(node, error, what)
+        return False
+    return True
+
+
+def say_not_saved(node: Notifies, error: JournalError, what: str) -> None:
+    node.notify(
+        f"Not saved: {error}",
+        title=f"Could not save {what}",
+        severity="error",
+        timeout=20,
+        markup=False,
+    )

@@ -8,13 +8,13 @@ screen only shows them. The months grid is read only when first asked for.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
+from textual.reactive import var
 from textual.widgets import Footer, Header, Static
 
 from recovery_tui.domain.formats import period_label
@@ -29,7 +29,8 @@ from recovery_tui.domain.history.navigation import (
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.history.trends import summarize_days
 from recovery_tui.paths import style
-from recovery_tui.screens.chrome import TooSmall
+from recovery_tui.screens.chrome import RecoveryScreen, TooSmall
+from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.history_grid import TITLES, HistoryGrid
 from recovery_tui.widgets.history_trends import HistoryTrends
 from recovery_tui.widgets.week_table import LEGEND, WeekTable
@@ -39,12 +40,8 @@ _WEEK_ONLY = frozenset({"open_day"})
 _GRID_ONLY = frozenset({"grid_by"})
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(RecoveryScreen):
     CSS_PATH: ClassVar = [style("history.tcss")]
-    # Keep the footer for History's own keys.
-    APP_KEYS_HIDDEN: ClassVar[frozenset[str]] = frozenset(
-        {"walk", "stretch", "checkin", "log_run", "history"}
-    )
     # Priority, so the arrows and enter reach the screen even when the table has focus
     # (the table would otherwise use them to move between columns).
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,23 +73,22 @@ class HistoryScreen(Screen[None]):
         Binding("escape", "back", "Today", tooltip="Back to today's plan"),
     ]
 
-    def __init__(self) -> None:
+    showing_grid: var[bool] = var(False, init=False)
+    grid_by: var[GridBy] = var[GridBy]("soreness", init=False)
+
+    def __init__(self, journal: Journal, day: date) -> None:
         super().__init__()
-        self.end: date | None = None  # last day of the week shown
+        self.journal = journal
+        self.today = day
+        self.end: date = day  # last day of the week shown
         self.days: list[DaySummary] = []
         self.grid_end: date | None = None
-        self.grid_by: GridBy = "soreness"
-        self.showing_grid = False
         self._earliest: date | None = None
         self._grid_rows: list[list[GridCell]] = []
         # Whether the view reached today when last shown: at midnight it follows on.
         self._week_at_today = True
         self._grid_at_today = True
         self._keys_state: tuple[bool, ...] = ()
-
-    @property
-    def _app(self) -> Any:
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,23 +103,24 @@ class HistoryScreen(Screen[None]):
                 yield HistoryGrid(id="history-grid")
         yield Footer()
 
+    def hidden_app_actions(self) -> frozenset[str]:
+        # Keep the footer for History's own keys.
+        return frozenset({"walk", "stretch", "checkin", "log_run", "history"})
+
+    def app_day(self) -> date:
+        return self.today
+
     def on_mount(self) -> None:
         self.sub_title = "History"
-        self._earliest = self._app.journal.first_day()
-        self.end = self._app.current_day
+        self._earliest = self.journal.first_day()
         # The footer reads the keys when the table takes focus: no extra redraw needed now.
         self._keys_state = self._keys_now()
         self.show_week()
 
     # -- showing ---------------------------------------------------------------------------
-    @property
-    def today(self) -> date:
-        return self._app.current_day  # type: ignore[no-any-return]
-
     def show_week(self) -> None:
-        assert self.end is not None
         start, end = week_range(self.end)
-        self.days = self._app.journal.history(start, end)
+        self.days = self.journal.history(start, end)
         self.query_one(WeekTable).show(self.days)
         self.query_one(HistoryTrends).show(summarize_days(self.days))
         self._week_at_today = not can_go_later(end, self.today)
@@ -135,7 +132,7 @@ class HistoryScreen(Screen[None]):
         start, end = grid_range(self.grid_end, GRID_WEEKS)
         # Days with nothing recorded stay blank: before the first record the plan's
         # everyday tasks would otherwise read as months of "nothing done".
-        recorded = [d for d in self._app.journal.history(start, end) if d.has_data]
+        recorded = [d for d in self.journal.history(start, end) if d.has_data]
         self._grid_rows = weeks_grid(end, GRID_WEEKS, recorded)
         self.query_one(HistoryGrid).show(self._grid_rows, self.grid_by)
         self._grid_at_today = not can_go_later(end, self.today)
@@ -150,7 +147,6 @@ class HistoryScreen(Screen[None]):
             text.append(f"{TITLES[self.grid_by]}, {GRID_WEEKS} weeks", style="bold")
             text.append(f"   {period_label(start, end)}")
         else:
-            assert self.end is not None
             start, end = week_range(self.end)
             text.append("Week", style="bold")
             text.append(f"   {period_label(start, end)}")
@@ -158,9 +154,10 @@ class HistoryScreen(Screen[None]):
                 text.append("   (ending today)", style="dim")
         self.query_one("#history-title", Static).update(text)
 
-    def refresh_day(self) -> None:
+    def show_day(self, day: date) -> None:
         """At midnight: a view that ended on the old today moves on to the new one; an
-        older week stays where the user put it."""
+        older week stays where the user put it. The same day: read again."""
+        self.today = day
         if self._week_at_today:
             self.end = self.today
         self.show_week()
@@ -199,7 +196,6 @@ class HistoryScreen(Screen[None]):
             )
             self.show_grid()
         else:
-            assert self.end is not None
             self.end = shift_week(self.end, weeks, self.today, self._earliest)
             self.show_week()
 
@@ -224,21 +220,25 @@ class HistoryScreen(Screen[None]):
 
     def action_toggle_grid(self) -> None:
         self.showing_grid = not self.showing_grid
-        self.query_one("#week-view").set_class(self.showing_grid, "hidden")
-        self.query_one("#grid-view").set_class(not self.showing_grid, "hidden")
-        if self.showing_grid and not self._grid_rows:
+
+    def watch_showing_grid(self, showing: bool) -> None:
+        self.query_one("#week-view").set_class(showing, "hidden")
+        self.query_one("#grid-view").set_class(not showing, "hidden")
+        if showing and not self._grid_rows:
             if self.grid_end is None:
                 self.grid_end = self.today
             self.show_grid()  # read lazily: most visits never open the grid
         else:
             self._show_title()
             self._update_keys()
-        if not self.showing_grid:
+        if not showing:
             self.query_one(WeekTable).focus()
 
     def action_grid_by(self) -> None:
         self.grid_by = "tasks" if self.grid_by == "soreness" else "soreness"
-        self.query_one(HistoryGrid).show(self._grid_rows, self.grid_by)
+
+    def watch_grid_by(self, grid_by: GridBy) -> None:
+        self.query_one(HistoryGrid).show(self._grid_rows, grid_by)
         self._show_title()
 
     def action_back(self) -> None:

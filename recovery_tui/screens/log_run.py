@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -12,8 +11,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from recovery_tui.domain import validation as v
+from recovery_tui.domain.clock import Clock
 from recovery_tui.domain.models import RunKind
+from recovery_tui.domain.run_defaults import default_effort
 from recovery_tui.paths import style
+from recovery_tui.screens.chrome import save_or_say
+from recovery_tui.services.journal import Journal
 
 KIND_OPTIONS = [
     ("race", RunKind.RACE.value),
@@ -30,10 +33,12 @@ class LogRunScreen(ModalScreen[bool]):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
-    def __init__(self, now: datetime) -> None:
+    def __init__(self, journal: Journal, clock: Clock) -> None:
         super().__init__()
-        self.now = now
-        self.today = now.date()
+        self.journal = journal
+        self.clock = clock
+        self.now = clock.now()
+        self.today = self.now.date()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="log-run-dialog", classes="dialog"):
@@ -49,7 +54,7 @@ class LogRunScreen(ModalScreen[bool]):
                     f"{self.now:%H:%M}", placeholder="HH:MM (optional)", id="finish", max_length=5
                 )
                 yield Label("Effort 1-10")
-                yield Input("8", id="effort", max_length=3)
+                yield Input(str(default_effort(RunKind.RACE)), id="effort", max_length=3)
                 yield Label("Kind")
                 yield Select(KIND_OPTIONS, value=RunKind.RACE.value, allow_blank=False, id="kind")
             yield Static(id="log-run-errors", classes="errors hidden")
@@ -79,7 +84,7 @@ class LogRunScreen(ModalScreen[bool]):
 
         distance = parsed("distance", v.parse_distance)
         # Checked against the time of saving, not of opening: the dialog may stay open.
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.clock.now()
         day = parsed("date", lambda raw: v.parse_day(raw, not_after=now.date()))
         finish = parsed(
             "finish",
@@ -93,10 +98,10 @@ class LogRunScreen(ModalScreen[bool]):
             panel.update("Not saved: " + "; ".join(errors))
             panel.remove_class("hidden")
             return
-        app: Any = self.app
-        saved = app.save_safely(
-            lambda: app.journal.log_run(distance, day, effort=effort, kind=kind, finish=finish),
-            what="the run",
+        saved = save_or_say(
+            self,
+            lambda: self.journal.log_run(distance, day, effort=effort, kind=kind, finish=finish),
+            "the run",
         )
         if saved:
             self.dismiss(True)

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from recovery_tui.domain.formats import clock_text, long_date
-from recovery_tui.domain.models import SessionRecord, SessionStatus
+from recovery_tui.domain.models import SessionRecord
 from recovery_tui.domain.routines import Routine
 from recovery_tui.paths import style
-from recovery_tui.routine_lookup import RoutineNotFound, find_routine
 
 Choice = Literal["resume", "discard"]
 
@@ -53,7 +52,7 @@ class ResumeScreen(ModalScreen[Choice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="resume-dialog", classes="dialog"):
             yield Static("An unfinished session", classes="dialog-title")
-            yield Static(describe(self.record, self.routine), id="resume-text")
+            yield Static(Content(describe(self.record, self.routine)), id="resume-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Later", id="later")
                 yield Button("Discard", id="discard", variant="error")
@@ -81,39 +80,3 @@ class ResumeScreen(ModalScreen[Choice | None]):
 
     def action_later(self) -> None:
         self.dismiss(None)
-
-
-def offer_resume(app: Any) -> None:
-    """After start-up: if a session was interrupted, ask to resume or discard it.
-
-    Only the latest can be resumed; older interrupted ones are closed as stopped, so what
-    was done in them still counts."""
-    from recovery_tui.journal import JournalError
-    from recovery_tui.screens.session import SessionScreen
-
-    try:
-        unfinished = app.journal.unfinished_sessions()
-    except JournalError as error:
-        app.notify(f"Could not read unfinished sessions: {error}", severity="error")
-        return
-    if not unfinished:
-        return
-    *older, latest = unfinished
-    for record in older:
-        stopped = replace(record, status=SessionStatus.STOPPED)
-        app.save_safely(lambda r=stopped: app.journal.save_session(r), what="an old session")
-    try:
-        routine: Routine | None = find_routine(
-            app.journal, app.dirs.config, app.current_day, latest.routine_id, latest
-        )
-    except (RoutineNotFound, ValueError):
-        routine = None
-
-    def chosen(choice: Choice | None) -> None:
-        if choice == "resume" and routine is not None:
-            app.push_screen(SessionScreen.for_resume(latest))
-        elif choice == "discard":
-            discarded = replace(latest, status=SessionStatus.DISCARDED)
-            app.save_safely(lambda: app.journal.save_session(discarded), what="the session")
-
-    app.push_screen(ResumeScreen(latest, routine), chosen)

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from datetime import date
+from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
-from recovery_tui.domain.formats import clock_text, days_ago, long_date
-from recovery_tui.domain.models import CheckIn
-from recovery_tui.domain.plan import run_label
+from recovery_tui.domain.clock import Clock
 from recovery_tui.domain.refuel import refuel_seconds_left
-from recovery_tui.journal import DayView
 from recovery_tui.paths import style
-from recovery_tui.screens.chrome import TooSmall
+from recovery_tui.screens.chrome import RecoveryScreen, TooSmall, save_or_say
+from recovery_tui.services.day_presenter import (
+    READY_QUESTION,
+    DayText,
+    Tone,
+    present_day,
+    refuel_text,
+)
+from recovery_tui.services.journal import DayView, Journal
 from recovery_tui.widgets.body_map import BodyMap
 from recovery_tui.widgets.still_progress import StillProgressBar
 from recovery_tui.widgets.task_row import TaskRow
@@ -27,6 +31,7 @@ DISCLAIMER = (
     "recovery-tui gives general guidance, not medical advice. If something hurts in a way "
     "that worries you, see a health professional."
 )
+DISCLAIMER_SETTING = "disclaimer_seen"
 WELCOME = (
     "Welcome to recovery-tui.\n\n"
     "After a hard run or a race, it plans each day of your recovery: drink, refuel, walk "
@@ -36,17 +41,35 @@ WELCOME = (
     "Start by logging your run: press  r .\n"
     "Press  c  to record how you feel,  ?  for help."
 )
+TONE_STYLES: dict[Tone, str] = {
+    "": "",
+    "strong": "bold",
+    "accent": "bold $accent",
+    "good": "bold $success",
+    "warn": "bold $warning",
+    "dim": "dim",
+}
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(RecoveryScreen):
     CSS_PATH: ClassVar = [style("today.tcss")]
+
+    def __init__(self, journal: Journal, clock: Clock, day: date) -> None:
+        super().__init__()
+        self.journal = journal
+        self.clock = clock
+        self.day = day
+        self._view: DayView = journal.day_view(day)
+        self._task_ids: tuple[str, ...] = ()
+        self._refuel_timer: Timer | None = None
+        self._suspended = False
+        self._disclaimer: bool | None = None  # shown this time? decided once there is a run
 
     def compose(self) -> ComposeResult:
         # The day is read before composing so the tasks mount with the screen, in the
         # first frame, rather than in a second pass after it.
-        view = self._read_day()
-        self._view: DayView | None = view
-        self._task_ids: tuple[str, ...] = tuple(task.id for task in view.plan.tasks)
+        view = self._view
+        self._task_ids = tuple(task.id for task in view.plan.tasks)
         yield Header()
         yield TooSmall()
         with Vertical(id="today"):
@@ -54,7 +77,7 @@ class TodayScreen(Screen[None]):
             yield Static(id="readiness-line")
             yield Static(id="red-flags", classes="hidden")
             yield Static(id="refuel", classes="hidden")
-            yield Static(WELCOME, id="welcome", classes="hidden")
+            yield Static(WELCOME, id="welcome", classes="hidden", markup=False)
             with Horizontal(id="today-body"):
                 with VerticalScroll(id="tasks"):
                     for task in view.plan.tasks:
@@ -66,19 +89,15 @@ class TodayScreen(Screen[None]):
                 yield Static("Today", id="progress-label")
                 yield StillProgressBar(id="progress", show_eta=False, show_percentage=False)
                 yield Static(id="progress-count")
-            yield Static(DISCLAIMER, id="disclaimer", classes="hidden")
+            yield Static(DISCLAIMER, id="disclaimer", classes="hidden", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self._refuel_timer: Timer | None = None
-        self._suspended = False
-        assert self._view is not None
         self._show(self._view)
         self.call_after_refresh(self._focus_first_task)
 
-    @property
-    def _app(self) -> Any:
-        return self.app
+    def app_day(self) -> date:
+        return self.day
 
     # -- showing ------------------------------------------------------------------------
     def on_screen_suspend(self) -> None:
@@ -91,45 +110,40 @@ class TodayScreen(Screen[None]):
             self._suspended = False
             self.refresh_day()
 
-    def _read_day(self) -> DayView:
-        self._app.seen_fingerprint = self._app.journal.fingerprint(self._app.current_day)
-        return self._app.journal.day_view(self._app.current_day)
+    def show_day(self, day: date) -> None:
+        self.day = day
+        self.refresh_day()
 
     def refresh_day(self) -> None:
         """Rebuild from the store: after every change, when another copy wrote, and at
         midnight."""
-        self._show(self._read_day())
+        self._show(self.journal.day_view(self.day))
 
     def _show(self, view: DayView) -> None:
         self._view = view
-        self.sub_title = long_date(view.day)
-        self._show_headline(view)
-        self._show_red_flags(view)
+        text = present_day(view)
+        self.sub_title = text.date
+        self._show_headline(text)
+        self._show_red_flags(text)
         self._show_tasks(view)
-        self._show_readiness(view)
+        self._show_readiness(text)
         self.query_one(BodyMap).soreness = view.checkin.soreness if view.checkin else None
-        self._show_progress(view)
+        self._show_progress(text)
         self._show_refuel()
         self._show_first_time(view)
 
-    def _show_headline(self, view: DayView) -> None:
-        plan = view.plan
-        parts: list[str | tuple[str, str]] = [(long_date(view.day), "bold")]
-        if plan.run and plan.in_window and plan.window_days:
-            label = run_label(plan.run)
-            parts.append((f"   Day {plan.day_index} of {plan.window_days}", "bold $accent"))
-            parts.append(f" after your {label} ({days_ago(plan.run.day, view.day)})")
-        elif plan.run and plan.in_window:
-            parts.append(f"   Your {run_label(plan.run)} today needs no recovery window.")
-        elif view.has_runs:
-            parts.append("   No recovery window open: an ordinary training day.")
+    def _show_headline(self, text: DayText) -> None:
+        parts: list[str | tuple[str, str]] = [(text.date, "bold")]
+        if text.headline:
+            parts.append("   ")
+            parts.extend((words, TONE_STYLES[tone]) for words, tone in text.headline)
         self.query_one("#headline", Static).update(Content.assemble(*parts))
 
-    def _show_red_flags(self, view: DayView) -> None:
+    def _show_red_flags(self, text: DayText) -> None:
         panel = self.query_one("#red-flags", Static)
-        panel.set_class(not view.red_flags, "hidden")
-        if view.red_flags:
-            panel.update("\n".join(f"(!) {message}" for message in view.red_flags))
+        panel.set_class(not text.red_flags, "hidden")
+        if text.red_flags:
+            panel.update(Content("\n".join(f"(!) {message}" for message in text.red_flags)))
 
     def _show_tasks(self, view: DayView) -> None:
         container = self.query_one("#tasks", VerticalScroll)
@@ -150,59 +164,47 @@ class TodayScreen(Screen[None]):
         if rows and not isinstance(self.focused, TaskRow) and self.app.screen is self:
             rows.first().focus()
 
-    def _show_readiness(self, view: DayView) -> None:
-        readiness = view.readiness
-        text = Text()
-        text.append("Ready for an easy run? ", style="bold")
-        text.append(
-            "Yes" if readiness.ready else "Not yet",
-            style="bold green" if readiness.ready else "bold yellow",
-        )
-        text.append(f"\n{readiness.headline}")
-        for reason in readiness.reasons:
-            text.append(f"\n • {reason}", style="dim")
-        if readiness.recovery_date:
-            text.append("\nEstimated recovery: ", style="bold")
-            text.append(long_date(readiness.recovery_date))
-        self.query_one("#readiness", Static).update(text)
-        short = "Ready for an easy run? " + ("Yes" if readiness.ready else "Not yet")
-        if readiness.recovery_date:
-            short += f" · recovery by {readiness.recovery_date:%a %d %b}"
-        self.query_one("#readiness-line", Static).update(short)
+    def _show_readiness(self, text: DayText) -> None:
+        ready = text.readiness
+        parts: list[str | tuple[str, str]] = [
+            (f"{READY_QUESTION} ", "bold"),
+            (ready.answer, TONE_STYLES["good" if ready.ready else "warn"]),
+            f"\n{ready.headline}",
+        ]
+        parts.extend((f"\n • {reason}", "dim") for reason in ready.reasons)
+        if ready.recovery_date:
+            parts.extend([("\nEstimated recovery: ", "bold"), ready.recovery_date])
+        self.query_one("#readiness", Static).update(Content.assemble(*parts))
+        self.query_one("#readiness-line", Static).update(Content(ready.short))
 
-    def _show_progress(self, view: DayView) -> None:
+    def _show_progress(self, text: DayText) -> None:
         bar = self.query_one("#progress", StillProgressBar)
-        bar.update(total=max(1, view.total), progress=view.done)
-        self.query_one("#progress-count", Static).update(f"{view.done}/{view.total} tasks")
+        bar.update(total=max(1, text.total), progress=text.done)
+        self.query_one("#progress-count", Static).update(Content(f"{text.done}/{text.total} tasks"))
 
     def _show_first_time(self, view: DayView) -> None:
         self.query_one("#welcome").set_class(view.has_runs, "hidden")
         self.query_one("#today-body").set_class(not view.has_runs, "-no-run")
-        seen = self._app.journal.setting("disclaimer_seen", False)
-        self.query_one("#disclaimer").set_class(bool(seen) and view.has_runs, "hidden")
-        if not seen and view.has_runs:
-            # The note stays on screen this time and is not repeated after.
-            self._app.save_safely(lambda: self._app.journal.set_setting("disclaimer_seen", True))
+        if self._disclaimer is None and view.has_runs:
+            # The note shows with the welcome and the first time there is a plan to
+            # follow, and not after.
+            self._disclaimer = self.journal.take_first_time(DISCLAIMER_SETTING)
+        self.query_one("#disclaimer").set_class(view.has_runs and not self._disclaimer, "hidden")
 
     def _show_refuel(self) -> None:
-        view = self._view
+        plan = self._view.plan
         panel = self.query_one("#refuel", Static)
         left = None
-        if view and view.plan.run and view.plan.day_index == 0:
-            left = refuel_seconds_left(view.plan.run, self._app.clock.now())
+        if plan.run and plan.day_index == 0:
+            left = refuel_seconds_left(plan.run, self.clock.now())
         panel.set_class(left is None, "hidden")
         if left is None:
             self._stop_refuel_timer()
             return
-        if left > 0:
-            panel.update(
-                f"Refuel window: {clock_text(left)} left to eat carbohydrate + protein."
-                " Keep drinking: water comes first in your list."
-            )
-            if self._refuel_timer is None:
-                self._refuel_timer = self.set_interval(1.0, self._show_refuel)
-        else:
-            panel.update("Refuel window closed: eat a proper meal when you can, keep drinking.")
+        panel.update(Content(refuel_text(left)))
+        if left > 0 and self._refuel_timer is None:
+            self._refuel_timer = self.set_interval(1.0, self._show_refuel)
+        elif left <= 0:
             self._stop_refuel_timer()
 
     def _stop_refuel_timer(self) -> None:
@@ -212,37 +214,15 @@ class TodayScreen(Screen[None]):
 
     # -- acting -------------------------------------------------------------------------
     def on_task_row_changed(self, message: TaskRow.Changed) -> None:
-        day = self._app.current_day
-        journal = self._app.journal
-        if message.row.spec.counted:
-            write = lambda: journal.bump_task(day, message.task_id, message.delta)  # noqa: E731
+        day, journal, spec = self.day, self.journal, message.row.spec
+        if spec.counted:
+            save_or_say(self, lambda: journal.bump_task(day, spec.id, message.delta), spec.title)
         else:
-            write = lambda: journal.set_task(day, message.task_id, message.count)  # noqa: E731
-        self._app.save_safely(write, what=message.row.spec.title)
+            save_or_say(self, lambda: journal.set_task(day, spec.id, message.count), spec.title)
         # Shown from the store either way: saved, refused, or counted by another copy too.
         self.refresh_day()
 
-    def open_checkin(self) -> None:
-        from recovery_tui.screens.checkin import CheckInScreen
-
-        view = self._view
-        if view is None:
-            return
-        # Read again: a check-in made from the command line since is what gets edited.
-        current = self._app.journal.checkin(view.day)
-        self.app.push_screen(CheckInScreen(view.day, current), self._checkin_saved)
-
-    def _checkin_saved(self, checkin: CheckIn | None) -> None:
-        if checkin is not None:
-            self.refresh_day()
-            self.notify("Check-in saved.", timeout=3)
-
-    def open_log_run(self) -> None:
-        from recovery_tui.screens.log_run import LogRunScreen
-
-        self.app.push_screen(LogRunScreen(self._app.clock.now()), self._run_logged)
-
-    def _run_logged(self, logged: bool | None) -> None:
-        if logged:
-            self._task_ids = ()
-            self.refresh_day()
+    def run_logged(self) -> None:
+        """A run was logged: the plan may have new tasks."""
+        self._task_ids = ()
+        self.refresh_day()

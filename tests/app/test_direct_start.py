@@ -7,11 +7,12 @@ from pathlib import Path
 
 from app_factory import SIZE, fixed_clock, make_app
 
+from recovery_tui.app import StartRequest
 from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.models import RunKind
-from recovery_tui.journal import Journal
 from recovery_tui.screens.session import SessionScreen
 from recovery_tui.screens.today import TodayScreen
+from recovery_tui.services.journal import Journal
 
 
 def race_yesterday(journal: Journal) -> None:
@@ -20,7 +21,7 @@ def race_yesterday(journal: Journal) -> None:
 
 async def test_a_walk_started_from_the_command_line_ends_on_today(tmp_path: Path) -> None:
     clock = fixed_clock()
-    app = make_app(tmp_path, clock=clock, fill=race_yesterday, start={"walk_minutes": 10})
+    app = make_app(tmp_path, clock=clock, fill=race_yesterday, start=StartRequest(walk_minutes=10))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -39,7 +40,7 @@ async def test_a_direct_walk_keeps_today_and_history_for_after(tmp_path: Path) -
     from recovery_tui.screens.history import HistoryScreen
 
     clock = fixed_clock()
-    app = make_app(tmp_path, clock=clock, fill=race_yesterday, start={"walk_minutes": 10})
+    app = make_app(tmp_path, clock=clock, fill=race_yesterday, start=StartRequest(walk_minutes=10))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -67,7 +68,7 @@ async def test_checkin_from_the_palette_after_a_direct_session(tmp_path: Path) -
     from recovery_tui.screens.checkin import CheckInScreen
 
     clock = fixed_clock()
-    app = make_app(tmp_path, clock=clock, fill=race_yesterday, start={"walk_minutes": 10})
+    app = make_app(tmp_path, clock=clock, fill=race_yesterday, start=StartRequest(walk_minutes=10))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         clock.advance(5 + 10 * 60 + 1)

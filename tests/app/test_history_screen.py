@@ -23,10 +23,10 @@ from recovery_tui.domain.models import (
     Side,
     StepRecord,
 )
-from recovery_tui.journal import Journal
 from recovery_tui.screens.day_detail import DayDetailScreen
 from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.screens.today import TodayScreen
+from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.history_grid import HistoryGrid
 from recovery_tui.widgets.week_table import WeekTable
 

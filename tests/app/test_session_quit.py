@@ -15,9 +15,9 @@ from textual.widgets import Button
 from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import RunKind, SessionRecord, SessionStatus, Side
-from recovery_tui.journal import Journal
 from recovery_tui.screens.resume import ResumeScreen
 from recovery_tui.screens.session import SessionScreen
+from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
 
 GET_READY = 5
@@ -83,7 +83,8 @@ async def test_next_start_resumes_at_the_right_step(tmp_path: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        engine = screen.engine
+        assert screen.runner is not None
+        engine = screen.runner.engine
         assert engine is not None
         clock.advance(GET_READY)
         screen.tick()
@@ -217,10 +218,11 @@ import asyncio, sys
 sys.path.insert(0, {tests!r})
 from pathlib import Path
 from app_factory import fixed_clock, make_app
+from recovery_tui.app import StartRequest
 
 async def main() -> None:
     clock = fixed_clock()
-    app = make_app(Path({tmp!r}), clock, start={{"routine": "stretch-30"}})
+    app = make_app(Path({tmp!r}), clock, start=StartRequest(routine="stretch-30"))
     async with app.run_test() as pilot:
         await pilot.pause()
         await pilot.pause()

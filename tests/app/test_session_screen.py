@@ -11,14 +11,15 @@ from app_factory import NOW, SIZE, fixed_clock, make_app
 from textual.pilot import Pilot
 from textual.widgets import Digits, Static
 
-from recovery_tui.app import RecoveryApp
+from recovery_tui.app import RecoveryApp, StartRequest
 from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.adaptive import adaptive_stretch
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import RunKind, SessionRecord, SessionStatus, Side
-from recovery_tui.journal import Journal
 from recovery_tui.screens.session import SessionScreen
-from recovery_tui.widgets.session_cues import notification_sequence
+from recovery_tui.screens.walk_length import WalkLengthScreen
+from recovery_tui.services.journal import Journal
+from recovery_tui.widgets.session_cues import CueLine, notification_sequence
 from recovery_tui.widgets.session_steps import CURRENT, DONE, StepList
 
 GET_READY = 5
@@ -49,7 +50,7 @@ async def advance(
 async def run_out(pilot: Pilot[Any], clock: FakeClock, screen: SessionScreen, step: float) -> None:
     """Advance in big jumps until the session is over (bounded, so a bug cannot hang)."""
     for _ in range(1000):
-        if screen.engine is not None and screen.engine.done:
+        if screen.runner is not None and screen.runner.engine.done:
             return
         await advance(pilot, clock, screen, step)
     raise AssertionError("the session never ended")
@@ -70,11 +71,11 @@ async def test_stretch_runs_to_the_end_and_ticks_the_task(tmp_path: Path) -> Non
         screen = await open_session(pilot, "s")
         bells: list[int] = []
         app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
-        assert screen.engine is not None and screen.engine.current is not None
-        assert screen.engine.current.name == "Get ready"
+        assert screen.runner is not None and screen.runner.engine.current is not None
+        assert screen.runner.engine.current.name == "Get ready"
         await run_out(pilot, clock, screen, 240)
 
-        assert screen.engine.finished
+        assert screen.runner.engine.finished
         assert "Session complete" in text_of(screen, "#session-summary")
         assert bells, "the bell rings at the changes"
         (record,) = stored_sessions(app)
@@ -99,7 +100,8 @@ async def test_pause_skip_and_back_keys(tmp_path: Path) -> None:
     app = make_app(tmp_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(pilot, "s")
-        engine = screen.engine
+        assert screen.runner is not None
+        engine = screen.runner.engine
         assert engine is not None
         await advance(pilot, clock, screen, GET_READY + 20)
         assert engine.current is not None and engine.current.label == "Wall calf stretch (left)"
@@ -170,11 +172,15 @@ async def test_a_walk_of_twelve_minutes_counts(tmp_path: Path) -> None:
     clock = fixed_clock()
     app = make_app(tmp_path, clock, fill=after_race)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_session(pilot, "w")
-        assert screen.engine is None, "asks how long first"
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkLengthScreen), "asks how long first"
         await pilot.press("enter")  # 12 minutes is the button in focus
         await pilot.pause()
-        assert screen.routine is not None and screen.routine.id == "walk-12"
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.runner is not None
+        assert screen.runner.routine.id == "walk-12"
         await run_out(pilot, clock, screen, 100)
         (record,) = stored_sessions(app)
         assert record.kind == "walk"
@@ -187,26 +193,32 @@ async def test_a_walk_of_any_length_and_a_bad_one(tmp_path: Path) -> None:
     clock = fixed_clock()
     app = make_app(tmp_path, clock)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_session(pilot, "w")
-        screen.query_one("#walk-minutes").focus()
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        asking = app.screen
+        assert isinstance(asking, WalkLengthScreen)
+        asking.query_one("#walk-minutes").focus()
         await pilot.press("0", "enter")
-        assert "from 1 to 180" in text_of(screen, "#walk-error")
-        assert screen.engine is None
+        assert "from 1 to 180" in str(asking.query_one("#walk-error", Static).render())
+        assert app.screen is asking, "a bad length starts nothing"
         await pilot.press("backspace", "7", "enter")
         await pilot.pause()
-        assert screen.routine is not None and screen.routine.total_seconds == 7 * 60
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.runner is not None
+        assert screen.runner.routine.total_seconds == 7 * 60
 
 
 async def test_walk_from_the_command_line_starts_at_once(tmp_path: Path) -> None:
     clock = fixed_clock()
-    app = make_app(tmp_path, clock, start={"walk_minutes": 10})
+    app = make_app(tmp_path, clock, start=StartRequest(walk_minutes=10))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.engine is not None and screen.engine.started
-        assert screen.engine.remaining_in_segment() <= 5, "get-ready lasts at most 5 s"
+        assert screen.runner is not None and screen.runner.engine.started
+        assert screen.runner.engine.remaining_in_segment() <= 5, "get-ready lasts at most 5 s"
 
 
 async def test_leaving_for_today_mid_way_stops_and_keeps_it(tmp_path: Path) -> None:
@@ -234,10 +246,10 @@ async def test_stop_asks_once_then_saves(tmp_path: Path) -> None:
         await advance(pilot, clock, screen, GET_READY + 30)
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is screen and screen.engine is not None and screen.engine.paused
+        assert app.screen is screen and screen.runner is not None and screen.runner.engine.paused
         assert "Stop here?" in text_of(screen, "#session-notice")
         await pilot.press("space")  # carry on
-        assert not screen.engine.paused
+        assert not screen.runner.engine.paused
         await pilot.press("q")
         await pilot.press("q")
         await pilot.pause()
@@ -272,7 +284,7 @@ async def test_custom_two_step_routine_runs_to_the_end(tmp_path: Path) -> None:
         'name = "Ankle circles"\nseconds = 30\n',
         encoding="utf-8",
     )
-    app = make_app(tmp_path, clock, start={"routine": "x"})
+    app = make_app(tmp_path, clock, start=StartRequest(routine="x"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -291,7 +303,7 @@ async def test_custom_two_step_routine_runs_to_the_end(tmp_path: Path) -> None:
 
 
 async def test_unknown_routine_is_named_and_the_screen_closes(tmp_path: Path) -> None:
-    app = make_app(tmp_path, start={"routine": "nope"})
+    app = make_app(tmp_path, start=StartRequest(routine="nope"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -312,7 +324,7 @@ async def test_cues_at_each_change_and_turning_them_off(
         bells: list[int] = []
         sent: list[str] = []
         app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
-        screen.write_to_terminal = sent.append  # type: ignore[method-assign]
+        screen.query_one(CueLine).write_to_terminal = sent.append  # type: ignore[method-assign]
         await advance(pilot, clock, screen, GET_READY)
         assert len(bells) == 1
         assert screen.has_class("-flash")
@@ -323,8 +335,8 @@ async def test_cues_at_each_change_and_turning_them_off(
         await pilot.pause()
         screen.remove_class("-flash")
         await advance(pilot, clock, screen, 120)
-        assert screen.engine is not None and screen.engine.current is not None
-        assert screen.engine.current.name == "Switch sides"
+        assert screen.runner is not None and screen.runner.engine.current is not None
+        assert screen.runner.engine.current.name == "Switch sides"
         assert len(bells) == 1 and len(sent) == 1
         assert not screen.has_class("-flash")
         assert "bell off" in text_of(screen, "#session-cues")
@@ -386,7 +398,7 @@ def test_notification_text_cannot_break_out_of_the_sequence() -> None:
 
 async def test_a_walk_skipped_to_the_end_is_saved_but_not_counted(tmp_path: Path) -> None:
     clock = fixed_clock()
-    app = make_app(tmp_path, clock, fill=after_race, start={"walk_minutes": 10})
+    app = make_app(tmp_path, clock, fill=after_race, start=StartRequest(walk_minutes=10))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -395,7 +407,7 @@ async def test_a_walk_skipped_to_the_end_is_saved_but_not_counted(tmp_path: Path
         await advance(pilot, clock, screen, GET_READY + 30)
         await pilot.press("n", "n", "n")
         await pilot.pause()
-        assert screen.engine is not None and screen.engine.finished
+        assert screen.runner is not None and screen.runner.engine.finished
         assert "3 skipped" in text_of(screen, "#session-summary")
         (record,) = stored_sessions(app)
         assert record.status is SessionStatus.COMPLETED

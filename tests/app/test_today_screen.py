@@ -12,9 +12,9 @@ from textual.widgets import Input, Static
 from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import Area, CheckIn, RedFlag, RunKind
-from recovery_tui.journal import Journal
 from recovery_tui.screens.checkin import CheckInScreen
 from recovery_tui.screens.today import TodayScreen
+from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
 from recovery_tui.widgets.body_map import BodyMap
 from recovery_tui.widgets.task_row import TaskRow

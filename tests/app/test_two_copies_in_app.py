@@ -11,8 +11,8 @@ from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.checkins import CheckInUpdate
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import Area, RunKind
-from recovery_tui.journal import Journal
 from recovery_tui.screens.checkin import CheckInScreen
+from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
 from recovery_tui.widgets.body_map import BodyMap
 from recovery_tui.widgets.task_row import TaskRow
@@ -128,8 +128,8 @@ async def test_history_is_redrawn_once_per_outside_write(tmp_path: Path) -> None
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
         calls = []
-        original = screen.refresh_day
-        screen.refresh_day = lambda: (calls.append(1), original())  # type: ignore[method-assign]
+        original = screen.show_day
+        screen.show_day = lambda day: (calls.append(1), original(day))  # type: ignore[method-assign]
         other_copy(tmp_path, clock).update_checkin(TODAY, CheckInUpdate(soreness={Area.HIPS: 2}))
         for _ in range(4):
             app.watch()

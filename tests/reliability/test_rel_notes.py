@@ -17,7 +17,7 @@ from rel_support import assert_one_clear_line, cli
 from recovery_tui.domain.clock import SystemClock, today
 from recovery_tui.domain.models import Area, CheckIn
 from recovery_tui.domain.validation import MAX_NOTE_CHARS, InvalidValue, clean_note
-from recovery_tui.journal import Journal
+from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
 
 SPECIALS = [

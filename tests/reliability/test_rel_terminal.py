@@ -17,8 +17,8 @@ from textual.widgets import Static
 
 from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH
 from recovery_tui.domain.models import Area, CheckIn, RunKind
-from recovery_tui.journal import Journal
 from recovery_tui.screens.today import TodayScreen
+from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.body_map import BodyMap
 
 TODAY = date(2026, 11, 26)

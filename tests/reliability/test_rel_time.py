@@ -10,18 +10,19 @@ import pytest
 from app_factory import SIZE, make_app
 from rel_support import cli
 
-from recovery_tui import commands
+from recovery_tui.commands import common
+from recovery_tui.app import StartRequest
 from recovery_tui.domain.clock import FakeClock, today
 from recovery_tui.domain.models import Area, RunKind, SessionStatus
-from recovery_tui.journal import Journal
+from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
 
 PARIS = "Europe/Paris"
 
 
 def use_clock(monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> None:
-    """Every ``SystemClock()`` the CLI makes is this clock instead."""
-    monkeypatch.setattr(commands, "SystemClock", lambda: clock)
+    """Every clock the CLI makes is this one instead."""
+    monkeypatch.setattr(common, "system_clock", lambda: clock)
 
 
 def test_cli_today_before_and_after_midnight(
@@ -93,12 +94,12 @@ async def test_a_wall_clock_jump_during_a_walk_changes_nothing(tmp_path: Path) -
     from recovery_tui.screens.session import SessionScreen
 
     clock = FakeClock(pendulum.datetime(2026, 11, 26, 9, 30, tz=PARIS))
-    app = make_app(tmp_path, clock, start={"walk_minutes": 10})
+    app = make_app(tmp_path, clock, start=StartRequest(walk_minutes=10))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, SessionScreen) and screen.engine is not None
+        assert isinstance(screen, SessionScreen) and screen.runner is not None
 
         async def advance(seconds: float) -> None:
             clock.advance(seconds)
@@ -109,15 +110,15 @@ async def test_a_wall_clock_jump_during_a_walk_changes_nothing(tmp_path: Path) -
         await advance(120)
         clock.jump_wall(-3600)  # NTP or the user sets the clock back an hour
         await advance(60)
-        assert screen.engine.remaining_total() == pytest.approx(7 * 60, abs=1)
+        assert screen.runner.engine.remaining_total() == pytest.approx(7 * 60, abs=1)
         clock.jump_wall(2 * 3600)  # and forward two
         await advance(60)
-        assert screen.engine.remaining_total() == pytest.approx(6 * 60, abs=1)
+        assert screen.runner.engine.remaining_total() == pytest.approx(6 * 60, abs=1)
         for _ in range(20):
-            if screen.engine.done:
+            if screen.runner.engine.done:
                 break
             await advance(60)
-        assert screen.engine.done
+        assert screen.runner.engine.done
     with Repository.open(tmp_path / "data", clock) as repo:
         (record,) = repo.sessions(date(2026, 11, 26), date(2026, 11, 26))
     assert record.status is SessionStatus.COMPLETED

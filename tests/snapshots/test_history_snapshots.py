@@ -13,7 +13,7 @@ from app_factory import NOW, SIZE, fixed_clock, make_app
 from textual.pilot import Pilot
 
 from recovery_tui.domain.demo import make_demo
-from recovery_tui.journal import Journal
+from recovery_tui.services.journal import Journal
 
 
 def fill_demo(journal: Journal) -> None:

@@ -15,8 +15,8 @@ from textual.pilot import Pilot
 
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import RunKind
-from recovery_tui.journal import Journal
 from recovery_tui.screens.session import SessionScreen
+from recovery_tui.services.journal import Journal
 
 GET_READY = 5
 

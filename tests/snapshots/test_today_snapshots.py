@@ -10,7 +10,7 @@ from app_factory import SIZE, make_app
 
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import Area, CheckIn, RunKind, Side, StandResult
-from recovery_tui.journal import Journal
+from recovery_tui.services.journal import Journal
 
 TODAY = date(2026, 11, 26)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from recovery_tui.domain.models import Area
-from recovery_tui.domain.routine_files import all_routines, load_custom_routines
+from recovery_tui.services.routine_catalog import all_routines, load_custom_routines
 
 GOOD = """
 name = "Evening calves"
@@ -109,17 +109,17 @@ def test_areas_accept_spaces_and_capitals(tmp_path: Path) -> None:
 
 def test_all_routines_lists_builtins_then_custom(tmp_path: Path) -> None:
     write(tmp_path, "evening-calves", GOOD)
-    routines, errors = all_routines(tmp_path)
-    ids = [r.id for r in routines]
-    assert errors == []
+    catalog = all_routines(tmp_path)
+    ids = [r.id for r in catalog.routines]
+    assert catalog.errors == ()
     assert ids[0] == "walk-10" and "stretch-30" in ids
     assert ids[-1] == "evening-calves"
 
 
 def test_custom_id_clashing_with_a_builtin_is_reported_not_loaded(tmp_path: Path) -> None:
     write(tmp_path, "stretch-30", GOOD)
-    routines, errors = all_routines(tmp_path)
-    [stretch] = [r for r in routines if r.id == "stretch-30"]
+    catalog = all_routines(tmp_path)
+    [stretch] = [r for r in catalog.routines if r.id == "stretch-30"]
     assert stretch.source == "built-in"
-    assert len(errors) == 1
-    assert errors[0].startswith("stretch-30.toml: ") and "built-in" in errors[0]
+    assert len(catalog.errors) == 1
+    assert catalog.errors[0].startswith("stretch-30.toml: ") and "built-in" in catalog.errors[0]

@@ -6,9 +6,12 @@ check-in from the CLI and one from the app tick the same tasks in the same way.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.checkins import CheckInUpdate, merge_checkin
@@ -31,11 +34,14 @@ from recovery_tui.store import Repository, StoreError
 if TYPE_CHECKING:
     from recovery_tui.domain.history.summaries import DaySummary
 
-# Screens catch this without importing the store.
+# What the UI and the command line catch when a record cannot be read or saved; its
+# message is a sentence for the user.
 JournalError = StoreError
 
 # How far back readiness and red flags look for check-ins.
 LOOKBACK_DAYS = 21
+# A setting is any JSON value.
+SettingValue = str | int | float | bool | None | list[object] | dict[str, object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,25 +56,32 @@ class DayView:
     checkin: CheckIn | None
     readiness: Readiness
     red_flags: list[str]
-    runs: list[Run]
+    has_runs: bool
 
-    @property
-    def has_runs(self) -> bool:
-        return bool(self.runs)
+
+def open_journal(data_dir: Path, clock: Clock) -> Journal:
+    """Open (creating if needed) the records in ``data_dir``; raises JournalError."""
+    return Journal(Repository.open(data_dir, clock), clock)
 
 
 class Journal:
     def __init__(self, repo: Repository, clock: Clock) -> None:
+        # Tests read the repository to check what was stored; the program goes through
+        # the methods below.
         self.repo = repo
         self.clock = clock
+        self._seen: tuple[object, ...] = ()
 
     def today(self) -> date:
         return today(self.clock)
 
+    def close(self) -> None:
+        self.repo.close()
+
     def _stamp(self) -> tuple[str, str]:
         return utc_iso(self.clock.now()), self.clock.tz_name
 
-    # -- records -----------------------------------------------------------------------
+    # -- runs ----------------------------------------------------------------------------
     def log_run(
         self,
         distance_km: float,
@@ -97,13 +110,17 @@ class Journal:
     def delete_run(self, run_id: str) -> None:
         self.repo.delete_run(run_id)
 
+    # -- check-ins -----------------------------------------------------------------------
     def save_checkin(self, checkin: CheckIn) -> None:
-        # The check-in task needs no write of its own: progress counts it done when the
-        # day has a check-in, so one write either saves everything or nothing.
+        """Store a whole check-in as given (replacing the day's); the app and the command
+        line merge changes with ``update_checkin`` instead."""
         self.repo.save_checkin(checkin)
 
     def update_checkin(self, day: date, update: CheckInUpdate) -> tuple[CheckIn, bool]:
-        """Merge ``update`` into the day's check-in under the lock; True if one existed."""
+        """Merge ``update`` into the day's check-in under the lock; True if one existed.
+
+        The check-in task needs no write of its own: progress counts it done when the day
+        has a check-in, so one write either saves everything or nothing."""
         existed = False
 
         def change(old: CheckIn | None) -> CheckIn:
@@ -117,36 +134,19 @@ class Journal:
     def checkin(self, day: date) -> CheckIn | None:
         return self.repo.checkin(day)
 
-    def unfinished_sessions(self) -> list[SessionRecord]:
-        return self.repo.unfinished_sessions()
-
-    def first_day(self) -> date | None:
-        return self.repo.first_day()
-
-    def setting(self, key: str, default: Any = None) -> Any:
-        return self.repo.get_setting(key, default)
-
-    def set_setting(self, key: str, value: Any) -> None:
-        self.repo.set_setting(key, value)
-
-    def take_notices(self) -> list[str]:
-        return self.repo.take_notices()
-
-    def fingerprint(self, day: date) -> tuple[object, ...]:
-        return self.repo.fingerprint(day)
-
     def new_checkin_stamp(self) -> tuple[str, str]:
         return self._stamp()
 
+    # -- tasks ---------------------------------------------------------------------------
     def set_task(self, day: date, task_id: str, count: int) -> TaskState:
         return self.repo.set_task_count(day, task_id, count)
 
     def bump_task(self, day: date, task_id: str, delta: int) -> TaskState:
-        view_plan = plan_rules.plan_for(day, self._runs_touching(day, day))
-        spec = view_plan.task(task_id)
-        high = max(1, spec.target * 2) if spec and spec.counted else 1
+        spec = plan_rules.plan_for(day, self._runs_touching(day, day)).task(task_id)
+        high = spec.max_count if spec is not None else 1
         return self.repo.bump_task(day, task_id, delta, 0, high)
 
+    # -- sessions ------------------------------------------------------------------------
     def save_session(self, record: SessionRecord) -> None:
         """Saved again and again while a session runs; counted once when it ends."""
         before = self._stored_status(record)
@@ -165,9 +165,64 @@ class Journal:
                 return stored.status
         return None
 
-    # -- views -------------------------------------------------------------------------
+    def unfinished_sessions(self) -> list[SessionRecord]:
+        return self.repo.unfinished_sessions()
+
+    # -- settings ------------------------------------------------------------------------
+    def setting(self, key: str, default: SettingValue = None) -> SettingValue:
+        value: SettingValue = self.repo.get_setting(key, default)
+        return value
+
+    def set_setting(self, key: str, value: SettingValue) -> None:
+        self.repo.set_setting(key, value)
+
+    def flag(self, key: str, default: bool) -> bool:
+        """A yes/no setting (a cue on or off)."""
+        return bool(self.setting(key, default))
+
+    def take_first_time(self, key: str) -> bool:
+        """True the first time it is asked for ``key`` (and never again): a note shown once.
+        A store that cannot save it shows the note again next time, which is harmless."""
+        if self.setting(key, False):
+            return False
+        with contextlib.suppress(JournalError):
+            self.set_setting(key, True)
+        return True
+
+    # -- the whole record ----------------------------------------------------------------
+    def is_empty(self) -> bool:
+        return self.repo.is_empty()
+
+    def first_day(self) -> date | None:
+        return self.repo.first_day()
+
+    def load_sample(
+        self,
+        runs: Sequence[Run],
+        checkins: Sequence[CheckIn],
+        tasks: Sequence[TaskState],
+        sessions: Sequence[SessionRecord],
+    ) -> None:
+        """Fill an EMPTY data dir in one go (``demo``); refuses one that holds records."""
+        self.repo.bulk_import(runs, checkins, tasks, sessions)
+
+    def take_notices(self) -> list[str]:
+        """Damaged files found (and moved aside) since the last call, as sentences."""
+        return self.repo.take_notices()
+
+    def changed_elsewhere(self, day: date) -> bool:
+        """Has another copy (or this one) written the day's files since the last
+        ``day_view`` or the last True answer? Two stat calls, so the app can poll it."""
+        fingerprint = self.repo.fingerprint(day)
+        if fingerprint == self._seen:
+            return False
+        self._seen = fingerprint
+        return True
+
+    # -- views ---------------------------------------------------------------------------
     def day_view(self, day: date | None = None) -> DayView:
         day = day or self.today()
+        self._seen = self.repo.fingerprint(day)
         runs = self.repo.runs()
         nearby = self._runs_touching(day, day, runs)
         plan = plan_rules.plan_for(day, nearby)
@@ -175,6 +230,7 @@ class Journal:
         progress = day_progress(plan, self.repo.task_states(day), checkin)
         done, total = done_count(plan, progress)
         recent = self.repo.checkins(day - timedelta(days=LOOKBACK_DAYS), day)
+        flags = red_flag_messages(day, nearby, recent)
         return DayView(
             day=day,
             plan=plan,
@@ -182,9 +238,9 @@ class Journal:
             done=done,
             total=total,
             checkin=checkin,
-            readiness=assess_readiness(day, nearby, recent),
-            red_flags=red_flag_messages(day, nearby, recent),
-            runs=runs,
+            readiness=assess_readiness(day, nearby, recent, flags),
+            red_flags=flags,
+            has_runs=bool(runs),
         )
 
     def _runs_touching(self, start: date, end: date, runs: list[Run] | None = None) -> list[Run]:

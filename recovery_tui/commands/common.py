@@ -1,0 +1,21 @@
+"""What every command shares: opening the records."""
+
+from __future__ import annotations
+
+from recovery_tui.domain.clock import Clock, SystemClock
+from recovery_tui.paths import Dirs
+from recovery_tui.services.journal import Journal, open_journal
+
+# Journals opened by this command, to print the notices they gathered at the end.
+OPENED: list[Journal] = []
+
+
+def system_clock() -> Clock:
+    """The clock every command reads (tests put a fake one here)."""
+    return SystemClock()
+
+
+def journal_for(dirs: Dirs, clock: Clock | None = None) -> Journal:
+    journal = open_journal(dirs.data, clock or system_clock())
+    OPENED.append(journal)
+    return journal

@@ -1,0 +1,88 @@
+"""Commands that record: log-run, checkin, and the sample history of demo."""
+
+from __future__ import annotations
+
+import argparse
+
+from recovery_tui.commands import common
+from recovery_tui.commands.common import journal_for
+from recovery_tui.domain import validation as v
+from recovery_tui.domain.checkins import CheckInUpdate
+from recovery_tui.domain.clock import today as today_of
+from recovery_tui.domain.formats import long_date
+from recovery_tui.domain.models import Side
+from recovery_tui.domain.plan import run_label
+from recovery_tui.domain.run_defaults import default_effort, default_kind
+from recovery_tui.paths import Dirs
+
+
+def log_run(args: argparse.Namespace, dirs: Dirs) -> int:
+    clock = common.system_clock()
+    today = today_of(clock)
+    distance = v.parse_distance(args.distance_km)
+    day = v.parse_day(args.date, not_after=today) if args.date is not None else today
+    kind = v.parse_kind(args.kind) if args.kind is not None else default_kind(distance)
+    effort = v.parse_effort(args.effort) if args.effort is not None else default_effort(kind)
+    finish = v.parse_finish(args.finish, day, clock.now()) if args.finish is not None else None
+    journal = journal_for(dirs, clock)
+    run = journal.log_run(distance, day, effort=effort, kind=kind, finish=finish)
+    plan = journal.day_view(today).plan
+    print(f"Logged your {run_label(run)} of {long_date(run.day)} (effort {run.effort}/10).")
+    if plan.run and plan.run.id == run.id and plan.window_days and plan.recovery_date:
+        print(
+            f"Recovery window: {plan.window_days} days, until "
+            f"{long_date(plan.recovery_date)}. Today is day {plan.day_index} of "
+            f"{plan.window_days}."
+        )
+    elif plan.run is None or plan.run.id == run.id:
+        print("An easy effort: no recovery window needed. Keep hydrating and stretching.")
+    return 0
+
+
+def checkin(args: argparse.Namespace, dirs: Dirs) -> int:
+    clock = common.system_clock()
+    today = today_of(clock)
+    day = v.parse_day(args.date, not_after=today) if args.date is not None else today
+    stand = {}
+    if args.stand_left is not None:
+        stand[Side.LEFT] = v.parse_stand(args.stand_left, Side.LEFT)
+    if args.stand_right is not None:
+        stand[Side.RIGHT] = v.parse_stand(args.stand_right, Side.RIGHT)
+    update = CheckInUpdate(
+        soreness=dict(v.parse_sore_pair(pair) for pair in args.sore),
+        energy=v.parse_energy(args.energy) if args.energy is not None else None,
+        sleep_hours=v.parse_sleep(args.sleep) if args.sleep is not None else None,
+        cups=v.parse_cups(args.cups) if args.cups is not None else None,
+        stand=stand,
+        add_flags=frozenset(v.parse_red_flag(flag) for flag in args.flag),
+        clear_flags=args.clear_flags,
+        note=v.clean_note(args.note) if args.note is not None else None,
+    )
+    if update.is_empty:
+        raise v.InvalidValue("nothing to record: give at least one --sore AREA=N or another value")
+    journal = journal_for(dirs, clock)
+    _, existed = journal.update_checkin(day, update)
+    print(f"{'Updated' if existed else 'Saved'} the check-in for {long_date(day)}.")
+    for message in journal.day_view(day).red_flags:
+        print(f"! {message}")
+    return 0
+
+
+def demo(args: argparse.Namespace, dirs: Dirs) -> int:
+    from recovery_tui.domain.demo import make_demo
+
+    days = v.parse_int(args.days, "--days", 1, 3660)
+    clock = common.system_clock()
+    journal = journal_for(dirs, clock)
+    if not journal.is_empty():
+        raise v.InvalidValue(
+            f"{dirs.data} already holds data; demo only fills an empty data dir "
+            "(use --data-dir with a new folder)"
+        )
+    sample = make_demo(days, clock.now(), clock.tz_name)
+    journal.load_sample(sample.runs, sample.checkins, sample.tasks, sample.sessions)
+    print(
+        f"Made {days} days of sample history in {dirs.data}: {len(sample.runs)} runs, "
+        f"{len(sample.checkins)} check-ins, {len(sample.sessions)} sessions."
+    )
+    return 0

@@ -1,0 +1,71 @@
+"""Commands that show: today, history, routines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import timedelta
+
+from recovery_tui.commands import common
+from recovery_tui.commands.common import journal_for
+from recovery_tui.domain import validation as v
+from recovery_tui.domain.clock import today as today_of
+from recovery_tui.domain.formats import clock_text
+from recovery_tui.paths import Dirs
+
+MAX_HISTORY_DAYS = 3660
+
+
+def today(args: argparse.Namespace, dirs: Dirs) -> int:
+    from recovery_tui.services.day_presenter import day_as_json, day_as_text
+
+    view = journal_for(dirs, common.system_clock()).day_view()
+    if args.json:
+        print(json.dumps(day_as_json(view), ensure_ascii=False, indent=2))
+    else:
+        print(day_as_text(view))
+    return 0
+
+
+def history(args: argparse.Namespace, dirs: Dirs) -> int:
+    from recovery_tui.domain.history import export
+
+    clock = common.system_clock()
+    now_day = today_of(clock)
+    if args.days is not None and (args.start is not None or args.end is not None):
+        raise v.InvalidValue("use either --days or --from/--to, not both")
+    if args.start is not None or args.end is not None:
+        start = v.parse_day(args.start, what="--from") if args.start is not None else None
+        end = v.parse_day(args.end, what="--to") if args.end is not None else now_day
+        if start is None:
+            start = end - timedelta(days=6)
+        if start > end:
+            raise v.InvalidValue(f"--from {start} is after --to {end}")
+        if (end - start).days >= MAX_HISTORY_DAYS:
+            raise v.InvalidValue(f"that range is too long: at most {MAX_HISTORY_DAYS} days")
+    else:
+        days = v.parse_int(args.days, "--days", 1, MAX_HISTORY_DAYS) if args.days is not None else 7
+        end = now_day
+        start = now_day - timedelta(days=days - 1)
+    rows = journal_for(dirs, clock).history(start, end)
+    if args.format == "json":
+        print(export.rows_to_json(rows))
+    elif args.format == "csv":
+        sys.stdout.write(export.rows_to_csv(rows))
+    else:
+        print(export.rows_to_table(rows))
+    return 0
+
+
+def routines(args: argparse.Namespace, dirs: Dirs) -> int:
+    from recovery_tui.services.routine_catalog import all_routines
+
+    catalog = all_routines(dirs.config)
+    width = max((len(r.id) for r in catalog.routines), default=4)
+    for routine in catalog.routines:
+        length = clock_text(routine.total_seconds)
+        print(f"{routine.id:<{width}}  {length:>6}  {routine.name}  ({routine.source})")
+    for error in catalog.errors:
+        print(f"recovery-tui: {error}", file=sys.stderr)
+    return 0

@@ -1,0 +1,175 @@
+"""Today in words: the headline, the readiness sentence, the red flags, the tasks and the
+refuel countdown, for the Today screen and ``recovery-tui today`` alike.
+
+Text comes as spans of (text, tone): the screen gives each tone a style, the command line
+prints the text. Nothing here parses markup, so a run or a note can hold any characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from recovery_tui.domain.formats import clock_text, days_ago, long_date, short_date
+from recovery_tui.domain.plan import run_label
+from recovery_tui.services.journal import DayView
+
+Tone = Literal["", "strong", "accent", "good", "warn", "dim"]
+Span = tuple[str, Tone]
+
+READY_QUESTION = "Ready for an easy run?"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadinessText:
+    ready: bool
+    answer: str  # "Yes" or "Not yet"
+    headline: str
+    reasons: tuple[str, ...]
+    recovery_date: str | None  # "Tuesday 1 December"
+    short: str  # one line, for narrow terminals
+
+
+@dataclass(frozen=True, slots=True)
+class TaskLine:
+    id: str
+    title: str
+    why: str
+    count: int
+    target: int
+
+    @property
+    def counted(self) -> bool:
+        return self.target > 1
+
+    @property
+    def done(self) -> bool:
+        return self.count >= self.target
+
+
+@dataclass(frozen=True, slots=True)
+class DayText:
+    date: str  # "Thursday 26 November"
+    headline: tuple[Span, ...]  # empty when no run was ever logged
+    readiness: ReadinessText
+    red_flags: tuple[str, ...]
+    tasks: tuple[TaskLine, ...]
+    done: int
+    total: int
+    has_runs: bool
+
+
+def headline(view: DayView) -> tuple[Span, ...]:
+    plan = view.plan
+    if plan.run and plan.in_window and plan.window_days:
+        return (
+            (f"Day {plan.day_index} of {plan.window_days}", "accent"),
+            (
+                f" after your {run_label(plan.run)} ({days_ago(plan.run.day, view.day)})",
+                "",
+            ),
+        )
+    if plan.run and plan.in_window:
+        return ((f"Your {run_label(plan.run)} today needs no recovery window.", ""),)
+    if view.has_runs:
+        return (("No recovery window open: an ordinary training day.", ""),)
+    return ()
+
+
+def readiness_text(view: DayView) -> ReadinessText:
+    readiness = view.readiness
+    answer = "Yes" if readiness.ready else "Not yet"
+    recovery = long_date(readiness.recovery_date) if readiness.recovery_date else None
+    short = f"{READY_QUESTION} {answer}"
+    if readiness.recovery_date:
+        short += f" · recovery by {short_date(readiness.recovery_date)}"
+    return ReadinessText(
+        ready=readiness.ready,
+        answer=answer,
+        headline=readiness.headline,
+        reasons=readiness.reasons,
+        recovery_date=recovery,
+        short=short,
+    )
+
+
+def present_day(view: DayView) -> DayText:
+    return DayText(
+        date=long_date(view.day),
+        headline=headline(view),
+        readiness=readiness_text(view),
+        red_flags=tuple(view.red_flags),
+        tasks=tuple(
+            TaskLine(t.id, t.title, t.why, view.progress.get(t.id, 0), t.target)
+            for t in view.plan.tasks
+        ),
+        done=view.done,
+        total=view.total,
+        has_runs=view.has_runs,
+    )
+
+
+def refuel_text(seconds_left: float) -> str:
+    """The run-day refuel line while (and once) the 30-minute window is open."""
+    if seconds_left > 0:
+        return (
+            f"Refuel window: {clock_text(seconds_left)} left to eat carbohydrate + protein."
+            " Keep drinking: water comes first in your list."
+        )
+    return "Refuel window closed: eat a proper meal when you can, keep drinking."
+
+
+def day_as_text(view: DayView) -> str:
+    """``recovery-tui today``: the same words as the Today screen, as plain lines."""
+    day = present_day(view)
+    lines = [day.date]
+    if day.headline:
+        lines.append("".join(text for text, _ in day.headline))
+    else:
+        lines.append("No run logged yet: recovery-tui log-run --distance-km 21.1 --kind race")
+    ready = day.readiness
+    lines.append(f"{READY_QUESTION} {ready.answer.lower()}: {ready.headline}")
+    lines.extend(f"  - {reason}" for reason in ready.reasons)
+    if ready.recovery_date:
+        lines.append(f"Estimated recovery: {ready.recovery_date}")
+    lines.extend(f"! {message}" for message in day.red_flags)
+    lines.append("")
+    lines.append(f"Tasks {day.done}/{day.total}")
+    for task in day.tasks:
+        mark = "x" if task.done else " "
+        counter = f" {task.count}/{task.target}" if task.counted else ""
+        lines.append(f"  [{mark}] {task.title}{counter}")
+        lines.append(f"      {task.why}")
+    return "\n".join(lines)
+
+
+def day_as_json(view: DayView) -> dict[str, object]:
+    """``recovery-tui today --json``."""
+    plan = view.plan
+    readiness = view.readiness
+    return {
+        "date": view.day.isoformat(),
+        "phase": plan.phase.value,
+        "day_index": plan.day_index,
+        "window_days": plan.window_days,
+        "run": plan.run.to_dict() if plan.run else None,
+        "recovery_date": readiness.recovery_date.isoformat() if readiness.recovery_date else None,
+        "ready_for_easy_run": readiness.ready,
+        "readiness": readiness.headline,
+        "readiness_reasons": list(readiness.reasons),
+        "red_flags": list(view.red_flags),
+        "tasks_done": view.done,
+        "tasks_total": view.total,
+        "tasks": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "why": t.why,
+                "target": t.target,
+                "count": view.progress.get(t.id, 0),
+                "done": view.progress.get(t.id, 0) >= t.target,
+            }
+            for t in plan.tasks
+        ],
+        "checkin": view.checkin.to_dict() if view.checkin else None,
+    }

@@ -1,0 +1,235 @@
+"""One timed session from its start to its record: the engine, when to save, and what the
+saved record says when it ends, stops, or the app quits mid-way.
+
+The session is saved at its start, at each change of step, every ``SAVE_EVERY`` seconds
+while it runs and on pause, so a killed terminal loses at most those few seconds. The
+screen only asks ``update()`` what changed and shows ``view()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from recovery_tui.domain.clock import Clock
+from recovery_tui.domain.engine import Finished, SegmentChanged, SessionEngine
+from recovery_tui.domain.formats import clock_text, length_text
+from recovery_tui.domain.models import SessionRecord, SessionStatus
+from recovery_tui.domain.routines import Routine
+from recovery_tui.domain.session_rules import as_interrupted, as_stopped, resumable
+from recovery_tui.services.journal import Journal, JournalError
+from recovery_tui.services.routine_catalog import RoutineCatalog, RoutineNotFound
+
+SAVE_EVERY = 10.0  # seconds of session between saves while nothing else changes
+PROGRESS_STEPS = 200  # the bar moves in half-percent steps
+
+SaveFailed = Callable[[JournalError], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """What ``SessionRunner.update`` found since the last call."""
+
+    changed: bool  # a new segment (by time, skip or back) or the end
+    cue: bool  # a step ended by time: ring, flash, notify
+    finished: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentView:
+    index: int
+    name: str
+    side: str  # "" or "left side" / "right side"
+    how: str
+    upcoming: str  # "Next: ..." line
+
+
+@dataclass(frozen=True, slots=True)
+class SessionView:
+    """What the session screen shows at one moment, as plain text and numbers."""
+
+    head: str
+    paused: bool
+    clock: str
+    segment: SegmentView | None
+    position: int  # routine step in progress (len(steps) once over)
+    progress: int  # 0..PROGRESS_STEPS
+    left: str
+
+
+class SessionRunner:
+    def __init__(
+        self,
+        journal: Journal,
+        clock: Clock,
+        routine: Routine,
+        day: date,
+        resume: SessionRecord | None = None,
+        on_save_failed: SaveFailed | None = None,
+    ) -> None:
+        self.routine = routine
+        self.resumed = resume is not None
+        self._journal = journal
+        self._clock = clock
+        self._on_save_failed = on_save_failed
+        if resume is not None:
+            self.engine = SessionEngine.resume_from(routine, resume, clock)
+        else:
+            self.engine = SessionEngine(routine, clock, day=day)
+        self._last_save = 0.0
+        self.record: SessionRecord | None = None  # the final record once it has ended
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        """Started and not over: leaving now would cut it short."""
+        return self.engine.started and not self.engine.done and self.record is None
+
+    @property
+    def asks_before_stopping(self) -> bool:
+        """Something was done (or it is a resumed session): an esc pressed by mistake must
+        not end it."""
+        return self.engine.elapsed_total() > 0 or self.resumed
+
+    # -- controls ------------------------------------------------------------------------
+    def start(self) -> None:
+        self.engine.start()
+        self._save()
+
+    def update(self) -> Update:
+        """Catch up with the clock; save when a step changed, and every ``SAVE_EVERY``
+        seconds while it runs."""
+        if self.record is not None or self.engine.stopped:
+            return Update(False, False, False)
+        # Not ``engine.done``: a skip past the last step finishes the engine before its
+        # Finished event is read here, and the end must still be recorded.
+        events = self.engine.update()
+        if any(isinstance(event, Finished) for event in events):
+            self.record = self.engine.record()
+            self._save(self.record)
+            return Update(True, True, True)
+        if events:
+            self._save()
+            cue = any(isinstance(e, SegmentChanged) and e.reason == "time" for e in events)
+            return Update(True, cue, False)
+        if not self.engine.paused and self._clock.monotonic() - self._last_save >= SAVE_EVERY:
+            self._save()
+        return Update(False, False, False)
+
+    def toggle_pause(self) -> None:
+        self.engine.toggle_pause()
+        self._save()
+
+    def skip(self) -> None:
+        self.engine.skip()
+
+    def back(self) -> None:
+        self.engine.back()
+
+    def stop(self) -> SessionRecord:
+        """The user stopped it: saved as stopped (discarded when nothing was done)."""
+        self.engine.stop()
+        self.record = as_stopped(self.engine.record())
+        self._save(self.record)
+        return self.record
+
+    def interrupt(self) -> None:
+        """The app is quitting (ctrl+q, a signal, a closed terminal) mid-way: keep the
+        session to resume next time."""
+        if self.running:
+            self._save(as_interrupted(self.engine.record()))
+
+    def abandon(self) -> None:
+        """Left for another screen mid-way: that ends the session where it is."""
+        if self.running:
+            self.engine.stop()
+            self._save()
+
+    def seconds_to_next_second(self) -> float:
+        """How long until the shown countdown turns: when to look again."""
+        return self.engine.remaining_in_segment() % 1.0
+
+    # -- showing -------------------------------------------------------------------------
+    def view(self) -> SessionView:
+        engine, routine = self.engine, self.routine
+        head = f"{routine.name}  ·  {clock_text(routine.total_seconds)}"
+        if engine.paused:
+            head += "  ·  PAUSED"
+        segment = engine.current
+        shown = None
+        if segment is not None:
+            following = engine.next_segment()
+            upcoming = (
+                f"Next: {following.label}  ({length_text(following.seconds)})"
+                if following is not None
+                else "Next: the end of the session"
+            )
+            side = f"{segment.side.value} side" if segment.side is not None else ""
+            shown = SegmentView(segment.index, segment.name, side, segment.how, upcoming)
+        return SessionView(
+            head=head,
+            paused=engine.paused,
+            clock=clock_text(engine.remaining_in_segment()),
+            segment=shown,
+            position=engine.position,
+            progress=int(engine.progress() * PROGRESS_STEPS),
+            left=f"{clock_text(engine.remaining_total())} left",
+        )
+
+    # -- saving --------------------------------------------------------------------------
+    def _save(self, record: SessionRecord | None = None) -> None:
+        self._last_save = self._clock.monotonic()
+        try:
+            self._journal.save_session(record or self.engine.record())
+        except JournalError as error:
+            if self._on_save_failed is None:
+                raise
+            self._on_save_failed(error)
+
+
+def session_to_resume(journal: Journal) -> SessionRecord | None:
+    """The interrupted session to offer at start-up, if any; older interrupted ones are
+    closed as stopped on the way (raises JournalError when they cannot be read)."""
+    latest, closed = resumable(journal.unfinished_sessions())
+    for record in closed:
+        journal.save_session(record)
+    return latest
+
+
+def discard_session(journal: Journal, record: SessionRecord) -> None:
+    journal.save_session(replace(record, status=SessionStatus.DISCARDED))
+
+
+class Sessions:
+    """Where sessions start: finds a routine by id and builds its runner, and deals with
+    sessions left running by an earlier run of the app."""
+
+    def __init__(self, journal: Journal, clock: Clock, catalog: RoutineCatalog) -> None:
+        self.journal = journal
+        self.clock = clock
+        self.catalog = catalog
+
+    def runner(
+        self,
+        routine_id: str,
+        day: date,
+        resume: SessionRecord | None = None,
+        on_save_failed: SaveFailed | None = None,
+    ) -> SessionRunner:
+        """Raises RoutineNotFound (or ValueError for a routine that cannot be built)."""
+        routine = self.catalog.find(routine_id, day, resume)
+        return SessionRunner(self.journal, self.clock, routine, day, resume, on_save_failed)
+
+    def routine_of(self, record: SessionRecord) -> Routine | None:
+        """The routine an interrupted session ran, or None when it can no longer be found."""
+        try:
+            return self.catalog.find(record.routine_id, record.day, record)
+        except (RoutineNotFound, ValueError):
+            return None
+
+    def to_resume(self) -> SessionRecord | None:
+        return session_to_resume(self.journal)
+
+    def discard(self, record: SessionRecord) -> None:
+        discard_session(self.journal, record)
