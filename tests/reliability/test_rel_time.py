@@ -10,8 +10,8 @@ import pytest
 from app_factory import SIZE, make_app
 from rel_support import cli
 
-from recovery_tui.commands import common
 from recovery_tui.app import StartRequest
+from recovery_tui.commands import common
 from recovery_tui.domain.clock import FakeClock, today
 from recovery_tui.domain.models import Area, RunKind, SessionStatus
 from recovery_tui.services.journal import Journal
