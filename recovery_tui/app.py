@@ -148,11 +148,14 @@ class RecoveryApp(App[int]):
             self.notify(notice, title="Data file", severity="warning", timeout=15, markup=False)
 
     # -- signals -----------------------------------------------------------------------------
-    def _catch_end_signals(self) -> None:
+    def _catch_end_signals(self, catch: bool = True) -> None:
         try:
             loop = asyncio.get_running_loop()
             for number in END_SIGNALS:
-                loop.add_signal_handler(number, self._ended_by_signal)
+                if catch:
+                    loop.add_signal_handler(number, self._ended_by_signal)
+                else:
+                    loop.remove_signal_handler(number)
         except (NotImplementedError, RuntimeError, ValueError):
             pass  # no signals here (Windows, or not the main thread): the periodic save stays
 
@@ -165,12 +168,7 @@ class RecoveryApp(App[int]):
         self.exit()
 
     def on_unmount(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-            for number in END_SIGNALS:
-                loop.remove_signal_handler(number)
-        except (NotImplementedError, RuntimeError, ValueError):
-            pass
+        self._catch_end_signals(False)
 
     # -- time --------------------------------------------------------------------------------
     def watch(self) -> None:
@@ -364,31 +362,19 @@ class RecoveryApp(App[int]):
         self.push_screen(LogRunScreen(self.journal, self.clock), logged)
 
     def undo_last_run(self) -> None:
-        from recovery_tui.domain.formats import long_date
-        from recovery_tui.domain.plan import run_label
-        from recovery_tui.screens.confirm import ConfirmScreen
+        from recovery_tui.screens.undo_run import UndoRunScreen
 
         run = self.journal.last_logged_run()
         if run is None:
             self.notify("No run has been logged yet.", timeout=5)
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes and save_or_say(self, lambda: self.journal.delete_run(run.id), "it"):
-                self.notify(f"Removed your {run_label(run)} of {long_date(run.day)}.")
+        def answered(removed: bool | None) -> None:
+            if removed:
                 for screen in self.screen_stack:
                     screen.post_message(RecordsChanged())
 
-        self.push_screen(
-            ConfirmScreen(
-                "Undo the last logged run",
-                f"Remove your {run_label(run)} of {long_date(run.day)} "
-                f"({run.distance_km:g} km, effort {run.effort}/10)? Its recovery window "
-                "goes with it; check-ins and ticked tasks stay.",
-                "Remove it",
-            ),
-            answered,
-        )
+        self.push_screen(UndoRunScreen(self.journal, run), answered)
 
     def action_help(self) -> None:
         from recovery_tui.screens.help import HelpScreen
@@ -397,18 +383,15 @@ class RecoveryApp(App[int]):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield SystemCommand("Log a run", "Record a run or a race", self.action_log_run)
-        yield SystemCommand("Check-in", "Record soreness, sleep and energy", self.action_checkin)
-        yield SystemCommand("Start a walk", "A 10-15 minute walk timer", self.action_walk)
-        yield SystemCommand(
-            "Start the stretch session",
-            "Guided 30 minutes, adapted to today",
-            self.action_stretch,
-        )
-        yield SystemCommand(
-            "Undo the last logged run", "Remove a run logged by mistake", self.undo_last_run
-        )
-        yield SystemCommand("History", "The past week and before", self.action_history)
-        yield SystemCommand("Today", "Back to today's plan", self.action_today)
-        yield SystemCommand("Help", "Keys and a short how-to", self.action_help)
+        for title, help_text, run in (
+            ("Log a run", "Record a run or a race", self.action_log_run),
+            ("Check-in", "Record soreness, sleep and energy", self.action_checkin),
+            ("Start a walk", "A 10-15 minute walk timer", self.action_walk),
+            ("Start the stretch session", "Guided 30 minutes, adapted", self.action_stretch),
+            ("Undo the last logged run", "Remove a run logged by mistake", self.undo_last_run),
+            ("History", "The past week and before", self.action_history),
+            ("Today", "Back to today's plan", self.action_today),
+            ("Help", "Keys and a short how-to", self.action_help),
+        ):
+            yield SystemCommand(title, help_text, run)
         yield from super().get_system_commands(screen)

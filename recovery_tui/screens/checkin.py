@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -17,6 +18,7 @@ from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import AREAS, CheckIn, RedFlag, Side, StandResult
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import save_or_say
+from recovery_tui.screens.forms import FormReader
 from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.area_score import AreaScore
 
@@ -96,33 +98,15 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         )
 
     # -- reading the form ---------------------------------------------------------------
-    def _optional(self, name: str, parse: Any) -> Any:
-        raw = self.query_one(f"#{name}", Input).value
-        return parse(raw) if raw.strip() else None
-
     def read_form(self) -> CheckIn:
-        """The check-in as typed; raises InvalidValue naming the first bad field."""
-        errors: list[str] = []
-        values: dict[str, Any] = {}
-        for name, parse in (
-            ("energy", v.parse_energy),
-            ("sleep", v.parse_sleep),
-            ("cups", v.parse_cups),
-        ):
-            field = self.query_one(f"#{name}", Input)
-            try:
-                values[name] = self._optional(name, parse)
-                field.remove_class("-invalid")
-            except v.InvalidValue as error:
-                field.add_class("-invalid")
-                errors.append(str(error))
-        try:
-            note = v.clean_note(self.query_one("#note", Input).value)
-        except v.InvalidValue as error:
-            errors.append(str(error))
-            note = ""
-        if errors:
-            raise v.InvalidValue("; ".join(errors))
+        """The check-in as typed; raises InvalidValue naming every bad field."""
+        form = FormReader(self)
+        energy = form.optional("energy", v.parse_energy)
+        sleep = form.optional("sleep", v.parse_sleep)
+        cups = form.optional("cups", v.parse_cups)
+        note = form.read("note", v.clean_note)
+        if not form.ok or note is None:
+            raise v.InvalidValue("; ".join(form.errors))
         stand: dict[Side, StandResult] = {}
         for side in Side:
             chosen = self.query_one(f"#stand-{side.value}", Select).value
@@ -132,9 +116,9 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         return CheckIn(
             day=self.day,
             soreness={score.area: score.value for score in self.query(AreaScore)},
-            energy=values["energy"],
-            sleep_hours=values["sleep"],
-            cups=values["cups"],
+            energy=energy,
+            sleep_hours=sleep,
+            cups=cups,
             stand=stand,
             red_flags=frozenset(
                 flag for flag in RedFlag if self.query_one(f"#flag-{flag.value}", Checkbox).value
@@ -150,7 +134,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         try:
             checkin = self.read_form()
         except v.InvalidValue as error:
-            errors.update(f"Not saved: {error}")
+            errors.update(Content(f"Not saved: {error}"))
             errors.remove_class("hidden")
             return
         # Only what was changed here is written, merged under the lock: a check-in made

@@ -41,4 +41,4 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(yes)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.action_answer(event.button.id == "yes")

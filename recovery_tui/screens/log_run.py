@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -16,6 +17,7 @@ from recovery_tui.domain.models import RunKind
 from recovery_tui.domain.run_defaults import default_effort
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import save_or_say
+from recovery_tui.screens.forms import FormReader
 from recovery_tui.services.journal import Journal
 
 KIND_OPTIONS = [
@@ -62,40 +64,20 @@ class LogRunScreen(ModalScreen[bool]):
                 yield Button("Save  ctrl+s", variant="primary", id="save")
                 yield Button("Cancel  esc", id="cancel")
 
-    def _field(self, name: str) -> str:
-        return self.query_one(f"#{name}", Input).value
-
     def action_save(self) -> None:
-        errors: list[str] = []
-
-        def parsed(name: str, parse: Any, optional: bool = False) -> Any:
-            field = self.query_one(f"#{name}", Input)
-            raw = field.value
-            if optional and not raw.strip():
-                return None
-            try:
-                value = parse(raw)
-            except v.InvalidValue as error:
-                field.add_class("-invalid")
-                errors.append(str(error))
-                return None
-            field.remove_class("-invalid")
-            return value
-
-        distance = parsed("distance", v.parse_distance)
+        form = FormReader(self)
+        distance = form.read("distance", v.parse_distance)
         # Checked against the time of saving, not of opening: the dialog may stay open.
         now = self.clock.now()
-        day = parsed("date", lambda raw: v.parse_day(raw, not_after=now.date()))
-        finish = parsed(
-            "finish",
-            lambda raw: v.parse_finish(raw, day, now) if day else v.parse_clock(raw),
-            optional=True,
+        day = form.read("date", lambda raw: v.parse_day(raw, not_after=now.date()))
+        finish = form.optional(
+            "finish", lambda raw: v.parse_finish(raw, day, now) if day else v.parse_clock(raw)
         )
-        effort = parsed("effort", v.parse_effort)
+        effort = form.read("effort", v.parse_effort)
         kind = RunKind(str(self.query_one("#kind", Select).value))
         panel = self.query_one("#log-run-errors", Static)
-        if errors:
-            panel.update("Not saved: " + "; ".join(errors))
+        if not form.ok or distance is None or day is None or effort is None:
+            panel.update(Content("Not saved: " + "; ".join(form.errors)))
             panel.remove_class("hidden")
             return
         saved = save_or_say(

@@ -364,3 +364,25 @@ async def test_digits_typed_as_the_checkin_opens_land_on_the_first_area(tmp_path
     saved = reopen(tmp_path, clock).repo.checkin(TODAY)
     assert saved is not None
     assert (saved.soreness[Area.ANKLES], saved.soreness[Area.KNEES]) == (7, 4)
+
+
+async def test_the_checkin_form_scrolls_to_the_note_at_the_standard_size(tmp_path: Path) -> None:
+    """At 100×32 the form is taller than the dialog: tabbing to the note scrolls it into
+    view (the snapshot shows the whole form at a taller size)."""
+    from textual.containers import VerticalScroll
+    from textual.widgets import Input
+
+    app = make_app(tmp_path, fill=half_marathon_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        body = app.screen.query_one("#checkin-body", VerticalScroll)
+        note = app.screen.query_one("#note", Input)
+        assert body.max_scroll_y > 0, "the form does not fit: it must scroll"
+        assert not body.scrollable_content_region.contains_region(note.region)
+        note.focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert body.scroll_y > 0
+        assert body.scrollable_content_region.contains_region(note.region)

@@ -8,10 +8,16 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
+import pendulum
 import pytest
+
+from recovery_tui.cli import main
+from recovery_tui.commands import common
+from recovery_tui.domain.clock import FakeClock
 
 
 def run_cli(
@@ -42,55 +48,56 @@ def files_of(folder: Path) -> dict[str, bytes]:
     }
 
 
-TODAY = date.today()
+# The commands that depend on today run in this process on a fixed clock, so a test that
+# runs across midnight cannot change its answer.
+NOW = pendulum.datetime(2026, 11, 26, 9, 30, tz="Europe/Paris")
+TODAY = NOW.date()
 YESTERDAY = (TODAY - timedelta(days=1)).isoformat()
 
 
-def test_half_marathon_yesterday_gives_day_1_of_7(data_dir: Path) -> None:
-    logged = run_cli(
-        "log-run",
-        "--distance-km",
-        "21.1",
-        "--kind",
-        "race",
-        "--effort",
-        "8",
-        "--date",
-        YESTERDAY,
-        data_dir=data_dir,
+@pytest.fixture
+def cli(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., tuple[int, str, str]]:
+    """``recovery-tui ARGS`` in this process on the fixed clock: (code, stdout, stderr)."""
+    monkeypatch.setattr(common, "system_clock", lambda: FakeClock(NOW))
+
+    def run(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main([*args, "--data-dir", str(data_dir)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_half_marathon_yesterday_gives_day_1_of_7(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, err = cli(
+        "log-run", "--distance-km", "21.1", "--kind", "race", "--effort", "8", "--date", YESTERDAY
     )
-    assert logged.returncode == 0, logged.stderr
-    assert "half marathon" in logged.stdout
-    today = run_cli("today", data_dir=data_dir)
-    assert today.returncode == 0, today.stderr
-    assert "Day 1 of 7" in today.stdout
-    assert "Walk" in today.stdout and "0/3" in today.stdout
-    assert "30-minute stretch" in today.stdout.lower() or "stretch" in today.stdout.lower()
-    as_json = json.loads(run_cli("today", "--json", data_dir=data_dir).stdout)
+    assert code == 0, err
+    assert "half marathon" in out
+    code, out, err = cli("today")
+    assert code == 0, err
+    assert "Day 1 of 7" in out
+    assert "[ ] Walk 10–15 min 0/3" in out
+    assert "[ ] 30-minute stretch session" in out
+    as_json = json.loads(cli("today", "--json")[1])
     assert as_json["day_index"] == 1 and as_json["window_days"] == 7
     ids = {t["id"]: t for t in as_json["tasks"]}
     assert ids["walks"]["target"] == 3
     assert "stretch_30" in ids
 
 
-def test_checkin_then_history_json_has_design_keys(data_dir: Path) -> None:
-    run_cli(
-        "log-run", "--distance-km", "21.1", "--kind", "race", "--date", YESTERDAY, data_dir=data_dir
+def test_checkin_then_history_json_has_design_keys(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    cli("log-run", "--distance-km", "21.1", "--kind", "race", "--date", YESTERDAY)
+    code, _, err = cli(
+        "checkin", "--sore", "ankles=7", "--sore", "lower-back=4", "--cups", "5", "--note", "hurt"
     )
-    saved = run_cli(
-        "checkin",
-        "--sore",
-        "ankles=7",
-        "--sore",
-        "lower-back=4",
-        "--cups",
-        "5",
-        "--note",
-        "stairs hurt",
-        data_dir=data_dir,
-    )
-    assert saved.returncode == 0, saved.stderr
-    rows = json.loads(run_cli("history", "--format", "json", data_dir=data_dir).stdout)
+    assert code == 0, err
+    rows = json.loads(cli("history", "--format", "json")[1])
     assert len(rows) == 7
     last = rows[-1]
     for key in (
@@ -159,7 +166,7 @@ BAD_CALLS = [
     ("log-run", "--distance-km", "ten"),
     ("log-run", "--distance-km", "21.1", "--effort", "11"),
     ("log-run", "--distance-km", "21.1", "--date", "26/11/2026"),
-    ("log-run", "--distance-km", "21.1", "--date", (TODAY + timedelta(days=1)).isoformat()),
+    ("log-run", "--distance-km", "21.1", "--date", (date.today() + timedelta(days=40)).isoformat()),
     ("log-run", "--distance-km", "21.1", "--kind", "sprint"),
     ("log-run", "--distance-km", "21.1", "--finish", "25:00"),
     ("log-run", "--distance-km", "1e9"),

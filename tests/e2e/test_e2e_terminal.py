@@ -35,7 +35,10 @@ from recovery_tui.store import Repository
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.skipif(tmux_path() is None, reason="tmux is not installed")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(tmux_path() is None, reason="tmux is not installed"),
+]
 
 QUICK_ROUTINE = """\
 name = "Quick e2e routine"

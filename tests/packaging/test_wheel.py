@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# Building a wheel and a venv takes seconds: part of CI, not of the quick loop.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pendulum
+import pytest
 
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import Area, CheckIn
@@ -82,6 +83,7 @@ def assert_every_file_parses(data: Path) -> None:
         json.loads(path.read_bytes().decode("utf-8"))
 
 
+@pytest.mark.slow
 def test_kill_9_during_writes_loses_no_confirmed_write(tmp_path: Path) -> None:
     data = tmp_path / "data"
     Repository.open(data, clock()).close()

@@ -25,7 +25,7 @@ from recovery_tui.domain.models import SessionStatus
 from recovery_tui.store import Repository
 
 TMUX = shutil.which("tmux")
-pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(TMUX is None, reason="tmux is not installed")]
 INTO_THE_STEP = 3.0  # seconds of the first step before the signal
 
 

@@ -28,6 +28,8 @@ async def open_history(pilot: Pilot[Any]) -> None:
 
 
 def test_week_view(tmp_path: Path, snap_compare: Any) -> None:
+    """The week ending today from demo data: a row per day (the cursor on today), the
+    legend, a sparkline and verdict per area, totals, averages and the single-leg stand."""
     app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo)
     assert snap_compare(app, terminal_size=SIZE, run_before=open_history)
 
@@ -40,11 +42,14 @@ async def back_to_the_half_marathon(pilot: Pilot[Any]) -> None:
 
 
 def test_week_after_a_half_marathon(tmp_path: Path, snap_compare: Any) -> None:
+    """23–29 October: recovery days 0/7 to 2/7 in the Rec column and soreness rising after
+    the race, then easing in the sparklines."""
     app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo)
     assert snap_compare(app, terminal_size=SIZE, run_before=back_to_the_half_marathon)
 
 
 def test_day_detail(tmp_path: Path, snap_compare: Any) -> None:
+    """Thursday 29 October in full: the check-in, each session with its steps, the tasks."""
     async def open_day(pilot: Pilot[Any]) -> None:
         # Thursday 29 October, two days after the race: a check-in with the pelvis
         # dropping on the left, walks and a stretch session.
@@ -57,6 +62,8 @@ def test_day_detail(tmp_path: Path, snap_compare: Any) -> None:
 
 
 def test_months_grid(tmp_path: Path, snap_compare: Any) -> None:
+    """26 weeks × 7 days coloured and numbered by the day's worst soreness, month labels
+    on top, the legend below; days before the demo began stay blank."""
     async def open_grid(pilot: Pilot[Any]) -> None:
         await open_history(pilot)
         await pilot.press("g")

@@ -51,6 +51,8 @@ def test_mid_session(tmp_path: Path, snap_compare: Any) -> None:
 
 
 def test_paused(tmp_path: Path, snap_compare: Any) -> None:
+    """Paused 75 s into the first stretch: PAUSED in the head, the notice to press space,
+    the clock dimmed and the frame in the warning colour."""
     clock = fixed_clock()
     app = make_app(tmp_path, clock, fill=after_race)
     assert snap_compare(

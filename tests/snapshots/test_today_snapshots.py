@@ -13,6 +13,8 @@ from recovery_tui.domain.models import Area, CheckIn, RunKind, Side, StandResult
 from recovery_tui.services.journal import Journal
 
 TODAY = date(2026, 11, 26)
+# Tall enough for the whole check-in form.
+TALL = (100, 44)
 
 
 def race_day(journal: Journal) -> None:
@@ -49,23 +51,32 @@ def day_two_with_checkin(journal: Journal) -> None:
 
 
 def test_today_without_a_run(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The welcome with 'press r' and the general-guidance note; no plan, no readiness."""
     assert snap_compare(make_app(tmp_path), terminal_size=SIZE)
 
 
 def test_today_on_race_day(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Day 0 of 7 after a half finished at 09:00, seen at 09:12: the refuel countdown at
+    18:00, water first in the run-day tasks, the first-time note at the bottom."""
     clock = FakeClock(pendulum.datetime(2026, 11, 26, 9, 12, tz="Europe/Paris"))
     assert snap_compare(make_app(tmp_path, clock=clock, fill=race_day), terminal_size=SIZE)
 
 
 def test_today_day_two_with_checkin(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Day 2 of 7: walks 1/3, water 3/8, check-in ticked; 'Not yet' with its reasons and a
+    recovery date; the body map with each area's number and bar."""
     app = make_app(tmp_path, fill=day_two_with_checkin)
     assert snap_compare(app, terminal_size=SIZE)
 
 
 def test_checkin_modal(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The whole check-in form without a scrollbar: nine areas (knees focused) pre-filled,
+    energy, sleep, water, both stands, the four red flags unticked, the note, the buttons.
+    Scrolling at the standard size is covered in tests/app/test_today_screen.py."""
     app = make_app(tmp_path, fill=day_two_with_checkin)
-    assert snap_compare(app, terminal_size=SIZE, press=["c", "down"])
+    assert snap_compare(app, terminal_size=TALL, press=["c", "down"])
 
 
 def test_help_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Help: the table of keys and the short how-to with the general-guidance warning."""
     assert snap_compare(make_app(tmp_path), terminal_size=SIZE, press=["f1"])

@@ -260,6 +260,8 @@ def test_fingerprint_changes_when_another_copy_writes(store_dir: Path, clock: Fa
     day = date(2026, 11, 26)
     with Repository.open(store_dir, clock) as one, Repository.open(store_dir, clock) as two:
         before = one.fingerprint(day)
+        one.checkins(day, day)  # reading writes nothing: no change to see
+        two.runs()
         assert one.fingerprint(day) == before
         two.set_task_count(day, "walks", 1)
         after = one.fingerprint(day)
