@@ -50,6 +50,7 @@ def test_week_after_a_half_marathon(tmp_path: Path, snap_compare: Any) -> None:
 
 def test_day_detail(tmp_path: Path, snap_compare: Any) -> None:
     """Thursday 29 October in full: the check-in, each session with its steps, the tasks."""
+
     async def open_day(pilot: Pilot[Any]) -> None:
         # Thursday 29 October, two days after the race: a check-in with the pelvis
         # dropping on the left, walks and a stretch session.
@@ -64,6 +65,7 @@ def test_day_detail(tmp_path: Path, snap_compare: Any) -> None:
 def test_months_grid(tmp_path: Path, snap_compare: Any) -> None:
     """26 weeks × 7 days coloured and numbered by the day's worst soreness, month labels
     on top, the legend below; days before the demo began stay blank."""
+
     async def open_grid(pilot: Pilot[Any]) -> None:
         await open_history(pilot)
         await pilot.press("g")
