@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from recovery_tui.domain.text import one_line
+
 # Heart rates outside this range are sensor dropouts (a strap reads 0 while it settles) or
 # noise, not a heartbeat.
 MIN_HR, MAX_HR = 25, 250
@@ -30,6 +32,7 @@ SAME_START_SECONDS = 120
 # accelerometer: the two differ by a percent or two, more on short runs.
 SAME_DISTANCE_SHARE = 0.03
 SAME_DISTANCE_KM = 0.2
+MAX_SPORT_CHARS = 40
 
 
 class SourceFormat(StrEnum):
@@ -112,3 +115,11 @@ def heart_rate_summary(samples: Iterable[float]) -> tuple[int | None, int | None
     if not count:
         return None, None
     return math.floor(total / count + 0.5), math.floor(highest + 0.5)
+
+
+def sport_name(raw: object) -> str | None:
+    """A file's sport ("Running", "running", "9") as one short lower-case line, or None."""
+    if raw is None:
+        return None
+    name = one_line(str(raw)).lower()[:MAX_SPORT_CHARS].strip()
+    return name or None
