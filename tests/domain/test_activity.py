@@ -22,6 +22,7 @@ from recovery_tui.domain.activity import (
     heart_rate_summary,
     same_activity,
     same_start_and_distance,
+    sport_name,
 )
 
 PARIS_SUMMER = timezone(timedelta(hours=2))
@@ -153,3 +154,21 @@ def test_a_summary_is_always_a_plausible_heartbeat(samples: list[float]) -> None
     else:
         assert top is not None and MIN_HR <= avg <= top <= MAX_HR
         half(avg_hr=avg, max_hr=top)  # an Activity takes what the summary gives
+
+
+# -- sport ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Running", "running"),
+        ("  trail_running ", "trail_running"),
+        (9, "9"),
+        ("Run\x1b[31m\nfast", "run[31m fast"),
+        ("x" * 100, "x" * 40),
+        ("", None),
+        ("\x07", None),
+        (None, None),
+    ],
+)
+def test_a_sport_is_one_short_plain_line(raw: object, name: str | None) -> None:
+    assert sport_name(raw) == name

@@ -57,6 +57,8 @@ CASES = [
     ("course.tcx", tcx_course(), "holds a course, not a recorded activity"),
     ("course.fit", fit_bytes(SampleRun(points=60), file_type="COURSE"), "is a FIT course file"),
     ("map.kml", b'<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"/>', "<kml>"),
+    ("page.gpx", b"<!DOCTYPE html>\n<html><head><title>Strava</title></head></html>", "web page"),
+    ("page2.gpx", b"<html><body><p>Export<br></p></body></html>", "is a web page"),
     ("data.json", json.dumps({"runs": [1, 2]}).encode(), "is not a GPX, TCX or FIT"),
     ("notes.txt", b"ran 21.1 km today", "is not a GPX, TCX or FIT"),
     ("random.bin", random.Random(12).randbytes(2048), "is not a GPX, TCX or FIT"),

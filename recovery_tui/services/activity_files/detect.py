@@ -2,8 +2,9 @@
 
 - FIT: a 12- or 14-byte header whose bytes 8-11 are ".FIT" (Garmin FIT protocol).
 - GPX and TCX: XML whose root element is ``gpx`` or ``TrainingCenterDatabase`` (any
-  namespace). The prolog is read with expat and any document type declaration is refused:
-  activity files never need one, and it is where entity-expansion attacks live. Nothing
+  namespace). The prolog is read with expat and any document type declaration is refused
+  before its content is read: activity files never need one, and it is where
+  entity-expansion attacks live (an HTML doctype only marks a saved web page). Nothing
   after the root's start tag is read here.
 - A recovery-tui export: a JSON object carrying ``"format": "recovery-tui-export"``; the
   exporter writes it as the first key so that the first bytes show it.
@@ -68,14 +69,19 @@ def xml_root(data: bytes) -> str | None:
     """The local name of the root element, or None when ``data`` does not start like XML
     (or its root lies beyond ``data``). Raises ``UnsafeXml`` on a document type."""
 
-    def refuse(*_: object) -> None:
+    def doctype(name: str, *_: object) -> None:
+        if name.lower() == "html":  # a web page saved in place of the file: no need to read on
+            raise _RootFound("html")
         raise UnsafeXml("document type declaration")
+
+    def refuse(*_: object) -> None:
+        raise UnsafeXml("entity declaration")
 
     def found(name: str, _attributes: object) -> None:
         raise _RootFound(name.rpartition(" ")[2])
 
     parser = expat.ParserCreate(namespace_separator=" ")
-    parser.StartDoctypeDeclHandler = refuse
+    parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = refuse
     parser.StartElementHandler = found
     try:

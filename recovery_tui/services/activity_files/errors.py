@@ -49,6 +49,13 @@ def other_xml(root: str) -> ActivityFileError:
     )
 
 
+def web_page() -> ActivityFileError:
+    return ActivityFileError(
+        "is a web page, not an activity file: use the app's export or download button "
+        "to get the GPX, TCX or FIT file itself."
+    )
+
+
 def recovery_export() -> ActivityFileError:
     return ActivityFileError("is a recovery-tui export, not an activity file.")
 

@@ -94,7 +94,8 @@ def _activity(data: bytes, kind: FileKind) -> Activity:
     if kind is FileKind.RECOVERY_EXPORT:
         raise errors.recovery_export()
     if kind is FileKind.OTHER_XML:
-        raise errors.other_xml(xml_root(data) or "?")
+        root = xml_root(data) or "?"
+        raise errors.web_page() if root.lower() == "html" else errors.other_xml(root)
     if kind not in ACTIVITY_KINDS:
         raise errors.not_activity()
     max_tags = MAX_POINTS * TAGS_PER_POINT
