@@ -75,6 +75,14 @@ def test_each_way_a_file_fails_is_said(name: str, data: bytes, says: str, tmp_pa
     assert says in refusal(tmp_path / name, data)
 
 
+def test_an_elevation_that_is_not_a_number_is_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "nan-ele.gpx"
+    path.write_bytes(GPX.replace(b"<ele>500.0</ele>", b"<ele>nan</ele>", 1))
+    ascent = read_activity_file(path).ascent_m
+    # The climb starts one point later: about one point's rise (1 m) less.
+    assert ascent is not None and ascent == pytest.approx(SampleRun().hill_m, abs=2)
+
+
 def test_a_recovery_export_is_recognised_and_left_to_its_own_import(tmp_path: Path) -> None:
     export = tmp_path / "backup.json"
     document = {EXPORT_MARKER_KEY: EXPORT_MARKER, "version": 1, "runs": []}
@@ -148,6 +156,22 @@ def test_fit_messages_are_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(reader_module, "MAX_POINTS", 60)
     monkeypatch.setattr(fit_module, "MESSAGES_PER_POINT", 1)
     assert "holds more than 60 FIT messages" in refusal(tmp_path / "chatty.fit", FIT)
+
+
+DEEP = b"<x>" * 100_000 + b"</x>" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [(GPX, b"<extensions>"), (GPX, b"<trk>"), (TCX, b"<Trackpoint>")],
+    ids=["gpx-extension", "gpx-track", "tcx-point"],
+)
+def test_xml_nested_absurdly_deep_is_refused_before_it_can_crash_a_parser(
+    data: bytes, where: bytes, tmp_path: Path
+) -> None:
+    # gpxpy deep-copies extensions: nested 100,000 deep, that crashed the interpreter.
+    deep = data.replace(where, where + DEEP, 1)
+    assert "nests its elements more than 64 deep" in refusal(tmp_path / "deep", deep)
 
 
 LAUGHS = b"""<?xml version="1.0"?>

@@ -18,6 +18,9 @@ import zlib
 from enum import StrEnum
 from xml.parsers import expat
 
+# GPX and TCX nest about eight deep; gpxpy copies extensions recursively, and a file nested
+# a hundred thousand deep would crash the interpreter there.
+MAX_XML_DEPTH = 64
 EXPORT_MARKER_KEY = "format"
 EXPORT_MARKER = "recovery-tui-export"
 HEAD_BYTES = 64 * 1024
@@ -92,6 +95,41 @@ def xml_root(data: bytes) -> str | None:
     except expat.ExpatError:
         return None
     return None
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def xml_depth_within(data: bytes, limit: int = MAX_XML_DEPTH) -> bool:
+    """Whether no element of ``data`` lies more than ``limit`` deep (XML that is not well
+    formed passes: its parser says what is wrong)."""
+    depth = 0
+
+    def start(_name: str, _attributes: object) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > limit:
+            raise _TooDeep
+
+    def end(_name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    def refuse(*_: object) -> None:
+        raise UnsafeXml("document type declaration")
+
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = refuse
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        parser.Parse(data, True)
+    except _TooDeep:
+        return False
+    except expat.ExpatError:
+        return True
+    return True
 
 
 def _starts_like(data: bytes, first: bytes) -> bool:

@@ -95,6 +95,13 @@ def too_many_parts(limit: int, what: str) -> ActivityFileError:
     )
 
 
+def too_deep(limit: int) -> ActivityFileError:
+    return ActivityFileError(
+        f"nests its elements more than {limit} deep, which no activity file does: "
+        "export the run again."
+    )
+
+
 def unsafe_xml() -> ActivityFileError:
     return ActivityFileError(
         "declares a document type, which activity files never need, so it is refused for "

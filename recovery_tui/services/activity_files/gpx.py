@@ -10,6 +10,7 @@ every major app writes.
 from __future__ import annotations
 
 import codecs
+import math
 import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -49,7 +50,7 @@ def climb(elevations: Sequence[float | None]) -> tuple[float | None, float | Non
     elevations. Shared by the TCX and FIT readers so every format climbs the same way."""
     from gpxpy.geo import calculate_uphill_downhill
 
-    known = [e for e in elevations if e is not None]
+    known = [e for e in elevations if e is not None and math.isfinite(e)]
     if len(known) < 2:
         return None, None
     up, down = calculate_uphill_downhill(known)  # type: ignore[arg-type]

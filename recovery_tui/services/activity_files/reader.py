@@ -1,11 +1,12 @@
 """The entry points: what kind a file is, the run it holds, and the candidates in a folder.
 
-Limits keep a hostile or mistaken file from hanging the app or filling its memory: at most
-``MAX_FILE_BYTES`` read (also after un-gzipping), ``MAX_POINTS`` track points, and in
-proportion XML tags and FIT messages.
-The biggest real activities are far below both: a marathon recorded every second is about
-15,000 points and 4 MB of GPX, a whole day of running 86,400 points. The parsers are
-imported only when a file is read, so start-up does not pay for them.
+Limits keep a hostile or mistaken file from hanging the app, filling its memory or crashing
+a parser: at most ``MAX_FILE_BYTES`` read (also after un-gzipping), ``MAX_POINTS`` track
+points, XML tags and FIT messages in proportion, and XML nested at most ``MAX_XML_DEPTH``
+deep. Real activities are far below these: a marathon recorded every second is about 15,000
+points and 4 MB of GPX, a whole day of running 86,400 points (a few seconds to read: call
+this off the UI thread). The parsers are imported only when a file is read, so start-up
+does not pay for them.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from recovery_tui.services.activity_files import errors
 from recovery_tui.services.activity_files.detect import (
     ACTIVITY_KINDS,
     HEAD_BYTES,
+    MAX_XML_DEPTH,
     FileKind,
     UnsafeXml,
     gunzip_head,
     is_gzip,
     sniff,
+    xml_depth_within,
     xml_root,
 )
 from recovery_tui.services.activity_files.errors import ActivityFileError
@@ -98,9 +101,12 @@ def _activity(data: bytes, kind: FileKind) -> Activity:
         raise errors.web_page() if root.lower() == "html" else errors.other_xml(root)
     if kind not in ACTIVITY_KINDS:
         raise errors.not_activity()
-    max_tags = MAX_POINTS * TAGS_PER_POINT
-    if kind is not FileKind.FIT and data.count(b"<") > max_tags:
-        raise errors.too_many_parts(max_tags, "XML tags")
+    if kind is not FileKind.FIT:
+        max_tags = MAX_POINTS * TAGS_PER_POINT
+        if data.count(b"<") > max_tags:
+            raise errors.too_many_parts(max_tags, "XML tags")
+        if not xml_depth_within(data, MAX_XML_DEPTH):
+            raise errors.too_deep(MAX_XML_DEPTH)
     try:
         return _readers()[kind](data, MAX_POINTS)
     except ValueError as error:  # an Activity refusing what the file says
