@@ -7,6 +7,7 @@ import gzip
 import json
 import os
 import random
+import struct
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,13 @@ from recovery_tui.services.activity_files import (
 )
 from recovery_tui.services.activity_files import fit as fit_module
 from recovery_tui.services.activity_files import reader as reader_module
+
+
+def with_fit_data_size(data: bytes, size: int) -> bytes:
+    """The FIT header's data size (bytes 4-7) changed; a 12-byte header has no checksum."""
+    assert data[0] == 12
+    return data[:4] + struct.pack("<I", size) + data[8:]
+
 
 GPX = gpx_bytes(SampleRun(points=60, pause_after=None))
 TCX = tcx_bytes(SampleRun(points=60, pause_after=None))
@@ -66,6 +74,9 @@ CASES = [
     ("nan.gpx", GPX.replace(b'lat="45.0"', b'lat="nan"', 1), "cannot be right"),
     ("mismatched.gpx", GPX.replace(b"</trkseg>", b"</trkse>"), "damaged (Error parsing XML"),
     ("bad.tcx", TCX.replace(b"<Time>", b"<Time>noon", 1), "damaged (time 'noon"),
+    ("short-header.fit", with_fit_data_size(FIT, len(FIT) - 12 - 2 - 5), "runs past the end"),
+    ("unknown-encoding.gpx", GPX.replace(b'encoding="UTF-8"', b'encoding="UTFB8"'), "is not a GPX"),
+    ("unknown-encoding.tcx", TCX.replace(b'encoding="UTF-8"', b'encoding="UTFB8"'), "is not a GPX"),
     ("bad.gz", b"\x1f\x8b\x08\x00" + b"\x00" * 40, "is truncated or damaged"),
 ]  # fmt: skip
 

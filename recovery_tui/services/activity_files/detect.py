@@ -43,7 +43,7 @@ ACTIVITY_KINDS: frozenset[FileKind] = frozenset({FileKind.GPX, FileKind.TCX, Fil
 _XML_ROOTS = {"gpx": FileKind.GPX, "TrainingCenterDatabase": FileKind.TCX}
 
 
-class UnsafeXml(ValueError):
+class UnsafeXml(Exception):
     """The XML declares a document type (and so may declare entities)."""
 
 
@@ -92,7 +92,7 @@ def xml_root(data: bytes) -> str | None:
             parser.Parse(data[offset : offset + HEAD_BYTES], False)
     except _RootFound as root:
         return root.name
-    except expat.ExpatError:
+    except (expat.ExpatError, LookupError, ValueError):  # LookupError: unknown encoding
         return None
     return None
 
@@ -127,7 +127,7 @@ def xml_depth_within(data: bytes, limit: int = MAX_XML_DEPTH) -> bool:
         parser.Parse(data, True)
     except _TooDeep:
         return False
-    except expat.ExpatError:
+    except (expat.ExpatError, LookupError, ValueError):  # LookupError: unknown encoding
         return True
     return True
 

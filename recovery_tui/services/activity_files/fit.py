@@ -117,8 +117,10 @@ def _decode(data: bytes, reading: _Reading) -> None:
         raise errors.damaged("the file ends early") from None
     except fitdecode.FitCRCError:
         raise errors.damaged("checksum mismatch") from None
-    except (fitdecode.FitError, struct.error, KeyError, IndexError, TypeError, ValueError) as e:
+    except (fitdecode.FitError, struct.error, LookupError, TypeError, ValueError) as e:
         raise errors.damaged(e) from None
+    except AssertionError:  # fitdecode checks some lengths with assert
+        raise errors.damaged("a record runs past the end of the data") from None
 
 
 def read_fit(data: bytes, max_points: int) -> Activity:

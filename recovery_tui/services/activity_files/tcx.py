@@ -126,7 +126,7 @@ def _stream(data: bytes, reading: _Reading) -> None:
                     reading.sport = reading.sport or element.get("Sport")
                     reading.activity_id = reading.activity_id or _time(element.findtext("{*}Id"))
             element.clear()
-    except ParseError as error:
+    except (ParseError, LookupError) as error:  # LookupError: an unknown encoding
         raise errors.damaged(error) from None
 
 
