@@ -7,6 +7,7 @@ import gzip
 import json
 import os
 import random
+import re
 import struct
 from pathlib import Path
 
@@ -73,6 +74,7 @@ CASES = [
     ("no-times.gpx", GPX.replace(b"<time>", b"<!--").replace(b"</time>", b"-->"), "without times"),
     ("nan.gpx", GPX.replace(b'lat="45.0"', b'lat="nan"', 1), "cannot be right"),
     ("mismatched.gpx", GPX.replace(b"</trkseg>", b"</trkse>"), "damaged (Error parsing XML"),
+    ("eon.tcx", re.sub(rb"Seconds>[^<]*", b"Seconds>1e300", TCX, count=1), "cannot be right"),
     ("bad.tcx", TCX.replace(b"<Time>", b"<Time>noon", 1), "damaged (time 'noon"),
     ("short-header.fit", with_fit_data_size(FIT, len(FIT) - 12 - 2 - 5), "runs past the end"),
     ("unknown-encoding.gpx", GPX.replace(b'encoding="UTF-8"', b'encoding="UTFB8"'), "is not a GPX"),

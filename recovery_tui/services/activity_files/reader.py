@@ -109,7 +109,7 @@ def _activity(data: bytes, kind: FileKind) -> Activity:
             raise errors.too_deep(MAX_XML_DEPTH)
     try:
         return _readers()[kind](data, MAX_POINTS)
-    except ValueError as error:  # an Activity refusing what the file says
+    except (ValueError, OverflowError) as error:  # an Activity refusing what the file says
         raise errors.impossible(error) from None
 
 
