@@ -19,6 +19,10 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 
 MAX_NOTE_CHARS = 2000
+# A run from a parkrun start to an ultra; kept to 10 m (two decimals of a km).
+MIN_DISTANCE_KM = 0.1
+MAX_DISTANCE_KM = 300.0
+DISTANCE_DECIMALS = 2
 
 
 class InvalidValue(ValueError):
@@ -71,8 +75,8 @@ def parse_effort(text: str) -> int:
 
 
 def parse_distance(text: str) -> float:
-    value = parse_float(text, "distance (km)", 0.1, 300)
-    return round(value, 2)
+    value = parse_float(text, "distance (km)", MIN_DISTANCE_KM, MAX_DISTANCE_KM)
+    return round(value, DISTANCE_DECIMALS)
 
 
 def parse_sleep(text: str) -> float:
