@@ -74,12 +74,18 @@ def current_recovery(
 
 
 def comparison_with_earlier(
-    source: HistorySource, current: RecoveryOutcome, runs: Sequence[Run], until: date
+    source: HistorySource,
+    current: RecoveryOutcome,
+    runs: Sequence[Run],
+    until: date,
+    known: Sequence[RecoveryOutcome] = (),
 ) -> str | None:
-    """The sentence setting ``current`` beside the latest earlier comparable recovery."""
+    """The sentence setting ``current`` beside the latest earlier comparable recovery.
+    Outcomes already ``known`` (a page of the runs list) are used instead of read again."""
+    by_run = {o.run.id: o for o in known}
     earlier = []
     for run in comparable_runs(current.run, runs)[:COMPARISON_TRIES]:
-        outcome = recovery_of(source, run, until)
+        outcome = by_run.get(run.id) or recovery_of(source, run, until)
         if outcome is not None:
             earlier.append(outcome)
     return comparison_for(current, earlier)

@@ -115,3 +115,18 @@ def test_week_report_draws_the_recovery_as_it_stood_on_the_last_day_of_the_week(
 def test_week_report_never_goes_past_today() -> None:
     report = week_report(Source(), runs(), DEMO_TODAY + timedelta(days=30), DEMO_TODAY)
     assert report.end == DEMO_TODAY
+
+
+def test_known_outcomes_are_not_read_again() -> None:
+    from recovery_tui.services.recoveries import comparison_with_earlier
+
+    source = Source()
+    current = current_recovery(source, runs(), IN_THE_HALF)
+    assert current is not None
+    cold = comparison_with_earlier(source, current, runs(), IN_THE_HALF)
+    known = recoveries_page(source, IN_THE_HALF, IN_THE_HALF)
+    source.asked.clear()
+    warm = comparison_with_earlier(source, current, runs(), IN_THE_HALF, known=known)
+    assert warm == cold
+    may = date(2026, 5, 11)  # the half it is compared with, within the page
+    assert all(not (start <= may <= end) for start, end in source.asked)
