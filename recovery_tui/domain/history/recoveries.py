@@ -10,7 +10,8 @@ it short, a new race does.
 
 Days are counted from the run day (day 0). An area not entered on a day is ``None`` on
 its curve, never 0, and a day without a check-in tells nothing: "back to 2 by day 5" with
-no check-in on day 4 means by day 5 at the latest.
+no check-in on day 4 means by day 5 at the latest. The rules are described in
+docs/recoveries.md.
 """
 
 from __future__ import annotations
