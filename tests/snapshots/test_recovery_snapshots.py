@@ -24,21 +24,18 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 
 def test_curve_of_the_last_half_marathon(snap_compare: Any) -> None:
-    """The 20 October half: a letter per area on its points, ankles (the worst) thick and
-    named in the title, the ready line at 2, days 0–8, the legend and the sentence."""
+    """20 October half: letters on points, thick ankles line, ready line at 2, sentence."""
     assert snap_compare(RecoveriesApp(curve_only=True), terminal_size=NARROW, run_before=settle)
 
 
 def test_curve_without_colour(snap_compare: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The same curve under NO_COLOR: all in the text colour, areas still told apart by
-    their letters and the worst by its thick line."""
+    """Same curve under NO_COLOR: one colour, areas told apart by letter, worst line thick."""
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(RecoveriesApp(curve_only=True), terminal_size=NARROW, run_before=settle)
 
 
 def test_runs_list(snap_compare: Any) -> None:
-    """Every recovery of the demo year, newest first: date, run, peak and its day, the day
-    back to 2 (or -), the longest area, walk and stretch minutes."""
+    """Demo year's recoveries newest first: peak and day, day back to 2, longest, minutes."""
     assert snap_compare(RecoveriesApp(list_only=True), terminal_size=NARROW, run_before=settle)
 
 
@@ -54,6 +51,5 @@ async def mark_two_halves(pilot: Pilot[Any]) -> None:
 
 
 def test_two_half_marathons_overlaid(snap_compare: Any) -> None:
-    """Both halves marked (◆) in the list; under it ankles of 20 October (A, thick) over
-    ankles of 11 May (a, grey line), the title saying which is which, and the sentence."""
+    """Two halves marked ◆; ankles of 20 Oct (A, thick) over 11 May (a, grey) and sentence."""
     assert snap_compare(RecoveriesApp(), terminal_size=TALL, run_before=mark_two_halves)
