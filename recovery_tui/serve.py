@@ -59,6 +59,11 @@ _SECURITY_HEADERS = {
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+def _same(offered: str, token: str) -> bool:
+    # In constant time; as bytes, since compare_digest refuses non-ASCII text.
+    return secrets.compare_digest(offered.encode("utf-8", "replace"), token.encode("utf-8"))
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(24)
 
@@ -101,15 +106,13 @@ class Guard:
         if self.token is None:
             return None
         offered = request.query.get(TOKEN_PARAM)
-        if offered is not None and secrets.compare_digest(offered, self.token):
-            return offered
-        return None
+        return offered if offered is not None and _same(offered, self.token) else None
 
     def admits(self, request: web.Request) -> bool:
         if self.token is None:
             return True
         cookie = request.cookies.get(self.cookie, "")
-        return self.token_in(request) is not None or secrets.compare_digest(cookie, self.token)
+        return self.token_in(request) is not None or _same(cookie, self.token)
 
     @staticmethod
     def same_origin(request: web.Request) -> bool:

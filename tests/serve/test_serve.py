@@ -100,7 +100,8 @@ async def test_loopback_websocket_refuses_a_foreign_origin(loopback: Serving) ->
 # -- LAN --------------------------------------------------------------------------------
 async def test_lan_refuses_every_path_without_the_token(lan: Serving) -> None:
     async with client() as http:
-        for path in ("/", "/static/js/textual.js", "/ws", "/download/x", "/?token=wrong"):
+        paths = ("/", "/static/js/textual.js", "/ws", "/download/x", "/?token=wrong", "/?token=é")
+        for path in paths:
             async with http.get(base(lan) + path) as response:
                 assert response.status == 403, path
                 assert lan.token is not None and lan.token not in await response.text()
