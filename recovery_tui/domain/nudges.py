@@ -9,9 +9,9 @@ the waking day, nor once the task is done.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TypedDict
 
 from recovery_tui.domain.plan import (
@@ -88,6 +88,22 @@ class WakingDay:
             raise ValueError("the waking day must end after it starts")
 
 
+def parse_waking_day(start: str | None, end: str | None) -> WakingDay:
+    """The waking day from two "HH:MM" settings (either absent: its default).
+    Raises ValueError with a sentence for a bad one."""
+    default = WakingDay()
+    return WakingDay(_parse_clock(start, default.start), _parse_clock(end, default.end))
+
+
+def _parse_clock(text: str | None, default: time) -> time:
+    if text is None or not text.strip():
+        return default
+    try:
+        return time.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a time of day (HH:MM)") from None
+
+
 @dataclass(frozen=True, slots=True)
 class Reminder:
     key: str  # the same nudge has the same key all day: send each once
@@ -95,6 +111,12 @@ class Reminder:
     title: str
     body: str
     due_at: time
+
+
+def keys_of_day(keys: Iterable[str], day: date) -> list[str]:
+    """The reminder keys of ``day`` among ``keys``: what is worth remembering as sent."""
+    prefix = f"{day.isoformat()}:"
+    return [key for key in keys if key.startswith(prefix)]
 
 
 def short_name(task: TaskSpec) -> str:

@@ -10,8 +10,9 @@ would take for an option.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from recovery_tui.domain.engine import Segment, SegmentKind
+from recovery_tui.domain.engine import Event, Finished, Segment, SegmentChanged, SegmentKind
 from recovery_tui.domain.models import Side
 from recovery_tui.domain.text import one_line
 
@@ -106,3 +107,20 @@ def countdown_due(before: float, after: float, segment_seconds: float) -> bool:
     if segment_seconds < COUNTDOWN_MIN_SEGMENT:
         return False
     return before > COUNTDOWN_LEAD >= after > 0
+
+
+def cue_phrase(
+    events: Sequence[Event], current: Segment | None, before: float, after: float
+) -> str | None:
+    """What to say after one update of the session: ``events`` from ``engine.update()``,
+    ``current`` the segment now running, ``before``/``after`` its time left at the last
+    update and now. A change says where it landed (after a skip over several segments, the
+    last one), the end says so, and near the end of a long segment comes the countdown."""
+    for event in reversed(events):
+        if isinstance(event, Finished):
+            return SESSION_DONE
+        if isinstance(event, SegmentChanged):
+            return segment_phrase(event.new)
+    if current is not None and countdown_due(before, after, current.seconds):
+        return COUNTDOWN
+    return None

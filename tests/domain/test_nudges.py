@@ -15,6 +15,8 @@ from recovery_tui.domain.nudges import (
     SEPARATOR,
     WakingDay,
     due_reminders,
+    keys_of_day,
+    parse_waking_day,
     status,
     status_line,
     stretch_time,
@@ -189,3 +191,21 @@ def test_a_custom_waking_day_moves_the_reminders() -> None:
         "Stretch before the evening"
     ]
     assert due_reminders(plan, {}, at(plan, 15), early) == []
+
+
+def test_the_waking_day_from_settings() -> None:
+    assert parse_waking_day(None, "") == WakingDay()
+    assert parse_waking_day("06:30", "22:00") == WakingDay(time(6, 30), time(22))
+
+
+@pytest.mark.parametrize(("start", "end"), [("7h", None), ("25:00", None), ("22:00", "06:00")])
+def test_a_bad_waking_day_says_why(start: str | None, end: str | None) -> None:
+    with pytest.raises(ValueError):
+        parse_waking_day(start, end)
+
+
+def test_only_the_days_keys_are_kept() -> None:
+    plan = plan_on(2)
+    today = [r.key for r in due_reminders(plan, {}, at(plan, 19))]
+    yesterday = [r.key for r in due_reminders(plan_on(1), {}, at(plan_on(1), 19))]
+    assert keys_of_day([*yesterday, *today], plan.day) == today

@@ -8,14 +8,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_tui.domain.engine import Segment, SegmentKind
+from recovery_tui.domain.engine import Finished, Segment, SegmentChanged, SegmentKind
 from recovery_tui.domain.models import Side
 from recovery_tui.domain.spoken import (
+    COUNTDOWN,
     COUNTDOWN_LEAD,
     COUNTDOWN_MIN_SEGMENT,
     GET_READY,
+    SESSION_DONE,
     SWITCH_SIDES,
     countdown_due,
+    cue_phrase,
     length_words,
     number_words,
     segment_phrase,
@@ -120,3 +123,25 @@ def test_phrases_are_one_clean_line_never_an_option(name: str) -> None:
     assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in phrase)
     assert not speakable(name).startswith("-")
     assert phrase.endswith("Forty-five seconds.")
+
+
+CALF = _segment(SegmentKind.STEP, "Wall calf stretch", Side.LEFT, 30)
+SWITCH = _segment(SegmentKind.SWITCH, "Switch sides", None, 5)
+
+
+def test_cue_phrase_says_the_segment_landed_on() -> None:
+    events = [SegmentChanged(CALF, SWITCH, 1.0, "time")]
+    assert cue_phrase(events, SWITCH, 0.1, 4.9) == SWITCH_SIDES
+
+
+def test_cue_phrase_after_skipping_several_says_the_last() -> None:
+    hug = _segment(SegmentKind.STEP, "Knee hug", None, 60)
+    events = [SegmentChanged(CALF, SWITCH, 1.0, "skip"), SegmentChanged(SWITCH, hug, 1.0, "skip")]
+    assert cue_phrase(events, hug, 10.0, 60.0) == "Knee hug. One minute."
+
+
+def test_cue_phrase_at_the_end_and_near_it() -> None:
+    assert cue_phrase([Finished(2.0)], None, 0.2, 0.0) == SESSION_DONE
+    assert cue_phrase([], CALF, 3.2, 2.9) == COUNTDOWN
+    assert cue_phrase([], CALF, 2.9, 2.6) is None
+    assert cue_phrase([], None, 3.2, 2.9) is None
