@@ -13,13 +13,14 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from recovery_tui.domain.formats import clock_text
+from recovery_tui.domain.text import one_line
 from recovery_tui.widgets import block_font
 
 
 def shown_text(value: float | str) -> str:
-    """Seconds as a countdown; a text as it is, on one line."""
+    """Seconds as a countdown; a text cleaned to one line."""
     if isinstance(value, str):
-        return " ".join(value.split())
+        return one_line(value)
     return clock_text(value)
 
 

@@ -139,6 +139,14 @@ def test_shown_text() -> None:
     assert shown_text("  --:--\n") == "--:--"
 
 
+@given(st.text(max_size=40), st.integers(1, 120), st.integers(1, 40))
+def test_any_text_is_drawn_without_control_characters(text: str, width: int, height: int) -> None:
+    clock = BigClock(text)
+    lines = clock._lines(width, height)
+    assert len(lines) <= max(height, 1)
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for line in lines for c in line)
+
+
 @given(st.integers(0, 10 * 3600), st.integers(1, 300), st.integers(1, 100))
 def test_the_chosen_scale_always_fits(seconds: int, width: int, height: int) -> None:
     text = shown_text(seconds)
