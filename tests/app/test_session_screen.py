@@ -16,10 +16,11 @@ from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.adaptive import adaptive_stretch
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import RunKind, SessionRecord, SessionStatus, Side
+from recovery_tui.domain.terminal_notification import notification_sequence
 from recovery_tui.screens.session import SessionScreen
 from recovery_tui.screens.walk_length import WalkLengthScreen
 from recovery_tui.services.journal import Journal
-from recovery_tui.widgets.session_cues import CueLine, notification_sequence
+from recovery_tui.widgets.session_cues import CueLine
 from recovery_tui.widgets.session_steps import CURRENT, DONE, StepList
 
 GET_READY = 5
