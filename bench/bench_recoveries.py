@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pendulum
-from recovery_tui.journal import Journal
+from recovery_tui.services.journal import Journal
 
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.demo import make_demo

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import aiohttp
-from recovery_tui.journal import Journal
+from recovery_tui.services.journal import Journal
 
 from recovery_tui.domain.clock import SystemClock
 from recovery_tui.domain.models import RunKind

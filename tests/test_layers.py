@@ -17,14 +17,14 @@ PACKAGE = Path(__file__).resolve().parents[1] / "recovery_tui"
 # prefix matches its dotted name (relative to the package).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cli", ("cli", "__main__")),
-    ("commands", ("commands",)),
+    ("commands", ("commands", "serve", "serve_text")),
     ("app", ("app",)),
     ("screens", ("screens",)),
     ("widgets", ("widgets",)),
     ("services", ("services",)),
     ("store", ("store",)),
     ("domain", ("domain",)),
-    ("base", ("paths", "errors", "app_limits", "__init__")),
+    ("base", ("paths", "errors", "private", "app_limits", "__init__")),
 )
 # Layers that must go through services/ for records, not reach the store below it.
 NO_STORE = frozenset({"cli", "commands", "app", "screens", "widgets"})

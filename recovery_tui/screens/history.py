@@ -1,7 +1,7 @@
 """History: the past week day by day with its trends, other weeks, and months as a grid.
 
 Every number comes from the ``DaySummary`` objects of ``journal.history`` (the same ones
-``recovery-tui history`` prints), and every date step from ``domain.history_nav``: this
+``recovery-tui history`` prints), and every date step from ``domain.history.navigation``: this
 screen only shows them. The months grid is read only when first asked for.
 """
 
