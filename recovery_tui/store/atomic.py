@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -56,22 +56,31 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def write_target(path: Path) -> Path:
+    """The file a write to ``path`` really replaces: a symlink's final target, so the link
+    stays a link (people point ``recovery.json`` into a synced folder)."""
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path
+
+
 def atomic_write_bytes(path: Path, payload: bytes, *, keep_open: bool = False) -> int | None:
-    """Replace ``path`` with ``payload`` atomically and durably.
+    """Replace ``path`` (or the file it links to) with ``payload`` atomically and durably.
 
     On any OSError the old file is left as it was, the temporary file is removed and a
     StoreError naming the file and the reason is raised. With ``keep_open`` the descriptor
     of the new file is returned (read-only use: it pins the inode for cache checks).
     """
-    directory = path.parent
+    target = write_target(path)
+    directory = target.parent
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}{TEMP_MARK}", dir=directory)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", dir=directory)
     except OSError as error:
         raise _save_error(path, error) from error
     try:
         _write_all(fd, payload)
         os.fsync(fd)
-        os.replace(temp_name, path)
+        os.replace(temp_name, target)
     except OSError as error:
         os.close(fd)
         with contextlib.suppress(OSError):
@@ -89,11 +98,18 @@ def _save_error(path: Path, error: OSError) -> StoreError:
     return StoreError(f"could not save {path}: {reason}")
 
 
-def clean_stale_temps(root: Path) -> list[Path]:
-    """Remove temporary files left by a process killed mid-write. Call only while holding
-    the data lock: every writer holds it, so any temporary file seen then is abandoned."""
+def clean_stale_temps(root: Path, linked: Iterable[Path] = ()) -> list[Path]:
+    """Remove temporary files left by a process killed mid-write: under ``root``, and beside
+    the target of each symlinked data file in ``linked`` (only that file's own temporaries,
+    since the target's folder may hold anything). Call only while holding the data lock:
+    every writer holds it, so any temporary file seen then is abandoned."""
     removed = []
-    for temp in root.rglob(f".*{TEMP_MARK}*"):
+    candidates = list(root.rglob(f".*{TEMP_MARK}*"))
+    for path in linked:
+        target = write_target(path)
+        if target != path:
+            candidates.extend(target.parent.glob(f".{target.name}{TEMP_MARK}*"))
+    for temp in candidates:
         if temp.is_file():
             with contextlib.suppress(OSError):
                 temp.unlink()

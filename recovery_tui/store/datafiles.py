@@ -25,6 +25,7 @@ from recovery_tui.store.partitions import (
     MAIN_FILE,
     Month,
     day_of_key,
+    existing_months,
     month_of,
     month_path,
     months_between,
@@ -72,7 +73,9 @@ class DataFiles:
         """At open, under the lock: refuse a newer format, move damaged files aside, remove
         abandoned temporary files and migrate older data."""
         tables = self.guard(self.main, self.main.atomic.read)  # SchemaTooNew stops here
-        clean_stale_temps(self.data_dir)
+        data_files = [self.main.atomic.path]
+        data_files += [month_path(self.data_dir, m) for m in existing_months(self.data_dir)]
+        clean_stale_temps(self.data_dir, linked=data_files)
         if tables is None:
             self.main.write_all(fresh_main())
         elif version_of(self.main.atomic.path, tables) < CURRENT_VERSION:

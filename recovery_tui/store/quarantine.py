@@ -6,7 +6,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from recovery_tui.store.atomic import fsync_dir
+from recovery_tui.store.atomic import fsync_dir, write_target
 
 
 def stamp(moment: datetime) -> str:
@@ -14,7 +14,9 @@ def stamp(moment: datetime) -> str:
 
 
 def move_aside(path: Path, moment: datetime) -> Path:
-    """Rename ``path`` to ``<name>.corrupt-<stamp>`` (``-2``, ``-3``... if taken)."""
+    """Rename ``path`` to ``<name>.corrupt-<stamp>`` (``-2``, ``-3``... if taken). For a
+    symlink the file it points to is moved, beside itself: the link stays for the next write."""
+    path = write_target(path)
     base = path.with_name(f"{path.name}.corrupt-{stamp(moment)}")
     target = base
     n = 1
