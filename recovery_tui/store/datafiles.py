@@ -50,8 +50,8 @@ _OPEN_MONTHS = 48
 
 
 def validate_main(path: Path, tables: Tables) -> None:
-    check_version(path, tables)
-    validate_main_docs(path, tables)
+    version = check_version(path, tables)
+    validate_main_docs(path, tables, keyed=version >= 1)
 
 
 class DataFiles:

@@ -23,7 +23,7 @@ from recovery_tui.domain.models import (
 )
 from recovery_tui.store.atomic import Tables
 from recovery_tui.store.datafiles import DataFiles
-from recovery_tui.store.errors import StoreError
+from recovery_tui.store.errors import InvalidRecord, StoreError
 from recovery_tui.store.lock import DEFAULT_TIMEOUT
 from recovery_tui.store.partitions import (
     CHECKINS,
@@ -37,6 +37,7 @@ from recovery_tui.store.partitions import (
     checkin_key,
     existing_months,
     month_of,
+    stored,
     task_key,
 )
 from recovery_tui.store.tables import KeyedDB
@@ -90,7 +91,7 @@ class Repository:
     # ----------------------------------------------------------------- runs
 
     def add_run(self, run: Run) -> None:
-        self._files.write(self._main, lambda: self._main.table(RUNS).put(run.id, run.to_dict()))
+        self._files.write(self._main, lambda: self._main.table(RUNS).put(run.id, stored(run)))
 
     def runs(self) -> list[Run]:
         docs = self._files.docs(self._main, RUNS)
@@ -106,7 +107,7 @@ class Repository:
     def save_checkin(self, checkin: CheckIn) -> None:
         db = self._files.month(month_of(checkin.day))
         key = checkin_key(checkin.day)
-        self._files.write(db, lambda: db.table(CHECKINS).put(key, checkin.to_dict()))
+        self._files.write(db, lambda: db.table(CHECKINS).put(key, stored(checkin)))
 
     def update_checkin(self, day: date, change: Callable[[CheckIn | None], CheckIn]) -> CheckIn:
         """Read the day's check-in, apply ``change`` and save, all under the lock: a check-in
@@ -115,7 +116,10 @@ class Repository:
 
         def compute(current: dict[str, Any] | None) -> dict[str, Any]:
             old = CheckIn.from_dict(dict(current)) if current else None
-            return change(old).to_dict()
+            new = change(old)
+            if new.day != day:
+                raise InvalidRecord(f"not saved: a check-in for {day} was changed into {new.day}")
+            return stored(new)
 
         doc = self._files.write(db, lambda: db.table(CHECKINS).change(checkin_key(day), compute))
         return CheckIn.from_dict(doc)
@@ -137,7 +141,7 @@ class Repository:
     def set_task_count(self, day: date, task_id: str, count: int) -> TaskState:
         state = TaskState(day, task_id, count, utc_iso(self._clock.now()), self._tz_name())
         db = self._files.month(month_of(day))
-        self._files.write(db, lambda: db.table(TASKS).put(task_key(day, task_id), state.to_dict()))
+        self._files.write(db, lambda: db.table(TASKS).put(task_key(day, task_id), stored(state)))
         return state
 
     def bump_task(
@@ -149,9 +153,7 @@ class Repository:
         def compute(current: dict[str, Any] | None) -> dict[str, Any]:
             count = int(current["count"]) if current else 0
             new = min(high, max(low, count + delta))
-            return TaskState(
-                day, task_id, new, utc_iso(self._clock.now()), self._tz_name()
-            ).to_dict()
+            return stored(TaskState(day, task_id, new, utc_iso(self._clock.now()), self._tz_name()))
 
         db = self._files.month(month_of(day))
         doc = self._files.write(db, lambda: db.table(TASKS).change(task_key(day, task_id), compute))
@@ -177,6 +179,7 @@ class Repository:
         """Insert or replace a session by id. Running sessions are also listed in the main
         file; the list is updated before (start) or after (finish) the month file, so a
         crash in between can leave a stale entry (filtered on read) but never miss one."""
+        doc = stored(session)
         day_text = session.day.isoformat()
         running = session.status is SessionStatus.RUNNING
         index = self._main.table(RUNNING)
@@ -186,7 +189,7 @@ class Repository:
             listed = self._files.guard(self._main, lambda: index.doc(session.id))
             if running and (listed is None or listed.get("day") != day_text):
                 self._files.write(self._main, lambda: index.put(session.id, {"day": day_text}))
-            self._files.write(db, lambda: db.table(SESSIONS).put(session.id, session.to_dict()))
+            self._files.write(db, lambda: db.table(SESSIONS).put(session.id, doc))
             if listed is not None and listed.get("day") != day_text:
                 old = self._files.month(month_of(date.fromisoformat(listed["day"])))
                 if old is not db:
@@ -274,12 +277,12 @@ class Repository:
                 return months.setdefault(month_of(day), {name: {} for name in MONTH_TABLES})
 
             for c in checkins:
-                bucket(c.day)[CHECKINS][checkin_key(c.day)] = c.to_dict()
+                bucket(c.day)[CHECKINS][checkin_key(c.day)] = stored(c)
             for t in tasks:
-                bucket(t.day)[TASKS][task_key(t.day, t.task_id)] = t.to_dict()
+                bucket(t.day)[TASKS][task_key(t.day, t.task_id)] = stored(t)
             running: dict[str, dict[str, Any]] = {}
             for s in sessions:
-                bucket(s.day)[SESSIONS][s.id] = s.to_dict()
+                bucket(s.day)[SESSIONS][s.id] = stored(s)
                 if s.status is SessionStatus.RUNNING:
                     running[s.id] = {"day": s.day.isoformat()}
             for month, tables in sorted(months.items()):
@@ -287,7 +290,7 @@ class Repository:
                 self._files.ensure_parent(db)
                 db.write_all(tables)
             main = dict(self._main.read_all())
-            main[RUNS] = {r.id: r.to_dict() for r in runs}
+            main[RUNS] = {r.id: stored(r) for r in runs}
             main[RUNNING] = running
             self._main.write_all(main)
 

@@ -141,3 +141,57 @@ async def test_the_app_refuses_a_newer_file_with_exit_1(tmp_path: Path) -> None:
         await pilot.pause()
     assert app.return_code == 1
     assert files_of(app.dirs.data) == before
+
+
+IMPOSSIBLE = {
+    "a run on 9999-12-31": (
+        "recovery.json",
+        {
+            "_meta": {"1": {"schema": 1}},
+            "runs": {
+                "r": {
+                    "id": "r",
+                    "day": "9999-12-31",
+                    "distance_km": 21.1,
+                    "effort": 8,
+                    "kind": "race",
+                    "finish": None,
+                    "recorded_at": "2026-11-20T10:00:00.000000Z",
+                    "tz": "UTC",
+                }
+            },
+        },
+    ),
+    "a check-in with soreness 99": (
+        f"months/{date.today():%Y-%m}.json",
+        {
+            "checkins": {
+                date.today().isoformat(): {
+                    "day": date.today().isoformat(),
+                    "soreness": {"knees": 99},
+                    "recorded_at": "2026-11-20T10:00:00.000000Z",
+                    "tz": "UTC",
+                }
+            }
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("case", IMPOSSIBLE.values(), ids=IMPOSSIBLE.keys())
+@pytest.mark.parametrize("command", [("history", "--days", "7"), ("today",)])
+def test_an_impossible_value_is_refused_at_load_not_met_later(
+    case: tuple[str, dict[str, object]],
+    command: tuple[str, ...],
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    name, tables = case
+    path = data_dir / name
+    path.parent.mkdir(parents=True)
+    content = json.dumps(tables).encode()
+    path.write_bytes(content)
+    code, _out, err = cli(capsys, data_dir, *command)
+    assert code == 0, err
+    check_moved_aside(err, path, content)
+    assert "is not a valid record" in err and "out of range" in err
