@@ -17,27 +17,30 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from recovery_tui.domain.clock import Clock, today
-from recovery_tui.store.atomic import Tables, clean_stale_temps
+from recovery_tui.domain.formats import long_date
+from recovery_tui.store.atomic import clean_stale_temps
 from recovery_tui.store.backups import backup_before_write
 from recovery_tui.store.errors import CorruptFile, StoreError
 from recovery_tui.store.lock import LOCK_NAME, DataLock
 from recovery_tui.store.partitions import (
     MAIN_FILE,
+    MONTHS_DIR,
     Month,
     day_of_key,
     existing_months,
+    file_month,
     month_of,
     month_path,
     months_between,
-    validate_main_docs,
     validate_month,
 )
 from recovery_tui.store.quarantine import move_aside, stamp
+from recovery_tui.store.restore import newest_good_copy
 from recovery_tui.store.schema import (
     CURRENT_VERSION,
-    check_version,
     fresh_main,
     migrate,
+    validate_main,
     version_of,
 )
 from recovery_tui.store.tables import KeyedDB, open_db
@@ -47,11 +50,6 @@ T = TypeVar("T")
 # Month files kept open (parsed and pinned) at once; older ones are closed and re-read if
 # needed again. Five years of history is 60 files.
 _OPEN_MONTHS = 48
-
-
-def validate_main(path: Path, tables: Tables) -> None:
-    version = check_version(path, tables)
-    validate_main_docs(path, tables, keyed=version >= 1)
 
 
 class DataFiles:
@@ -143,6 +141,15 @@ class DataFiles:
                     found.append((key, doc))
         return found
 
+    def db_for(self, relative: Path) -> KeyedDB:
+        """The open file for a data file named relative to the data dir."""
+        if relative == Path(MAIN_FILE):
+            return self.main
+        month = file_month(relative)
+        if month is None or relative.parent != Path(MONTHS_DIR):
+            raise ValueError(f"{relative} is not a data file")
+        return self.month(month)
+
     def fingerprint(self, day: date) -> tuple[object, ...]:
         """Changes whenever any copy writes the main file or the day's month file."""
         stamps: list[object] = []
@@ -190,6 +197,8 @@ class DataFiles:
             return op()
 
     def _quarantine(self, db: KeyedDB, bad: CorruptFile) -> None:
+        """Move the damaged file aside and put the newest good backup of it in its place;
+        without one, start a fresh main file (a month file is simply left out)."""
         path = db.atomic.path
         with self.lock.hold():
             db.atomic.forget()
@@ -207,13 +216,25 @@ class DataFiles:
                     f"{path} could not be read ({bad.reason}) and could not be moved aside: "
                     f"{error.strerror}"
                 ) from error
+            good = newest_good_copy(self.data_dir, path)
+            if good is not None:
+                day, tables = good
+                self.ensure_parent(db)
+                db.write_all(tables)
+                self.notices.append(
+                    f"{path} could not be read ({bad.reason}). It was moved to {moved}; your "
+                    f"data from the backup of {long_date(day)} was restored (anything saved "
+                    "after that backup is only in the moved file)."
+                )
+                return
             kept = (
                 "a fresh file was started in its place"
                 if db is self.main
                 else "the records in it are kept there but no longer shown"
             )
             self.notices.append(
-                f"{path} could not be read ({bad.reason}). It was moved to {moved}; {kept}."
+                f"{path} could not be read ({bad.reason}) and there is no good backup of it. "
+                f"It was moved to {moved}; {kept}."
             )
             if db is self.main:
                 self.main.write_all(fresh_main())

@@ -22,6 +22,7 @@ from recovery_tui.domain.models import (
     utc_iso,
 )
 from recovery_tui.store.atomic import Tables
+from recovery_tui.store.backups import BackupDay, list_backups
 from recovery_tui.store.datafiles import DataFiles
 from recovery_tui.store.errors import InvalidRecord, StoreError
 from recovery_tui.store.lock import DEFAULT_TIMEOUT
@@ -40,6 +41,7 @@ from recovery_tui.store.partitions import (
     stored,
     task_key,
 )
+from recovery_tui.store.restore import RestoreResult, restore_day
 from recovery_tui.store.tables import KeyedDB
 
 
@@ -293,6 +295,17 @@ class Repository:
             main[RUNS] = {r.id: stored(r) for r in runs}
             main[RUNNING] = running
             self._main.write_all(main)
+
+    # ----------------------------------------------------------------- backups
+
+    def backups(self) -> list[BackupDay]:
+        """The daily backups, oldest first: each day's folder, its files and their sizes."""
+        return list_backups(self.data_dir)
+
+    def restore(self, day: date) -> RestoreResult:
+        """Bring the data back as it was at the start of ``day`` (a day listed by
+        ``backups()``; StoreError otherwise), after copying the present files aside."""
+        return restore_day(self._files, day)
 
     # ----------------------------------------------------------------- watching
 

@@ -29,6 +29,7 @@ from recovery_tui.store.partitions import (
     month_of,
     month_path,
     task_key,
+    validate_main_docs,
 )
 
 CURRENT_VERSION = 1
@@ -52,6 +53,12 @@ def check_version(path: Path, tables: Tables) -> int:
     if version > CURRENT_VERSION:
         raise SchemaTooNew(path, version, CURRENT_VERSION)
     return version
+
+
+def validate_main(path: Path, tables: Tables) -> None:
+    """A main file of any version we understand, whose records all check."""
+    version = check_version(path, tables)
+    validate_main_docs(path, tables, keyed=version >= 1)
 
 
 def meta_table(version: int = CURRENT_VERSION) -> dict[str, dict[str, Any]]:
