@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from recovery_tui.store.atomic import atomic_write_bytes
+from recovery_tui.store.errors import StoreError
 
 BACKUPS_DIR = "backups"
 KEEP_DAYS = 7
@@ -40,7 +41,7 @@ def backup_before_write(data_dir: Path, file: Path, day: date) -> Path | None:
     except FileNotFoundError:
         mark = absent_mark(target)
         if not mark.exists():
-            with contextlib.suppress(OSError):  # only a mark: the write itself matters more
+            with contextlib.suppress(OSError, StoreError):  # only a mark: the write matters more
                 target.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write_bytes(mark, b"")
                 prune(data_dir / BACKUPS_DIR)

@@ -222,3 +222,22 @@ def test_a_new_file_is_copied_by_the_next_program_to_write_it(store_dir: Path, c
         assert [r.id for r in third.runs()] == ["first"]
         third.restore(D)
         assert third.runs() == []
+
+
+def test_a_mark_that_cannot_be_saved_does_not_stop_the_write(
+    store_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+):
+    from recovery_tui.store import backups
+
+    real = backups.atomic_write_bytes
+
+    def no_marks(path: Path, payload: bytes, **kwargs: bool) -> int | None:
+        if path.name.endswith(".absent"):
+            raise StoreError(f"could not save {path}: No space left on device")
+        return real(path, payload, **kwargs)
+
+    monkeypatch.setattr(backups, "atomic_write_bytes", no_marks)
+    with Repository.open(store_dir, clock) as repo:
+        repo.save_checkin(make_checkin(D))
+        assert repo.checkin(D) == make_checkin(D)
+    assert not list(store_dir.rglob("*.absent"))
