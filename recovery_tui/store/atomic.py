@@ -146,6 +146,15 @@ def decode_tables(raw: bytes, path: Path) -> Tables:
     return data
 
 
+def encode_tables(data: Tables) -> bytes:
+    """UTF-8 JSON, readable as text; text holding a lone surrogate (it can come from an
+    imported document) cannot be UTF-8, so then every non-ASCII character is escaped."""
+    try:
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data).encode("ascii")
+
+
 def check_shape(path: Path, tables: Tables) -> None:
     """Every table must be an object of documents, every document an object."""
     for name, table in tables.items():
@@ -216,8 +225,7 @@ class AtomicJSONStorage(Storage):
         self.forget()
         if self._before_write is not None:
             self._before_write(self.path)
-        payload = json.dumps(data, ensure_ascii=False).encode("utf-8")
-        fd = atomic_write_bytes(self.path, payload, keep_open=True)
+        fd = atomic_write_bytes(self.path, encode_tables(data), keep_open=True)
         assert fd is not None
         st = os.fstat(fd)
         self._remember((st.st_mtime_ns, st.st_size, st.st_ino), data, fd)
