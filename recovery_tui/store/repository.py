@@ -43,6 +43,7 @@ from recovery_tui.store.partitions import (
 )
 from recovery_tui.store.restore import RestoreResult, restore_day
 from recovery_tui.store.tables import KeyedDB
+from recovery_tui.store.transfer import ImportResult, export_document, import_document
 
 
 class Repository:
@@ -306,6 +307,20 @@ class Repository:
         """Bring the data back as it was at the start of ``day`` (a day listed by
         ``backups()``; StoreError otherwise), after copying the present files aside."""
         return restore_day(self._files, day)
+
+    # ----------------------------------------------------------------- export and import
+
+    def export_document(self) -> dict[str, Any]:
+        """Everything as one JSON-ready document: ``{"format": "recovery-tui-export",
+        "schema": N, "exported_at": ..., "runs": [...], "checkins": [...], "tasks": [...],
+        "sessions": [...], "settings": {...}}`` (records in their stored shape, oldest first)."""
+        return export_document(self._files, utc_iso(self._clock.now()))
+
+    def import_document(self, document: object) -> ImportResult:
+        """Merge an export back, each record under its own key (the imported one wins).
+        A foreign, malformed or newer document raises ImportRefused (a StoreError) and
+        nothing is written; importing the same document again changes nothing."""
+        return import_document(self._files, document)
 
     # ----------------------------------------------------------------- watching
 
