@@ -18,6 +18,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from recovery_tui.private import PRIVATE_FILE
 from recovery_tui.store.errors import CorruptFile, StoreError
 
 Tables = dict[str, dict[str, Any]]
@@ -78,6 +79,7 @@ def atomic_write_bytes(path: Path, payload: bytes, *, keep_open: bool = False) -
     except OSError as error:
         raise _save_error(path, error) from error
     try:
+        os.fchmod(fd, PRIVATE_FILE)  # mkstemp's 0600 passes through the umask; set it exactly
         _write_all(fd, payload)
         os.fsync(fd)
         os.replace(temp_name, target)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from recovery_tui.private import make_private_dir
 from recovery_tui.store.atomic import atomic_write_bytes
 from recovery_tui.store.errors import StoreError
 
@@ -42,11 +43,11 @@ def backup_before_write(data_dir: Path, file: Path, day: date) -> Path | None:
         mark = absent_mark(target)
         if not mark.exists():
             with contextlib.suppress(OSError, StoreError):  # only a mark: the write matters more
-                target.parent.mkdir(parents=True, exist_ok=True)
+                make_private_dir(target.parent)
                 atomic_write_bytes(mark, b"")
                 prune(data_dir / BACKUPS_DIR)
         return None
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(target.parent)
     atomic_write_bytes(target, payload)
     prune(data_dir / BACKUPS_DIR)
     return target
@@ -119,6 +120,6 @@ def snapshot(data_dir: Path, files: list[Path], folder_name: str) -> Path:
     folder = data_dir / BACKUPS_DIR / folder_name
     for file in files:
         target = folder / file.relative_to(data_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(target.parent)
         atomic_write_bytes(target, file.read_bytes())
     return folder

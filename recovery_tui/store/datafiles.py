@@ -18,8 +18,9 @@ from typing import Any, TypeVar
 
 from recovery_tui.domain.clock import Clock, today
 from recovery_tui.domain.formats import long_date
+from recovery_tui.private import PRIVATE_DIR, make_private_dir, tighten
 from recovery_tui.store.atomic import clean_stale_temps
-from recovery_tui.store.backups import backup_before_write
+from recovery_tui.store.backups import BACKUPS_DIR, backup_before_write
 from recovery_tui.store.errors import CorruptFile, StoreError
 from recovery_tui.store.lock import LOCK_NAME, DataLock
 from recovery_tui.store.partitions import (
@@ -71,6 +72,9 @@ class DataFiles:
         """At open, under the lock: refuse a newer format, move damaged files aside, remove
         abandoned temporary files and migrate older data."""
         tables = self.guard(self.main, self.main.atomic.read)  # SchemaTooNew stops here
+        # Folders made by versions before modes were set: ours by name, so made private.
+        for folder in (MONTHS_DIR, BACKUPS_DIR):
+            tighten(self.data_dir / folder, PRIVATE_DIR)
         data_files = [self.main.atomic.path]
         data_files += [month_path(self.data_dir, m) for m in existing_months(self.data_dir)]
         clean_stale_temps(self.data_dir, linked=data_files)
@@ -181,7 +185,7 @@ class DataFiles:
         folder = db.atomic.path.parent
         if folder not in self._dirs_made:
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                make_private_dir(folder)
             except OSError as error:
                 raise StoreError(f"could not create {folder}: {error.strerror}") from error
             self._dirs_made.add(folder)

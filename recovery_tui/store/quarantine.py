@@ -6,6 +6,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from recovery_tui.private import PRIVATE_FILE, tighten
 from recovery_tui.store.atomic import fsync_dir, write_target
 
 
@@ -24,5 +25,6 @@ def move_aside(path: Path, moment: datetime) -> Path:
         n += 1
         target = base.with_name(f"{base.name}-{n}")
     os.rename(path, target)
+    tighten(target, PRIVATE_FILE)
     fsync_dir(path.parent)
     return target

@@ -21,6 +21,7 @@ from recovery_tui.domain.models import (
     TaskState,
     utc_iso,
 )
+from recovery_tui.private import make_private_dir
 from recovery_tui.store.atomic import Tables
 from recovery_tui.store.backups import BackupDay, list_backups
 from recovery_tui.store.datafiles import DataFiles
@@ -68,7 +69,7 @@ class Repository:
         damaged files aside, remove abandoned temporary files and migrate older data."""
         data_dir = Path(data_dir)
         try:
-            data_dir.mkdir(parents=True, exist_ok=True)
+            make_private_dir(data_dir)
         except OSError as error:
             raise StoreError(
                 f"could not create the data directory {data_dir}: {error.strerror}"

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from recovery_tui.private import make_private_dir
 from recovery_tui.store.atomic import Tables, atomic_write_bytes
 from recovery_tui.store.errors import CorruptFile, SchemaTooNew
 from recovery_tui.store.partitions import (
@@ -97,7 +98,7 @@ def _split_into_months(data_dir: Path, tables: Tables) -> Tables:
             running[doc["id"]] = {"day": doc["day"]}
     for month, month_data in months.items():
         path = month_path(data_dir, month)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
         atomic_write_bytes(path, json.dumps(month_data, ensure_ascii=False).encode("utf-8"))
 
     new = {
