@@ -220,6 +220,9 @@ class DataFiles:
                     f"{path} could not be read ({bad.reason}) and could not be moved aside: "
                     f"{error.strerror}"
                 ) from error
+            # What replaces the file is no new start of the day: no copy or "absent" mark
+            # of it for today, or bringing today back would empty the file.
+            self._backed_up.add((path, today(self.clock)))
             good = newest_good_copy(self.data_dir, path)
             if good is not None:
                 day, tables = good

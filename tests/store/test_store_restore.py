@@ -241,3 +241,19 @@ def test_a_mark_that_cannot_be_saved_does_not_stop_the_write(
         repo.save_checkin(make_checkin(D))
         assert repo.checkin(D) == make_checkin(D)
     assert not list(store_dir.rglob("*.absent"))
+
+
+def test_replacing_a_damaged_file_leaves_no_mark_that_would_empty_it(
+    store_dir: Path, clock: FakeClock
+):
+    history_over_days(store_dir, clock)
+    clock.advance(DAY)
+    (store_dir / "recovery.json").write_bytes(b"")
+    with Repository.open(store_dir, clock) as repo:
+        assert [r.id for r in repo.runs()] == ["run-24", "run-25"]
+        repo.add_run(make_run(date(2026, 11, 27), run_id="run-27"))
+    assert not (store_dir / "backups" / "2026-11-27" / "recovery.json.absent").exists()
+    with Repository.open(store_dir, clock) as later:
+        later.set_setting("theme", "nord")  # the next program keeps today's copy
+        later.restore(date(2026, 11, 27))
+        assert [r.id for r in later.runs()] == ["run-24", "run-25", "run-27"]
