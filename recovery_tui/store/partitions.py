@@ -98,6 +98,15 @@ _KEYS: dict[str, Callable[[Any], str]] = {
 Record = Run | CheckIn | TaskState | SessionRecord
 
 
+def why_invalid(error: Exception) -> str:
+    """A reason a document did not parse as a record, in words."""
+    if isinstance(error, KeyError):
+        return f"{error.args[0]!r} is missing"
+    if isinstance(error, (TypeError, AttributeError)):
+        return f"a value of the wrong kind ({error})"
+    return str(error)
+
+
 def stored(record: Record) -> dict[str, Any]:
     """The document for ``record``; a record that would not load again (a day in year 9999,
     an effort of 11) is refused here rather than found damaged later."""
@@ -105,7 +114,7 @@ def stored(record: Record) -> dict[str, Any]:
     try:
         type(record).from_dict(doc)
     except Exception as error:
-        raise InvalidRecord(f"not saved: {error}") from None
+        raise InvalidRecord(f"not saved: {why_invalid(error)}") from None
     return doc
 
 
@@ -127,7 +136,9 @@ def _check_docs(
                 record = parse(doc)
             except Exception as error:  # any failure means the document is not ours
                 raise CorruptFile(
-                    path, f"document {key!r} in table {name!r} is not a valid record ({error})"
+                    path,
+                    f"document {key!r} in table {name!r} is not a valid record "
+                    f"({why_invalid(error)})",
                 ) from None
             if keyed and _KEYS[name](record) != key:
                 raise CorruptFile(

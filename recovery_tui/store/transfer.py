@@ -30,8 +30,9 @@ from recovery_tui.store.partitions import (
     checkin_key,
     existing_months,
     month_of,
-    stored,
+    month_path,
     task_key,
+    why_invalid,
 )
 from recovery_tui.store.quarantine import stamp
 from recovery_tui.store.schema import CURRENT_VERSION
@@ -172,15 +173,30 @@ def parse_document(document: object) -> tuple[dict[str, dict[str, Record]], dict
                 if not isinstance(item, dict):
                     raise ValueError("not an object")
                 record = parse(item)
-                stored(record)
             except Exception as error:  # any failure means the record is not ours
-                reason = str(error).removeprefix("not saved: ")
+                reason = why_invalid(error)
                 raise ImportRefused(f"{kind}[{n}] is not a valid record ({reason})") from None
             records[kind][key_of(record)] = record
     settings = document.get(SETTINGS, {})
     if not isinstance(settings, dict):
         raise ImportRefused(f"{SETTINGS!r} is not an object")
     return records, _plain(settings)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """What an import changes: new docs for the main file and per month, sessions leaving a
+    month, and entries the running-sessions index gains or loses."""
+
+    runs: dict[str, Doc] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    months: dict[Month, dict[str, dict[str, Doc]]] = field(default_factory=dict)
+    moved_out: dict[Month, list[str]] = field(default_factory=dict)
+    index_adds: dict[str, Doc] = field(default_factory=dict)
+    index_drops: set[str] = field(default_factory=set)
+
+    def month_files(self) -> list[Month]:
+        return sorted({*self.months, *self.moved_out})
 
 
 def import_document(files: DataFiles, document: object) -> ImportResult:
@@ -190,78 +206,103 @@ def import_document(files: DataFiles, document: object) -> ImportResult:
     result = ImportResult()
     with files.hold():
         files.check_main()
-        main = files.main
-        old_runs = files.docs(main, RUNS)
-        old_settings = files.docs(main, SETTINGS)
-        new_runs = {k: r.to_dict() for k, r in records[RUNS].items()}
-        for key, doc in new_runs.items():
-            result.kinds[RUNS].count(old_runs.get(key), doc)
-        for key, value in settings.items():
-            old = old_settings.get(key)
-            result.kinds[SETTINGS].count(None if old is None else old["value"], value)
-
-        where = _session_months(files)
-        month_changes: dict[Month, dict[str, Doc]] = {}
-        moved_out: dict[Month, list[str]] = {}
-        for kind in MONTH_TABLES:
-            for key, record in records[kind].items():
-                month = month_of(record.day)
-                doc = record.to_dict()
-                old = files.docs(files.month(month), kind).get(key)
-                if kind == SESSIONS and where.get(key, month) != month:  # moved to another day
-                    old = files.docs(files.month(where[key]), SESSIONS).get(key)
-                    moved_out.setdefault(where[key], []).append(key)
-                result.kinds[kind].count(old, doc)
-                if old != doc:
-                    month_changes.setdefault(month, {}).setdefault(kind, {})[key] = doc
-
-        running_now = {
-            s.id: {"day": s.day.isoformat()}
-            for s in records[SESSIONS].values()
-            if s.status is SessionStatus.RUNNING
-        }
-        finished = {
-            key for key, s in records[SESSIONS].items() if s.status is not SessionStatus.RUNNING
-        }
-        old_running = files.docs(main, RUNNING)
-        index_adds = {k: v for k, v in running_now.items() if old_running.get(k) != v}
-        index_drops = finished & set(old_running)
-        changed = {kind: c.added + c.updated for kind, c in result.kinds.items()}
-        main_first = bool(changed[RUNS] or changed[SETTINGS] or index_adds)
-        if not (main_first or month_changes or moved_out or index_drops):
+        plan = _plan(files, records, settings, result)
+        main_changes = bool(plan.runs or plan.settings or plan.index_adds)
+        if not (main_changes or plan.month_files() or plan.index_drops):
             return result
-
-        touched = [main.atomic.path]
-        touched += [files.month(m).atomic.path for m in sorted({*month_changes, *moved_out})]
-        present = [path for path in touched if path.exists()]
+        touched = [files.main.atomic.path]
+        touched += [month_path(files.data_dir, m) for m in plan.month_files()]
         result.saved_to = snapshot(
-            files.data_dir, present, f"before-import-{stamp(files.clock.now())}"
+            files.data_dir,
+            [path for path in touched if path.exists()],
+            f"before-import-{stamp(files.clock.now())}",
         )
         # The running index gains entries before the month files and loses them after, as
         # in Repository.save_session: a crash in between leaves a stale entry, never a gap.
-        if main_first:
-            tables = dict(main.read_all())
-            tables[RUNS] = {**tables.get(RUNS, {}), **new_runs}
-            tables[SETTINGS] = {**tables.get(SETTINGS, {})}
-            tables[SETTINGS].update({k: {"value": v} for k, v in settings.items()})
-            tables[RUNNING] = {**tables.get(RUNNING, {}), **index_adds}
-            main.write_all(tables)
-        for month in sorted({*month_changes, *moved_out}):
-            db = files.month(month)
-            files.ensure_parent(db)
-            month_tables = {name: dict(t) for name, t in files.guard(db, db.read_all).items()}
-            for name in MONTH_TABLES:
-                month_tables.setdefault(name, {})
-            for key in moved_out.get(month, []):
-                month_tables[SESSIONS].pop(key, None)
-            for kind, docs in month_changes.get(month, {}).items():
-                month_tables[kind].update(docs)
-            db.write_all(month_tables)
-        if index_drops:
-            tables = dict(main.read_all())
-            tables[RUNNING] = {k: v for k, v in tables[RUNNING].items() if k not in index_drops}
-            main.write_all(tables)
+        if main_changes:
+            _change_main(files, plan.runs, plan.settings, plan.index_adds, set())
+        for month in plan.month_files():
+            _change_month(files, month, plan.months.get(month, {}), plan.moved_out.get(month, []))
+        if plan.index_drops:
+            _change_main(files, {}, {}, {}, plan.index_drops)
     return result
+
+
+def _plan(
+    files: DataFiles,
+    records: dict[str, dict[str, Record]],
+    settings: dict[str, Any],
+    result: ImportResult,
+) -> _Plan:
+    """Compare each imported record with the stored one: count it and note what changes."""
+    plan = _Plan()
+    main = files.main
+    old_runs = files.docs(main, RUNS)
+    for key, run in records[RUNS].items():
+        doc = run.to_dict()
+        result.kinds[RUNS].count(old_runs.get(key), doc)
+        if old_runs.get(key) != doc:
+            plan.runs[key] = doc
+    old_settings = files.docs(main, SETTINGS)
+    for key, value in settings.items():
+        old = old_settings.get(key)
+        result.kinds[SETTINGS].count(None if old is None else old["value"], value)
+        if old is None or old["value"] != value:
+            plan.settings[key] = value
+    where = _session_months(files)
+    for kind in MONTH_TABLES:
+        for key, record in records[kind].items():
+            month = month_of(record.day)
+            doc = record.to_dict()
+            old = files.docs(files.month(month), kind).get(key)
+            if kind == SESSIONS and where.get(key, month) != month:  # moved to another day
+                old = files.docs(files.month(where[key]), SESSIONS).get(key)
+                plan.moved_out.setdefault(where[key], []).append(key)
+            result.kinds[kind].count(old, doc)
+            if old != doc:
+                plan.months.setdefault(month, {}).setdefault(kind, {})[key] = doc
+    old_running = files.docs(main, RUNNING)
+    for key, session in records[SESSIONS].items():
+        entry = {"day": session.day.isoformat()}
+        if session.status is SessionStatus.RUNNING and old_running.get(key) != entry:
+            plan.index_adds[key] = entry
+        elif session.status is not SessionStatus.RUNNING and key in old_running:
+            plan.index_drops.add(key)
+    return plan
+
+
+def _change_main(
+    files: DataFiles,
+    runs: dict[str, Doc],
+    settings: dict[str, Any],
+    index_adds: dict[str, Doc],
+    index_drops: set[str],
+) -> None:
+    main = files.main
+    tables = dict(files.guard(main, main.read_all))
+    tables[RUNS] = {**tables.get(RUNS, {}), **runs}
+    tables[SETTINGS] = {
+        **tables.get(SETTINGS, {}),
+        **{k: {"value": v} for k, v in settings.items()},
+    }
+    running = {**tables.get(RUNNING, {}), **index_adds}
+    tables[RUNNING] = {k: v for k, v in running.items() if k not in index_drops}
+    main.write_all(tables)
+
+
+def _change_month(
+    files: DataFiles, month: Month, changes: dict[str, dict[str, Doc]], leaving: list[str]
+) -> None:
+    db = files.month(month)
+    files.ensure_parent(db)
+    tables = {name: dict(table) for name, table in files.guard(db, db.read_all).items()}
+    for name in MONTH_TABLES:
+        tables.setdefault(name, {})
+    for key in leaving:
+        tables[SESSIONS].pop(key, None)
+    for kind, docs in changes.items():
+        tables[kind].update(docs)
+    db.write_all(tables)
 
 
 def _session_months(files: DataFiles) -> dict[str, Month]:

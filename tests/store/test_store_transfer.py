@@ -217,3 +217,11 @@ def test_a_lone_surrogate_survives_export_and_import(repo: Repository, clock: Fa
         other.import_document(json.loads(text))
     with Repository.open(tmp_path / "other", clock) as reread:
         assert reread.checkin(D) == make_checkin(D, note=note)
+
+
+def test_a_record_missing_a_field_is_named(repo: Repository):
+    run = make_run(D).to_dict()
+    del run["day"]
+    with pytest.raises(ImportRefused) as refused:
+        repo.import_document({**valid(), "runs": [run]})
+    assert str(refused.value) == "runs[0] is not a valid record ('day' is missing)"
