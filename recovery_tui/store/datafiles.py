@@ -3,7 +3,8 @@
 Every write takes the short data lock, re-reads the file it changes if another copy changed
 it, applies one change and writes the file atomically, so the app and the CLI can both write
 without losing each other's changes. Before the first write of a day to a file its bytes are
-kept in ``backups/``. A damaged file met at any time is moved aside with a notice.
+kept in ``backups/``. A damaged file met at any time is moved aside and its newest good
+backup put in its place, with a notice.
 See docs/storage.md for the layout and the reasons behind it.
 """
 
