@@ -4,12 +4,16 @@ refuses a foreign, malformed or newer document whole, and is idempotent."""
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pendulum
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from store_samples import make_checkin, make_run, make_session
 
 from recovery_tui.domain.clock import FakeClock
@@ -209,19 +213,34 @@ def test_the_newer_version_message_names_both_versions(repo: Repository):
     )
 
 
-def test_a_lone_surrogate_survives_export_and_import(repo: Repository, clock: FakeClock, tmp_path):
-    note = "half an emoji \ud83d"
-    repo.save_checkin(make_checkin(D, note=note))
-    text = json.dumps(repo.export_document())
-    with Repository.open(tmp_path / "other", clock) as other:
-        other.import_document(json.loads(text))
-    with Repository.open(tmp_path / "other", clock) as reread:
-        assert reread.checkin(D) == make_checkin(D, note=note)
-
-
 def test_a_record_missing_a_field_is_named(repo: Repository):
     run = make_run(D).to_dict()
     del run["day"]
     with pytest.raises(ImportRefused) as refused:
         repo.import_document({**valid(), "runs": [run]})
     assert str(refused.value) == "runs[0] is not a valid record ('day' is missing)"
+
+
+ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=40) | st.sampled_from(
+    ["\ud800", "\udfff x", '"}]', "\\", "[b]x[/b]", "\x1b]0;t\x07", "=SUM(A1)", "\x00"]
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(note=ANY_TEXT, name=ANY_TEXT)
+def test_any_text_survives_saving_reopening_export_and_import(note: str, name: str) -> None:
+    clock = FakeClock(pendulum.datetime(2026, 11, 26, 8, 30, tz="Europe/Amsterdam"))
+    checkin = make_checkin(D, note=note)
+    session = replace(make_session(D), routine_name=name)
+    with tempfile.TemporaryDirectory() as tmp:
+        with Repository.open(Path(tmp) / "a", clock) as repo:
+            repo.save_checkin(checkin)
+            repo.save_session(session)
+        with Repository.open(Path(tmp) / "a", clock) as repo:
+            assert repo.notices == []
+            assert (repo.checkin(D), repo.sessions(D, D)) == (checkin, [session])
+            text = json.dumps(repo.export_document())
+        with Repository.open(Path(tmp) / "b", clock) as other:
+            other.import_document(json.loads(text))
+        with Repository.open(Path(tmp) / "b", clock) as other:
+            assert (other.checkin(D), other.sessions(D, D)) == (checkin, [session])
