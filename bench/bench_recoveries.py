@@ -32,12 +32,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pendulum
-from recovery_tui.services.journal import Journal
 
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.demo import make_demo
 from recovery_tui.domain.history.recoveries import RecoveryOutcome
 from recovery_tui.domain.models import RunKind
+from recovery_tui.services.journal import Journal
 from recovery_tui.services.recoveries import (
     comparison_with_earlier,
     next_page_end,

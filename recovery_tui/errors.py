@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import os
 import sys
 import tempfile
 import traceback
 from pathlib import Path
 
 from rich.console import Console
+
+from recovery_tui.private import make_private_dir, open_private_append
 
 STOPPED_LINE = (
     "recovery-tui stopped after an unexpected error; details in {where}. Your records are saved."
@@ -20,8 +23,9 @@ def _append(log_path: Path, entry: str) -> Path:
     """Append ``entry`` to the log (or, if it cannot be written, one in the temp dir)."""
     for candidate in (log_path, Path(tempfile.gettempdir()) / "recovery-tui-errors.log"):
         try:
-            candidate.parent.mkdir(parents=True, exist_ok=True)
-            with candidate.open("a", encoding="utf-8") as handle:
+            make_private_dir(candidate.parent)
+            # Tracebacks quote health notes: the log is the owner's only.
+            with os.fdopen(open_private_append(candidate), "a", encoding="utf-8") as handle:
                 handle.write(entry)
             return candidate
         except OSError:

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from recovery_tui.private import make_private_dir
+
 APP_NAME = "recovery-tui"
 DATA_ENV = "RECOVERY_TUI_DATA_DIR"
 CONFIG_ENV = "RECOVERY_TUI_CONFIG_DIR"
@@ -23,6 +25,12 @@ class Dirs:
     @property
     def error_log(self) -> Path:
         return self.data / "errors.log"
+
+    def make_config(self) -> Path:
+        """Create the config dir (owner-only, 0700) if it is missing; for whatever first
+        writes there."""
+        make_private_dir(self.config)
+        return self.config
 
 
 def resolve_dirs(data_dir: str | None = None, config_dir: str | None = None) -> Dirs:

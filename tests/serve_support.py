@@ -8,12 +8,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import aiohttp
-from recovery_tui.services.journal import Journal
 
 from recovery_tui.domain.clock import SystemClock
 from recovery_tui.domain.models import RunKind
 from recovery_tui.domain.plan import PLAN_RULES, Phase
 from recovery_tui.paths import Dirs
+from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
 
 # CSI, OSC (ended by BEL or ST) and two-character escapes: what is left is the app's text.

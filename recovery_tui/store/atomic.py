@@ -12,12 +12,13 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
+from recovery_tui.private import PRIVATE_FILE
 from recovery_tui.store.errors import CorruptFile, StoreError
 
 Tables = dict[str, dict[str, Any]]
@@ -56,22 +57,32 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def write_target(path: Path) -> Path:
+    """The file a write to ``path`` really replaces: a symlink's final target, so the link
+    stays a link (people point ``recovery.json`` into a synced folder)."""
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path
+
+
 def atomic_write_bytes(path: Path, payload: bytes, *, keep_open: bool = False) -> int | None:
-    """Replace ``path`` with ``payload`` atomically and durably.
+    """Replace ``path`` (or the file it links to) with ``payload`` atomically and durably.
 
     On any OSError the old file is left as it was, the temporary file is removed and a
     StoreError naming the file and the reason is raised. With ``keep_open`` the descriptor
     of the new file is returned (read-only use: it pins the inode for cache checks).
     """
-    directory = path.parent
+    target = write_target(path)
+    directory = target.parent
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}{TEMP_MARK}", dir=directory)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", dir=directory)
     except OSError as error:
         raise _save_error(path, error) from error
     try:
+        os.fchmod(fd, PRIVATE_FILE)  # mkstemp's 0600 passes through the umask; set it exactly
         _write_all(fd, payload)
         os.fsync(fd)
-        os.replace(temp_name, path)
+        os.replace(temp_name, target)
     except OSError as error:
         os.close(fd)
         with contextlib.suppress(OSError):
@@ -89,11 +100,18 @@ def _save_error(path: Path, error: OSError) -> StoreError:
     return StoreError(f"could not save {path}: {reason}")
 
 
-def clean_stale_temps(root: Path) -> list[Path]:
-    """Remove temporary files left by a process killed mid-write. Call only while holding
-    the data lock: every writer holds it, so any temporary file seen then is abandoned."""
+def clean_stale_temps(root: Path, linked: Iterable[Path] = ()) -> list[Path]:
+    """Remove temporary files left by a process killed mid-write: under ``root``, and beside
+    the target of each symlinked data file in ``linked`` (only that file's own temporaries,
+    since the target's folder may hold anything). Call only while holding the data lock:
+    every writer holds it, so any temporary file seen then is abandoned."""
     removed = []
-    for temp in root.rglob(f".*{TEMP_MARK}*"):
+    candidates = list(root.rglob(f".*{TEMP_MARK}*"))
+    for path in linked:
+        target = write_target(path)
+        if target != path:
+            candidates.extend(target.parent.glob(f".{target.name}{TEMP_MARK}*"))
+    for temp in candidates:
         if temp.is_file():
             with contextlib.suppress(OSError):
                 temp.unlink()
@@ -128,6 +146,15 @@ def decode_tables(raw: bytes, path: Path) -> Tables:
     if not isinstance(data, dict):
         raise CorruptFile(path, f"expected an object of tables but found {_kind(data)}")
     return data
+
+
+def encode_tables(data: Tables) -> bytes:
+    """UTF-8 JSON, readable as text; text holding a lone surrogate (it can come from an
+    imported document) cannot be UTF-8, so then every non-ASCII character is escaped."""
+    try:
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data).encode("ascii")
 
 
 def check_shape(path: Path, tables: Tables) -> None:
@@ -200,8 +227,7 @@ class AtomicJSONStorage(Storage):
         self.forget()
         if self._before_write is not None:
             self._before_write(self.path)
-        payload = json.dumps(data, ensure_ascii=False).encode("utf-8")
-        fd = atomic_write_bytes(self.path, payload, keep_open=True)
+        fd = atomic_write_bytes(self.path, encode_tables(data), keep_open=True)
         assert fd is not None
         st = os.fstat(fd)
         self._remember((st.st_mtime_ns, st.st_size, st.st_ino), data, fd)

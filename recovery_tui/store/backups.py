@@ -6,15 +6,20 @@ amount of history. Day folders beyond the newest ``KEEP_DAYS`` are removed.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from recovery_tui.private import make_private_dir
 from recovery_tui.store.atomic import atomic_write_bytes
+from recovery_tui.store.errors import StoreError
 
 BACKUPS_DIR = "backups"
 KEEP_DAYS = 7
+ABSENT = ".absent"
 _DAY_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -23,24 +28,82 @@ def backup_path(data_dir: Path, file: Path, day: date) -> Path:
 
 
 def backup_before_write(data_dir: Path, file: Path, day: date) -> Path | None:
-    """Copy ``file`` into today's folder unless today already has a copy of it."""
+    """Copy ``file`` into today's folder unless today already has a copy of it.
+
+    A file that does not exist yet leaves an empty ``<name>.absent`` mark instead, so that
+    bringing the day back knows the file was not there as the day began. The mark does not
+    stop a copy later that day (from the next program to write the file): that copy is not
+    the day's starting point, but it is what a damaged file can be restored from."""
     target = backup_path(data_dir, file, day)
     if target.exists():
         return None
     try:
         payload = file.read_bytes()
     except FileNotFoundError:
+        mark = absent_mark(target)
+        if not mark.exists():
+            with contextlib.suppress(OSError, StoreError):  # only a mark: the write matters more
+                make_private_dir(target.parent)
+                atomic_write_bytes(mark, b"")
+                prune(data_dir / BACKUPS_DIR)
         return None
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(target.parent)
     atomic_write_bytes(target, payload)
     prune(data_dir / BACKUPS_DIR)
     return target
 
 
+def absent_mark(copy: Path) -> Path:
+    return copy.with_name(copy.name + ABSENT)
+
+
+def folder_day(folder: Path) -> date | None:
+    """The day a daily backup folder is named after; None for other folders."""
+    if not _DAY_FOLDER.match(folder.name):
+        return None
+    try:
+        return date.fromisoformat(folder.name)
+    except ValueError:
+        return None
+
+
 def day_folders(backups: Path) -> list[Path]:
+    """Daily backup folders, oldest first."""
     if not backups.is_dir():
         return []
-    return sorted(p for p in backups.iterdir() if p.is_dir() and _DAY_FOLDER.match(p.name))
+    return sorted(p for p in backups.iterdir() if p.is_dir() and folder_day(p) is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    name: str  # relative to the data dir, with "/" ("recovery.json", "months/2026-11.json")
+    size: int  # bytes
+
+
+@dataclass(frozen=True, slots=True)
+class BackupDay:
+    """The copies taken on one day: each file as it was before its first write that day."""
+
+    day: date
+    folder: Path
+    files: tuple[BackupFile, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(f.size for f in self.files)
+
+
+def list_backups(data_dir: Path) -> list[BackupDay]:
+    """The daily backups, oldest first."""
+    days = []
+    for folder in day_folders(data_dir / BACKUPS_DIR):
+        files = tuple(
+            BackupFile(p.relative_to(folder).as_posix(), p.stat().st_size)
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.endswith(ABSENT)
+        )
+        days.append(BackupDay(date.fromisoformat(folder.name), folder, files))
+    return days
 
 
 def prune(backups: Path, keep: int = KEEP_DAYS) -> None:
@@ -57,6 +120,6 @@ def snapshot(data_dir: Path, files: list[Path], folder_name: str) -> Path:
     folder = data_dir / BACKUPS_DIR / folder_name
     for file in files:
         target = folder / file.relative_to(data_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(target.parent)
         atomic_write_bytes(target, file.read_bytes())
     return folder

@@ -31,6 +31,10 @@ class SchemaTooNew(StoreError):
         self.supported = supported
 
 
+class InvalidRecord(StoreError, ValueError):
+    """A record that would not load again (a value out of range): refused, nothing saved."""
+
+
 class CorruptFile(StoreError):
     """A file that cannot be read as our data: damaged, empty or of a foreign shape.
 

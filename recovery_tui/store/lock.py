@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from recovery_tui.private import PRIVATE_FILE, tighten
 from recovery_tui.store.errors import LockBusy, StoreError
 
 LOCK_NAME = ".lock"
@@ -75,7 +76,8 @@ class DataLock:
     def _descriptor(self) -> int:
         if self._fd is None:
             try:
-                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, PRIVATE_FILE)
+                tighten(self.path, PRIVATE_FILE)
             except OSError as error:
                 raise StoreError(
                     f"could not open the lock file {self.path}: {error.strerror}"

@@ -9,14 +9,14 @@ length of the history.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from recovery_tui.domain.models import CheckIn, Run, SessionRecord, TaskState
+from recovery_tui.domain.models import CheckIn, Run, SessionRecord, TaskState, stored_day
 from recovery_tui.store.atomic import Tables, check_shape
-from recovery_tui.store.errors import CorruptFile
+from recovery_tui.store.errors import CorruptFile, InvalidRecord
 
 MAIN_FILE = "recovery.json"
 MONTHS_DIR = "months"
@@ -86,34 +86,87 @@ _PARSERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     SESSIONS: SessionRecord.from_dict,
 }
 
+# The key each kind of record is stored under: its own identity.
+_KEYS: dict[str, Callable[[Any], str]] = {
+    RUNS: lambda run: run.id,
+    CHECKINS: lambda checkin: checkin_key(checkin.day),
+    TASKS: lambda state: task_key(state.day, state.task_id),
+    SESSIONS: lambda session: session.id,
+}
 
-def _check_docs(path: Path, tables: Tables, names: Iterator[str] | tuple[str, ...]) -> None:
+
+Record = Run | CheckIn | TaskState | SessionRecord
+
+
+def why_invalid(error: Exception) -> str:
+    """A reason a document did not parse as a record, in words."""
+    if isinstance(error, KeyError):
+        return f"{error.args[0]!r} is missing"
+    if isinstance(error, (TypeError, AttributeError)):
+        return f"a value of the wrong kind ({error})"
+    return str(error)
+
+
+def stored(record: Record) -> dict[str, Any]:
+    """The document for ``record``; a record that would not load again (a day in year 9999,
+    an effort of 11) is refused here rather than found damaged later."""
+    doc = record.to_dict()
+    try:
+        type(record).from_dict(doc)
+    except Exception as error:
+        raise InvalidRecord(f"not saved: {why_invalid(error)}") from None
+    return doc
+
+
+def file_month(path: Path) -> Month | None:
+    """The month a month file (or a copy of one) holds, from its name."""
+    match = _MONTH_NAME.match(path.name)
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def _check_docs(
+    path: Path, tables: Tables, names: Iterable[str], *, keyed: bool, month: Month | None = None
+) -> None:
+    """Every document must parse as its record (values in range, see models.from_dict); with
+    ``keyed``, sit under its own key; with ``month``, belong to that month."""
     for name in names:
         parse = _PARSERS[name]
         for key, doc in tables.get(name, {}).items():
             try:
-                parse(doc)
+                record = parse(doc)
             except Exception as error:  # any failure means the document is not ours
                 raise CorruptFile(
-                    path, f"document {key!r} in table {name!r} is not a valid record ({error!r})"
+                    path,
+                    f"document {key!r} in table {name!r} is not a valid record "
+                    f"({why_invalid(error)})",
                 ) from None
+            if keyed and _KEYS[name](record) != key:
+                raise CorruptFile(
+                    path, f"document {key!r} in table {name!r} is under the wrong key"
+                )
+            if month is not None and month_of(record.day) != month:
+                raise CorruptFile(
+                    path, f"document {key!r} in table {name!r} belongs to another month"
+                )
 
 
-def validate_main_docs(path: Path, tables: Tables) -> None:
+def validate_main_docs(path: Path, tables: Tables, *, keyed: bool = True) -> None:
     """Runs must parse, settings must hold a value, the running index must name a day.
-    Older layouts (schema 0) also kept per-day tables here; those must parse too."""
+    Older layouts (schema 0, not ``keyed``) also kept per-day tables here, under numbered
+    keys; those must parse too."""
     check_shape(path, tables)
-    _check_docs(path, tables, tuple(n for n in (RUNS, *MONTH_TABLES) if n in tables))
+    names = tuple(n for n in (RUNS, *MONTH_TABLES) if n in tables)
+    _check_docs(path, tables, names, keyed=keyed)
     for key, doc in tables.get(SETTINGS, {}).items():
         if "value" not in doc:
             raise CorruptFile(path, f"setting {key!r} has no value")
     for key, doc in tables.get(RUNNING, {}).items():
         try:
-            date.fromisoformat(doc["day"])
+            stored_day(doc["day"])
         except Exception:
             raise CorruptFile(path, f"running session {key!r} has no valid day") from None
 
 
 def validate_month(path: Path, tables: Tables) -> None:
     check_shape(path, tables)
-    _check_docs(path, tables, MONTH_TABLES)
+    _check_docs(path, tables, MONTH_TABLES, keyed=True, month=file_month(path))

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from recovery_tui.private import make_private_dir
 from recovery_tui.store.atomic import Tables, atomic_write_bytes
 from recovery_tui.store.errors import CorruptFile, SchemaTooNew
 from recovery_tui.store.partitions import (
@@ -29,6 +30,7 @@ from recovery_tui.store.partitions import (
     month_of,
     month_path,
     task_key,
+    validate_main_docs,
 )
 
 CURRENT_VERSION = 1
@@ -52,6 +54,12 @@ def check_version(path: Path, tables: Tables) -> int:
     if version > CURRENT_VERSION:
         raise SchemaTooNew(path, version, CURRENT_VERSION)
     return version
+
+
+def validate_main(path: Path, tables: Tables) -> None:
+    """A main file of any version we understand, whose records all check."""
+    version = check_version(path, tables)
+    validate_main_docs(path, tables, keyed=version >= 1)
 
 
 def meta_table(version: int = CURRENT_VERSION) -> dict[str, dict[str, Any]]:
@@ -90,7 +98,7 @@ def _split_into_months(data_dir: Path, tables: Tables) -> Tables:
             running[doc["id"]] = {"day": doc["day"]}
     for month, month_data in months.items():
         path = month_path(data_dir, month)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
         atomic_write_bytes(path, json.dumps(month_data, ensure_ascii=False).encode("utf-8"))
 
     new = {

@@ -11,6 +11,7 @@ import pytest
 from app_factory import SIZE, make_app
 from rel_support import assert_one_clear_line, cli, files_of
 
+from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import Run, RunKind
 
 VALID_MAIN = json.dumps({"_meta": {"1": {"schema": 1}}, "runs": {}}).encode()
@@ -141,3 +142,98 @@ async def test_the_app_refuses_a_newer_file_with_exit_1(tmp_path: Path) -> None:
         await pilot.pause()
     assert app.return_code == 1
     assert files_of(app.dirs.data) == before
+
+
+IMPOSSIBLE = {
+    "a run on 9999-12-31": (
+        "recovery.json",
+        {
+            "_meta": {"1": {"schema": 1}},
+            "runs": {
+                "r": {
+                    "id": "r",
+                    "day": "9999-12-31",
+                    "distance_km": 21.1,
+                    "effort": 8,
+                    "kind": "race",
+                    "finish": None,
+                    "recorded_at": "2026-11-20T10:00:00.000000Z",
+                    "tz": "UTC",
+                }
+            },
+        },
+    ),
+    "a check-in with soreness 99": (
+        f"months/{date.today():%Y-%m}.json",
+        {
+            "checkins": {
+                date.today().isoformat(): {
+                    "day": date.today().isoformat(),
+                    "soreness": {"knees": 99},
+                    "recorded_at": "2026-11-20T10:00:00.000000Z",
+                    "tz": "UTC",
+                }
+            }
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("case", IMPOSSIBLE.values(), ids=IMPOSSIBLE.keys())
+@pytest.mark.parametrize("command", [("history", "--days", "7"), ("today",)])
+def test_an_impossible_value_is_refused_at_load_not_met_later(
+    case: tuple[str, dict[str, object]],
+    command: tuple[str, ...],
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    name, tables = case
+    path = data_dir / name
+    path.parent.mkdir(parents=True)
+    content = json.dumps(tables).encode()
+    path.write_bytes(content)
+    code, _out, err = cli(capsys, data_dir, *command)
+    assert code == 0, err
+    check_moved_aside(err, path, content)
+    assert "is not a valid record" in err and "out of range" in err
+
+
+def four_saves(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two saves to each file: the second one's first write of the day keeps a copy of the
+    file as the first one left it (a run of 21.1 km; ankles at 3)."""
+    for args in [
+        ("log-run", "--distance-km", "21.1"),
+        ("checkin", "--sore", "ankles=3"),
+        ("log-run", "--distance-km", "10"),
+        ("checkin", "--sore", "knees=2"),
+    ]:
+        code, _out, err = cli(capsys, data, *args)
+        assert code == 0, err
+
+
+def test_a_damaged_main_file_is_restored_from_its_backup(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    four_saves(data_dir, capsys)
+    main = data_dir / "recovery.json"
+    main.write_bytes(b"\x00" * 100)
+    code, _out, err = cli(capsys, data_dir, "today", "--json")
+    assert code == 0, err
+    check_moved_aside(err, main, b"\x00" * 100)
+    assert f"your data from the backup of {long_date(date.today())} was restored" in err
+    runs = json.loads(main.read_text())["runs"]
+    assert [run["distance_km"] for run in runs.values()] == [21.1]
+
+
+def test_a_damaged_month_file_is_restored_from_its_backup(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    four_saves(data_dir, capsys)
+    month = this_month_file(data_dir)
+    month.write_bytes(b'{"checkins": ')
+    code, out, err = cli(capsys, data_dir, "history", "--days", "1", "--format", "json")
+    assert code == 0, err
+    check_moved_aside(err, month, b'{"checkins": ')
+    assert f"your data from the backup of {long_date(date.today())} was restored" in err
+    [today] = json.loads(out)
+    assert today["soreness"] == {"ankles": 3}

@@ -119,3 +119,17 @@ def test_stale_temp_files_are_removed_on_open(store_dir: Path, clock: FakeClock)
         assert repo.checkin(D) == make_checkin(D)
     assert not any(p.exists() for p in stale)
     assert keep.exists()
+
+
+def test_a_note_with_a_lone_surrogate_is_saved_and_read_back_exactly(
+    repo: Repository, clock: FakeClock
+):
+    note = "caf\u00e9 \ud83d half an emoji"
+    repo.save_checkin(make_checkin(D, note=note))
+    month_file = repo.data_dir / "months" / "2026-11.json"
+    month_file.read_bytes().decode("utf-8")  # still UTF-8 text
+    with Repository.open(repo.data_dir, clock) as reader:
+        assert reader.checkin(D) == make_checkin(D, note=note)
+        assert reader.notices == []
+    repo.save_checkin(make_checkin(D, note="caf\u00e9"))
+    assert "caf\u00e9" in month_file.read_text(encoding="utf-8")  # readable when it can be

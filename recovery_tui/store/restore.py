@@ -1,0 +1,167 @@
+"""Bringing data back from the daily backups: the newest good copy of one damaged file, or
+the whole data as it was at the start of a chosen day.
+
+A copy is good when it reads and validates like the file itself (a main file must also be of
+the current format: an older copy would need a migration that rewrites the month files).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from recovery_tui.domain.formats import long_date
+from recovery_tui.store.atomic import Tables, Validator, decode_tables
+from recovery_tui.store.backups import (
+    ABSENT,
+    BACKUPS_DIR,
+    absent_mark,
+    day_folders,
+    folder_day,
+    snapshot,
+)
+from recovery_tui.store.errors import CorruptFile, StoreError
+from recovery_tui.store.partitions import (
+    MAIN_FILE,
+    MONTHS_DIR,
+    existing_months,
+    file_month,
+    month_path,
+    validate_month,
+)
+from recovery_tui.store.quarantine import stamp
+from recovery_tui.store.schema import CURRENT_VERSION, fresh_main, validate_main, version_of
+
+if TYPE_CHECKING:
+    from recovery_tui.store.datafiles import DataFiles
+
+
+def _current_main(path: Path, tables: Tables) -> None:
+    validate_main(path, tables)
+    found = version_of(path, tables)
+    if found != CURRENT_VERSION:
+        raise CorruptFile(path, f"it is of data format {found}, not {CURRENT_VERSION}")
+
+
+def validator_for(relative: Path) -> Validator | None:
+    """How a copy of the data file at ``relative`` (to the data dir) is checked; None for a
+    file that is not one of ours."""
+    if relative == Path(MAIN_FILE):
+        return _current_main
+    if relative.parent == Path(MONTHS_DIR) and file_month(relative) is not None:
+        return validate_month
+    return None
+
+
+def read_copy(copy: Path, validate: Validator) -> Tables:
+    """The tables in a backup copy; StoreError (CorruptFile) if it does not read and check."""
+    try:
+        raw = copy.read_bytes()
+    except OSError as error:
+        raise CorruptFile(copy, error.strerror or str(error)) from error
+    tables = decode_tables(raw, copy)
+    validate(copy, tables)
+    return tables
+
+
+def newest_good_copy(data_dir: Path, file: Path) -> tuple[date, Tables] | None:
+    """The newest daily copy of ``file`` that reads and validates, with its day."""
+    relative = file.relative_to(data_dir)
+    validate = validator_for(relative)
+    if validate is None:
+        return None
+    for folder in reversed(day_folders(data_dir / BACKUPS_DIR)):
+        copy = folder / relative
+        if not copy.is_file():
+            continue
+        try:
+            tables = read_copy(copy, validate)
+        except StoreError:
+            continue  # a damaged copy (or one from a newer version): try an older day
+        day = folder_day(folder)
+        assert day is not None
+        return day, tables
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    day: date
+    files: tuple[str, ...]  # relative to the data dir, with "/"
+    saved_to: Path | None  # the copy of the data as it was just before the restore
+
+    @property
+    def message(self) -> str:
+        if not self.files:
+            return (
+                f"Your data has not changed since the start of {long_date(self.day)} "
+                f"{self.day.year}; nothing was restored."
+            )
+        return (
+            f"Restored your data as it was at the start of {long_date(self.day)} "
+            f"{self.day.year} ({', '.join(self.files)}). The data from before the restore "
+            f"is kept in {self.saved_to}."
+        )
+
+
+def copies_as_of(data_dir: Path, day: date) -> dict[Path, Path | None]:
+    """For each data file, the copy holding it as it was at the start of ``day`` (None: it
+    did not exist then). A day's folder keeps a file as it was before its first write that
+    day, so the first copy or mark on or after ``day`` is the one; files with neither have
+    not changed since."""
+    chosen: dict[Path, Path | None] = {}
+    for folder in day_folders(data_dir / BACKUPS_DIR):
+        folder_date = folder_day(folder)
+        if folder_date is None or folder_date < day:
+            continue
+        for copy in sorted(folder.rglob("*")):
+            if not copy.is_file():
+                continue
+            relative = copy.relative_to(folder)
+            absent = relative.name.endswith(ABSENT)
+            if absent:
+                relative = relative.with_name(relative.name.removesuffix(ABSENT))
+            elif absent_mark(copy).exists():
+                continue  # copied later that day; the mark says how the day began
+            if relative not in chosen and validator_for(relative):
+                chosen[relative] = None if absent else copy
+    return chosen
+
+
+def restore_day(files: DataFiles, day: date) -> RestoreResult:
+    """Bring back the data as it was at the start of ``day``, after copying the present
+    files to ``backups/before-restore-<stamp>/``. Nothing is written if a copy is bad."""
+    data_dir = files.data_dir
+    days = [folder_day(folder) for folder in day_folders(data_dir / BACKUPS_DIR)]
+    if day not in days:
+        kept = ", ".join(d.isoformat() for d in days if d is not None) or "none yet"
+        raise StoreError(f"there is no backup of {day.isoformat()} (backups kept: {kept})")
+    with files.hold():
+        files.check_main()
+        restored: dict[Path, Tables] = {}
+        for relative, copy in copies_as_of(data_dir, day).items():
+            if copy is None:  # not there yet as the day began: empty, and links stay links
+                restored[relative] = fresh_main() if relative == Path(MAIN_FILE) else {}
+                continue
+            validate = validator_for(relative)
+            assert validate is not None
+            try:
+                restored[relative] = read_copy(copy, validate)
+            except StoreError as error:
+                reason = error.reason if isinstance(error, CorruptFile) else str(error)
+                raise StoreError(
+                    f"the backup {copy} could not be read ({reason}); nothing was restored"
+                ) from None
+        if not restored:
+            return RestoreResult(day, (), None)
+        present = [files.main.atomic.path]
+        present += [month_path(data_dir, m) for m in existing_months(data_dir)]
+        saved_to = snapshot(data_dir, present, f"before-restore-{stamp(files.clock.now())}")
+        for relative, tables in restored.items():
+            db = files.db_for(relative)
+            files.ensure_parent(db)
+            db.write_all(tables)
+    names = tuple(sorted(r.as_posix() for r in restored))
+    return RestoreResult(day, names, saved_to)
