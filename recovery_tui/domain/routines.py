@@ -196,7 +196,7 @@ _CALF_HOW = "Hands on a wall, back leg straight, heel down; lean in."
 _HAMSTRING_HOW = "Sit with one leg straight, other foot at the knee; hinge from the hips."
 _QUAD_HOW = "Hold a chair, draw one heel towards your seat, knees together, hips forward."
 _KNEES_TO_CHEST_HOW = "On your back, hug both knees in and let the lower back sink."
-_BREATHING_HOW = "Lie still; breathe in for four counts, out for six."
+_BREATHING_HOW = "Lie still; in through the nose, out through the mouth, slowly counting to five."
 
 # The balanced session, 1800 s exactly (checked in the tests): ten steps of 30-s holds
 # repeated with 5-s releases, a gluteus medius exercise, ankle circles and slow breathing.

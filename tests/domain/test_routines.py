@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from recovery_tui.domain.models import Area
@@ -198,3 +201,33 @@ def test_find_builtin_gives_custom_walks_and_nothing_for_unknown_ids() -> None:
     assert find_builtin("walk-020") is None
     assert find_builtin("walk-0") is None
     assert find_builtin("nope") is None
+
+
+GUIDANCE = Path(__file__).resolve().parents[2] / "docs" / "guidance.md"
+
+
+ENTRY_HEADING = re.compile(r"^#{3,4} `([a-z0-9_.]+)`.*$", flags=re.MULTILINE)
+
+
+def guidance_entries() -> dict[str, str]:
+    """Each entry of docs/guidance.md by its id: the text up to the next heading."""
+    parts = ENTRY_HEADING.split(GUIDANCE.read_text(encoding="utf-8"))
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def test_each_guidance_id_has_one_entry() -> None:
+    ids = ENTRY_HEADING.findall(GUIDANCE.read_text(encoding="utf-8"))
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_every_builtin_step_has_a_sourced_entry_in_the_guidance() -> None:
+    entries = guidance_entries()
+    guides = {step.guide for routine in builtin_routines() for step in routine.steps}
+    missing = sorted(guides - set(entries))
+    assert not missing, f"docs/guidance.md has no entry for {missing}"
+    for guide in guides:
+        assert "**Source:**" in entries[guide], f"{guide} names no source"
+
+
+def test_the_timer_segments_have_entries_in_the_guidance() -> None:
+    assert {"segment.release", "segment.switch"} <= set(guidance_entries())
