@@ -32,6 +32,7 @@ from recovery_tui.domain.routines import (
     stretch_30,
 )
 from recovery_tui.domain.soreness import LOW_SORENESS
+from recovery_tui.domain.text import one_line, plain
 
 soreness_maps = st.dictionaries(st.sampled_from(list(Area)), st.integers(0, 10))
 
@@ -127,7 +128,8 @@ def test_every_changed_step_is_marked_and_explained(soreness: dict[Area, int]) -
     if routine.adapted:
         assert routine.name == ADAPTED_NAME
         assert routine.reasons
-        assert all("\n" not in line for line in routine.reasons)
+        # Shown under the session title as plain text: one clean line each.
+        assert all(one_line(plain(line)) == line for line in routine.reasons)
     else:
         assert routine == stretch_30()
 
