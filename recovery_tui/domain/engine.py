@@ -1,7 +1,9 @@
 """The session engine: runs a routine against an injected clock.
 
-A session is a row of *segments*: an optional get-ready countdown, then every step; a step
-done on both sides becomes left, a short "switch sides" transition, then right.
+A session is a row of *segments*: an optional get-ready countdown, then every step. A step
+of several holds becomes hold 1, release, hold 2, release, ... hold n; a step done on both
+sides becomes all of that on the left, a short "switch sides" transition, then the same on
+the right.
 
 Time comes from deadlines on the clock's monotonic time, never from counting ticks. Every
 query first catches up with the clock, and if several deadlines passed while nobody asked
@@ -16,8 +18,14 @@ time) changes no step length, since wall time is only read to stamp ``started_at
 ``ended_at``; those two instants are kept so that a sleep or jump stays visible in the record
 (``ended_at - started_at`` larger than ``actual_seconds``).
 
-Time counted in ``actual_seconds`` is the routine's own time: steps and side switches while
-running, not the get-ready countdown and not time spent paused.
+Time counted in ``actual_seconds`` is the routine's own time: holds, releases and side
+switches while running, not the get-ready countdown and not time spent paused.
+
+The record keeps one ``StepRecord`` per step side (per step when one-sided): its holds and
+the releases between them, planned and actual, ``skipped`` when one of its holds was
+skipped. ``session_rules.step_outcome`` reads one as done, partly done or skipped; a
+session that reaches its end (or is stopped) counts as completed only when most of its
+planned time was done (``session_rules.end_status``).
 """
 
 from __future__ import annotations
@@ -36,7 +44,8 @@ from recovery_tui.domain.models import (
     new_id,
     utc_iso,
 )
-from recovery_tui.domain.routines import SWITCH_SECONDS, Routine
+from recovery_tui.domain.routines import SWITCH_SECONDS, Routine, Step
+from recovery_tui.domain.session_rules import end_status
 
 MAX_GET_READY_SECONDS = 5.0
 
@@ -44,14 +53,19 @@ MAX_GET_READY_SECONDS = 5.0
 class Phase(StrEnum):
     GET_READY = "get_ready"
     STEP = "step"
+    RELEASE = "release"
     TRANSITION = "transition"
     DONE = "done"
 
 
 class SegmentKind(StrEnum):
     GET_READY = "get_ready"
-    STEP = "step"
+    STEP = "step"  # one hold (or the whole step when it has a single hold)
+    RELEASE = "release"  # the pause between two holds of one side
     SWITCH = "switch"
+
+
+RELEASE_NAME = "Release"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +78,18 @@ class Segment:
     how: str
     areas: tuple[Area, ...]
     kind: SegmentKind
+    rep: int = 1  # which hold of the side this is (the next hold's number for a release)
+    reps: int = 1  # holds per side in its step
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.side.value})" if self.side else self.name
+        """ "Wall calf stretch (left, 2 of 3)"; a release or a switch is named alone."""
+        if self.kind is not SegmentKind.STEP:
+            return self.name
+        parts = [self.side.value] if self.side else []
+        if self.reps > 1:
+            parts.append(f"{self.rep} of {self.reps}")
+        return f"{self.name} ({', '.join(parts)})" if parts else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,39 +113,66 @@ Event = SegmentChanged | Finished
 
 
 def build_segments(routine: Routine, get_ready_seconds: float) -> tuple[Segment, ...]:
-    """Get-ready (when longer than 0 s), then each step; a sided step is left, switch, right.
+    """Get-ready (when longer than 0 s), then each step: its holds with a release between
+    two of them; a sided step is all of that on the left, a switch, then on the right.
     What comes next is shown from ``next_segment()``, so get-ready carries no how-to."""
     segments: list[Segment] = []
-
-    def add(
-        step_index: int,
-        name: str,
-        side: Side | None,
-        seconds: float,
-        how: str,
-        areas: tuple[Area, ...],
-        kind: SegmentKind,
-    ) -> None:
-        segments.append(Segment(len(segments), step_index, name, side, seconds, how, areas, kind))
-
     if get_ready_seconds > 0:
-        add(0, "Get ready", None, get_ready_seconds, "", (), SegmentKind.GET_READY)
+        segments.append(
+            Segment(0, 0, "Get ready", None, get_ready_seconds, "", (), SegmentKind.GET_READY)
+        )
     for i, step in enumerate(routine.steps):
         if step.sides:
-            add(i, step.name, Side.LEFT, step.seconds, step.how, step.areas, SegmentKind.STEP)
-            add(
-                i,
-                "Switch sides",
-                None,
-                SWITCH_SECONDS,
-                f"Right side next: {step.name}",
-                (),
-                SegmentKind.SWITCH,
+            _add_side(segments, i, step, Side.LEFT)
+            segments.append(
+                Segment(
+                    len(segments),
+                    i,
+                    "Switch sides",
+                    None,
+                    SWITCH_SECONDS,
+                    f"Right side next: {step.name}",
+                    (),
+                    SegmentKind.SWITCH,
+                )
             )
-            add(i, step.name, Side.RIGHT, step.seconds, step.how, step.areas, SegmentKind.STEP)
+            _add_side(segments, i, step, Side.RIGHT)
         else:
-            add(i, step.name, None, step.seconds, step.how, step.areas, SegmentKind.STEP)
+            _add_side(segments, i, step, None)
     return tuple(segments)
+
+
+def _add_side(segments: list[Segment], step_index: int, step: Step, side: Side | None) -> None:
+    for rep in range(1, step.reps + 1):
+        if rep > 1 and step.release:
+            segments.append(
+                Segment(
+                    len(segments),
+                    step_index,
+                    RELEASE_NAME,
+                    side,
+                    step.release,
+                    f"Ease off and breathe; hold {rep} of {step.reps} next.",
+                    step.areas,
+                    SegmentKind.RELEASE,
+                    rep,
+                    step.reps,
+                )
+            )
+        segments.append(
+            Segment(
+                len(segments),
+                step_index,
+                step.name,
+                side,
+                step.seconds,
+                step.how,
+                step.areas,
+                SegmentKind.STEP,
+                rep,
+                step.reps,
+            )
+        )
 
 
 @dataclass(slots=True)
@@ -221,6 +270,26 @@ class SessionEngine:
         self._leave(skipped=True)
         self._enter(self._next_index(self._index), now, reason="skip")
 
+    def skip_step(self) -> None:
+        """Leave the whole step now: the rest of its holds, releases, the switch and the
+        other side are marked skipped, and the next step begins in full. During get-ready
+        this starts the first step, like ``skip()``."""
+        self._sync()
+        if not self._started or self.done:
+            return
+        step_index = self.segments[self._index].step_index
+        if self.segments[self._index].kind is SegmentKind.GET_READY:
+            self.skip()
+            return
+        now = self.clock.monotonic()
+        self._leave(skipped=True)
+        target = self._index + 1
+        while target < len(self.segments) and self.segments[target].step_index == step_index:
+            visit = self._visits.setdefault(target, _Visit())
+            visit.skipped = not visit.done
+            target += 1
+        self._enter(target, now, reason="skip")
+
     def back(self) -> None:
         """Restart the previous step segment (from a right side, its left side; from the
         first step, the first step again). Time already spent still counts."""
@@ -287,6 +356,7 @@ class SessionEngine:
         return {
             SegmentKind.GET_READY: Phase.GET_READY,
             SegmentKind.STEP: Phase.STEP,
+            SegmentKind.RELEASE: Phase.RELEASE,
             SegmentKind.SWITCH: Phase.TRANSITION,
         }[segment.kind]
 
@@ -351,13 +421,10 @@ class SessionEngine:
     def record(self, status: SessionStatus | None = None) -> SessionRecord:
         """The session as it stands, to save now (running) or at the end."""
         self._sync()
+        planned = float(self.routine.total_seconds)
+        actual = self._carry.actual_seconds + self.elapsed_total()
         if status is None:
-            if self._finished:
-                status = SessionStatus.COMPLETED
-            elif self._stopped:
-                status = SessionStatus.STOPPED
-            else:
-                status = SessionStatus.RUNNING
+            status = end_status(actual, planned) if self.done else SessionStatus.RUNNING
         return SessionRecord(
             id=self.session_id,
             day=self.day,
@@ -365,8 +432,8 @@ class SessionEngine:
             routine_name=self.routine.name,
             kind=self.routine.kind,
             status=status,
-            planned_seconds=float(self.routine.total_seconds),
-            actual_seconds=self._carry.actual_seconds + self.elapsed_total(),
+            planned_seconds=planned,
+            actual_seconds=actual,
             started_at=self._carry.started_at or utc_iso(self._started_wall),
             ended_at=self._ended_wall,
             tz=self.clock.tz_name,
@@ -463,24 +530,31 @@ class SessionEngine:
         return index
 
     def _step_records(self) -> tuple[StepRecord, ...]:
-        """Steps done, skipped or partly done in this run, in routine order; a step visited
-        twice (after ``back``) is one entry with the time of both visits."""
+        """One entry per step side reached in this run, in routine order: its holds and the
+        releases between them, with the time of every visit (after ``back`` too); skipped
+        when one of its holds was skipped and not done on a later visit."""
         actual = {i: visit.actual for i, visit in self._visits.items()}
         if self._started and not self.done:
             actual[self._index] = actual.get(self._index, 0.0) + self.elapsed_in_segment()
+        sides: dict[tuple[int, Side | None], list[Segment]] = {}
+        for segment in self.segments:
+            if segment.kind in (SegmentKind.STEP, SegmentKind.RELEASE):
+                sides.setdefault((segment.step_index, segment.side), []).append(segment)
         records = []
-        for i, seconds in sorted(actual.items()):
-            segment = self.segments[i]
-            visit = self._visits.get(i)
-            if segment.kind is not SegmentKind.STEP or (visit is None and seconds <= 0):
+        for parts in sides.values():
+            reached = any(s.index in self._visits or actual.get(s.index, 0.0) > 0 for s in parts)
+            if not reached:
                 continue
+            holds = [s for s in parts if s.kind is SegmentKind.STEP]
             records.append(
                 StepRecord(
-                    name=segment.name,
-                    side=segment.side,
-                    planned_seconds=float(segment.seconds),
-                    actual_seconds=seconds,
-                    skipped=visit.skipped if visit else False,
+                    name=holds[0].name,
+                    side=holds[0].side,
+                    planned_seconds=float(sum(s.seconds for s in parts)),
+                    actual_seconds=sum(actual.get(s.index, 0.0) for s in parts),
+                    skipped=any(
+                        self._visits[s.index].skipped for s in holds if s.index in self._visits
+                    ),
                 )
             )
         return tuple(records)

@@ -7,10 +7,15 @@ One file per routine, its stem is the routine's id::
     kind = "routine"          # optional: walk, stretch or routine
     [[steps]]
     name = "Wall calf stretch"
-    seconds = 45              # per side when sides = true; 1 to 3600
+    seconds = 30              # one hold, per side when sides = true; 1 to 3600
+    reps = 3                  # optional: holds per side, 1 to 10 (default 1)
+    release = 5               # optional: seconds between two holds, 0 to 60 (default 5)
     sides = true
     areas = ["calves", "ankles"]
     how = "Hands on the wall, back heel down, lean in."
+
+A step with ``reps = 3`` runs hold 1, release, hold 2, release, hold 3 (on each side when
+``sides = true``), so it lasts 3 × seconds + 2 × release per side.
 
 A file that cannot be used gives one message naming the file and the reason; the other
 files still load. This module checks what a parsed file holds; reading the files is
@@ -22,11 +27,18 @@ from __future__ import annotations
 from typing import Any
 
 from recovery_tui.domain.models import Area
-from recovery_tui.domain.routines import KINDS, Routine, Step
+from recovery_tui.domain.routines import (
+    KINDS,
+    MAX_RELEASE_SECONDS,
+    MAX_REPS,
+    RELEASE_SECONDS,
+    Routine,
+    Step,
+)
 
 MAX_STEP_SECONDS = 3600
 MAX_FILE_BYTES = 256 * 1024
-_STEP_KEYS = frozenset({"name", "seconds", "sides", "areas", "how"})
+_STEP_KEYS = frozenset({"name", "seconds", "reps", "release", "sides", "areas", "how"})
 _TOP_KEYS = frozenset({"name", "description", "kind", "steps"})
 
 
@@ -67,14 +79,9 @@ def _parse_step(number: int, data: Any) -> Step:
     if unknown:
         raise RoutineFileError(f"{where}: unknown key '{unknown[0]}'")
     name = _text(data, "name", where, required=True)
-    seconds = data.get("seconds")
-    # bool is an int in Python; "seconds = true" is a mistake, not one second.
-    if isinstance(seconds, bool) or not isinstance(seconds, int):
-        raise RoutineFileError(f"{where} ({name}): seconds must be a whole number of seconds")
-    if not 1 <= seconds <= MAX_STEP_SECONDS:
-        raise RoutineFileError(
-            f"{where} ({name}): seconds must be from 1 to {MAX_STEP_SECONDS}, not {seconds}"
-        )
+    seconds = _whole(data, "seconds", f"{where} ({name})", 1, MAX_STEP_SECONDS, None)
+    reps = _whole(data, "reps", f"{where} ({name})", 1, MAX_REPS, 1)
+    release = _whole(data, "release", f"{where} ({name})", 0, MAX_RELEASE_SECONDS, RELEASE_SECONDS)
     sides = data.get("sides", False)
     if not isinstance(sides, bool):
         raise RoutineFileError(f"{where} ({name}): sides must be true or false")
@@ -89,7 +96,28 @@ def _parse_step(number: int, data: Any) -> Step:
             raise RoutineFileError(f"{where} ({name}): unknown area {value!r} (use {names})")
         areas.append(area)
     how = _text(data, "how", f"{where} ({name})")
-    return Step(name=name, seconds=seconds, sides=sides, areas=tuple(areas), how=how)
+    return Step(
+        name=name,
+        seconds=seconds,
+        sides=sides,
+        areas=tuple(areas),
+        how=how,
+        reps=reps,
+        release=release,
+    )
+
+
+def _whole(
+    data: dict[str, Any], key: str, where: str, low: int, high: int, default: int | None
+) -> int:
+    """A whole number from ``low`` to ``high``; ``default`` when absent (None: required)."""
+    value = data.get(key, default)
+    # bool is an int in Python; "seconds = true" is a mistake, not one second.
+    if value is None or isinstance(value, bool) or not isinstance(value, int):
+        raise RoutineFileError(f"{where}: {key} must be a whole number from {low} to {high}")
+    if not low <= value <= high:
+        raise RoutineFileError(f"{where}: {key} must be from {low} to {high}, not {value}")
+    return value
 
 
 def _area(value: Any) -> Area | None:

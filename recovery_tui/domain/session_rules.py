@@ -1,20 +1,91 @@
-"""When a timed session counts towards the day's plan."""
+"""What a timed session counts as: completed or stopped, each step done, partly or skipped,
+and when it counts towards the day's plan.
+
+- A session that ended (ran to its end, was skipped to its end, or was stopped) is
+  *completed* only when at least ``COMPLETED_SHARE`` of its planned time was actually
+  spent in it; otherwise it is *stopped*, with its minutes. Skipping through every step
+  is not doing the session.
+- A step side is *done* when its time was spent (within ``DONE_TOLERANCE_SECONDS``),
+  *skipped* when one of its holds was skipped and less than ``SKIPPED_BELOW`` of its time
+  was spent, and *partly done* otherwise (begun, then skipped or stopped part-way).
+- A walk of ``MIN_WALK_SECONDS`` or more counts as one of the day's walks, however it
+  ended; the 30-minute stretch ticks its task only when completed.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
+from enum import StrEnum
 
-from recovery_tui.domain.models import SessionRecord, SessionStatus
+from recovery_tui.domain.models import SessionRecord, SessionStatus, StepRecord
 from recovery_tui.domain.routines import STRETCH_30_SECONDS
+
+COMPLETED_SHARE = 0.8
+"""Share of the planned time that must be done for a session to count as completed."""
+
+# Kept under its older name: the stretch task ticks by the same share.
+STRETCH_SHARE_NEEDED = COMPLETED_SHARE
+
+DONE_TOLERANCE_SECONDS = 1.0
+SKIPPED_BELOW = 0.5
 
 # A walk shorter than this was a few steps to the kitchen, not one of the day's walks.
 MIN_WALK_SECONDS = 5 * 60
-# Skipping through the stretch session does not tick it: most of it must have been done.
-STRETCH_SHARE_NEEDED = 0.8
 
 # What happened, as far as history goes: a running session (the app was closed mid-way)
 # counts with the time done so far; resuming it replaces the same record, never adds one.
 HAPPENED = frozenset({SessionStatus.COMPLETED, SessionStatus.STOPPED, SessionStatus.RUNNING})
+
+
+class StepOutcome(StrEnum):
+    DONE = "done"
+    PARTLY = "partly"
+    SKIPPED = "skipped"
+
+    @property
+    def mark(self) -> str:
+        """A mark that reads without colour: ✓ done, ◐ partly done, ↷ skipped."""
+        return {StepOutcome.DONE: "✓", StepOutcome.PARTLY: "◐", StepOutcome.SKIPPED: "↷"}[self]
+
+    @property
+    def label(self) -> str:
+        return {
+            StepOutcome.DONE: "done",
+            StepOutcome.PARTLY: "partly done",
+            StepOutcome.SKIPPED: "skipped",
+        }[self]
+
+
+def done_share(actual_seconds: float, planned_seconds: float) -> float:
+    """Share of the planned time actually done, 0 to 1 (more time than planned is 1)."""
+    if planned_seconds <= 0:
+        return 1.0 if actual_seconds > 0 else 0.0
+    return min(1.0, max(0.0, actual_seconds / planned_seconds))
+
+
+def mostly_done(actual_seconds: float, planned_seconds: float) -> bool:
+    return planned_seconds > 0 and done_share(actual_seconds, planned_seconds) >= COMPLETED_SHARE
+
+
+def end_status(actual_seconds: float, planned_seconds: float) -> SessionStatus:
+    """The status of a session that has ended: completed when most of it was done."""
+    if mostly_done(actual_seconds, planned_seconds):
+        return SessionStatus.COMPLETED
+    return SessionStatus.STOPPED
+
+
+def step_outcome(step: StepRecord) -> StepOutcome:
+    if step.actual_seconds + DONE_TOLERANCE_SECONDS >= step.planned_seconds:
+        return StepOutcome.DONE
+    if step.skipped and done_share(step.actual_seconds, step.planned_seconds) < SKIPPED_BELOW:
+        return StepOutcome.SKIPPED
+    return StepOutcome.PARTLY
+
+
+def outcome_counts(record: SessionRecord) -> Counter[StepOutcome]:
+    """How many step sides of the session were done, partly done and skipped."""
+    return Counter(step_outcome(step) for step in record.steps)
 
 
 def counts_as_walk(record: SessionRecord) -> bool:
@@ -30,15 +101,16 @@ def counts_as_stretch_session(record: SessionRecord) -> bool:
         record.kind == "stretch"
         and record.status is SessionStatus.COMPLETED
         and record.planned_seconds >= STRETCH_30_SECONDS
-        and record.actual_seconds >= STRETCH_SHARE_NEEDED * record.planned_seconds
+        and mostly_done(record.actual_seconds, record.planned_seconds)
     )
 
 
 def as_stopped(record: SessionRecord) -> SessionRecord:
-    """A session ended early: stopped with what was done, or discarded when nothing of the
-    routine itself was done (stopped during the get-ready countdown)."""
-    status = SessionStatus.STOPPED if record.actual_seconds > 0 else SessionStatus.DISCARDED
-    return replace(record, status=status)
+    """A session ended early: completed or stopped by how much was done (``end_status``),
+    or discarded when nothing of the routine itself was done (stopped during get-ready)."""
+    if record.actual_seconds <= 0:
+        return replace(record, status=SessionStatus.DISCARDED)
+    return replace(record, status=end_status(record.actual_seconds, record.planned_seconds))
 
 
 def as_interrupted(record: SessionRecord) -> SessionRecord:

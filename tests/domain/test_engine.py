@@ -62,18 +62,39 @@ def test_thirty_minute_session_runs_in_order_with_left_then_right(clock: FakeClo
     events = run_to_end(engine, clock, 0.25)
     seen += [e.new for e in events if isinstance(e, SegmentChanged)]
 
+    def one_side(step: Step, side: Side | None) -> list[tuple[str, Side | None, int]]:
+        out = []
+        for rep in range(1, step.reps + 1):
+            if rep > 1:
+                out.append(("Release", side, rep))
+            out.append((step.name, side, rep))
+        return out
+
     expected = []
     for step in routine.steps:
         if step.sides:
-            expected += [(step.name, Side.LEFT), ("Switch sides", None), (step.name, Side.RIGHT)]
+            expected += one_side(step, Side.LEFT)
+            expected.append(("Switch sides", None, 1))
+            expected += one_side(step, Side.RIGHT)
         else:
-            expected.append((step.name, None))
+            expected += one_side(step, None)
     assert seen[0].kind is SegmentKind.GET_READY
-    assert [(s.name, s.side) for s in seen[1:]] == expected
+    assert [(s.name, s.side, s.rep) for s in seen[1:]] == expected
     assert isinstance(events[-1], Finished)
     assert events[-1].at == MONO + 5 + 1800
-    assert engine.record().actual_seconds == 1800
-    assert engine.record().status is SessionStatus.COMPLETED
+    record = engine.record()
+    assert record.actual_seconds == 1800
+    assert record.status is SessionStatus.COMPLETED
+    # One record per step side, each with its holds and the releases between them.
+    sides = [(st.name, side) for st in routine.steps for side in _sides(st)]
+    assert [(r.name, r.side) for r in record.steps] == sides
+    assert [r.planned_seconds for r in record.steps] == [
+        st.side_seconds for st in routine.steps for _ in _sides(st)
+    ]
+
+
+def _sides(step: Step) -> list[Side | None]:
+    return [Side.LEFT, Side.RIGHT] if step.sides else [None]
 
 
 def test_one_event_per_change_so_the_bell_rings_once(clock: FakeClock) -> None:
@@ -234,7 +255,8 @@ def test_skipping_the_last_step_finishes(clock: FakeClock) -> None:
     assert engine.phase is Phase.DONE
     assert engine.current is None
     assert isinstance(engine.update()[-1], Finished)
-    assert engine.record().status is SessionStatus.COMPLETED
+    # Skipped through to the end is not done: the session ends as stopped.
+    assert engine.record().status is SessionStatus.STOPPED
     assert all(s.skipped for s in engine.record().steps)
 
 
@@ -394,3 +416,169 @@ def test_a_done_step_skipped_on_a_second_visit_stays_done(clock: FakeClock) -> N
     engine.skip()
     assert engine.record().steps[0].skipped is False
     assert engine.record().steps[0].actual_seconds == 10
+
+
+# -- repeated holds ----------------------------------------------------------------------
+
+
+def holds() -> Routine:
+    """One sided step of 3 × 10 s with 2-s releases (34 + 5 + 34 = 73 s), then 20 s."""
+    return Routine(
+        "holds",
+        "Holds",
+        "stretch",
+        (
+            Step("Calf", 10, sides=True, reps=3, release=2, how="lean in"),
+            Step("Rest", 20, how="lie still"),
+        ),
+    )
+
+
+def test_a_step_of_repeated_holds_runs_hold_release_hold_on_each_side(clock: FakeClock) -> None:
+    engine = started(holds(), clock, get_ready=0)
+    labels = [engine.current.label]
+    kinds = [engine.current.kind]
+    events = run_to_end(engine, clock, 0.5)
+    for event in events:
+        if isinstance(event, SegmentChanged):
+            labels.append(event.new.label)
+            kinds.append(event.new.kind)
+    assert labels == [
+        "Calf (left, 1 of 3)",
+        "Release",
+        "Calf (left, 2 of 3)",
+        "Release",
+        "Calf (left, 3 of 3)",
+        "Switch sides",
+        "Calf (right, 1 of 3)",
+        "Release",
+        "Calf (right, 2 of 3)",
+        "Release",
+        "Calf (right, 3 of 3)",
+        "Rest",
+    ]
+    assert kinds.count(SegmentKind.RELEASE) == 4
+    assert events[-1] == Finished(at=MONO + 93)
+    record = engine.record()
+    assert [(r.name, r.side, r.planned_seconds, r.actual_seconds) for r in record.steps] == [
+        ("Calf", Side.LEFT, 34, 34),
+        ("Calf", Side.RIGHT, 34, 34),
+        ("Rest", None, 20, 20),
+    ]
+    assert record.actual_seconds == 93
+
+
+def test_a_release_is_its_own_phase_and_says_which_hold_comes_next(clock: FakeClock) -> None:
+    engine = started(holds(), clock, get_ready=0)
+    clock.advance(10.5)
+    assert engine.phase is Phase.RELEASE
+    assert engine.current.how == "Ease off and breathe; hold 2 of 3 next."
+    assert engine.next_segment().label == "Calf (left, 2 of 3)"
+    assert engine.position == 0
+
+
+def test_skipping_one_hold_leaves_the_side_partly_done(clock: FakeClock) -> None:
+    engine = started(holds(), clock, get_ready=0)
+    clock.advance(10 + 2 + 3)  # hold 1, release, 3 s into hold 2
+    engine.skip()
+    assert engine.current.kind is SegmentKind.RELEASE
+    record = engine.record()
+    [left] = record.steps
+    assert left.skipped and left.actual_seconds == 15 and left.planned_seconds == 34
+
+
+def test_skip_step_skips_both_sides_and_the_switch_in_one_go(clock: FakeClock) -> None:
+    engine = started(holds(), clock, get_ready=0)
+    clock.advance(4)
+    engine.skip_step()
+    assert engine.current.name == "Rest"
+    [event] = engine.update()
+    assert (event.old.label, event.new.name, event.reason) == (
+        "Calf (left, 1 of 3)",
+        "Rest",
+        "skip",
+    )
+    clock.advance(20)
+    record = engine.record()
+    assert [(r.name, r.side, r.actual_seconds, r.skipped) for r in record.steps] == [
+        ("Calf", Side.LEFT, 4, True),
+        ("Calf", Side.RIGHT, 0, True),
+        ("Rest", None, 20, False),
+    ]
+    assert engine.finished
+
+
+def test_skip_step_from_the_switch_skips_the_right_side(clock: FakeClock) -> None:
+    engine = started(holds(), clock, get_ready=0)
+    clock.advance(35)  # the left side done, 1 s into the switch
+    assert engine.current.kind is SegmentKind.SWITCH
+    engine.skip_step()
+    assert engine.current.name == "Rest"
+    left, right = engine.record().steps
+    assert (left.skipped, left.actual_seconds) == (False, 34)
+    assert (right.skipped, right.actual_seconds) == (True, 0)
+
+
+def test_skip_step_during_get_ready_starts_the_first_step(clock: FakeClock) -> None:
+    engine = started(holds(), clock)
+    engine.skip_step()
+    assert engine.current.label == "Calf (left, 1 of 3)"
+    assert engine.record().steps == ()
+
+
+def test_skip_step_on_the_last_step_finishes(clock: FakeClock) -> None:
+    engine = started(holds(), clock, get_ready=0)
+    engine.skip_step()
+    engine.skip_step()
+    assert engine.finished
+    assert isinstance(engine.update()[-1], Finished)
+    assert engine.record().status is SessionStatus.STOPPED
+
+
+def test_a_done_hold_skipped_on_a_second_visit_stays_done(clock: FakeClock) -> None:
+    engine = started(holds(), clock, get_ready=0)
+    clock.advance(13)  # hold 1 done, release done, 1 s into hold 2
+    engine.back()  # hold 1 again
+    assert engine.current.label == "Calf (left, 1 of 3)"
+    engine.skip_step()
+    left = engine.record().steps[0]
+    assert left.actual_seconds == 13  # every second spent still counts
+    assert left.skipped  # holds 2 and 3 were skipped
+
+
+def test_back_from_a_hold_goes_to_the_hold_before(clock: FakeClock) -> None:
+    engine = started(holds(), clock, get_ready=0)
+    clock.advance(14)  # 2 s into hold 2
+    engine.back()
+    assert engine.current.label == "Calf (left, 1 of 3)"
+    assert engine.remaining_in_segment() == 10
+
+
+def test_resume_restarts_the_step_from_its_first_hold(clock: FakeClock) -> None:
+    first = started(holds(), clock, get_ready=0)
+    clock.advance(34 + 5 + 15)  # left side, switch, into hold 2 on the right
+    saved = first.record()
+    assert saved.position == 0
+    engine = SessionEngine.resume_from(holds(), saved, clock, get_ready_seconds=0)
+    assert engine.current.label == "Calf (left, 1 of 3)"
+    # The left side was done in full and is kept; the half-done right side is done again.
+    assert [(r.name, r.side) for r in engine.record().steps] == [("Calf", Side.LEFT)]
+    assert engine.record().actual_seconds == 54
+
+
+def test_a_session_done_for_most_of_its_time_is_completed_even_with_a_skip(
+    clock: FakeClock,
+) -> None:
+    engine = started(holds(), clock, get_ready=0)
+    clock.advance(73)  # the whole sided step; 80 % of 93 s is 74.4 s
+    clock.advance(2)
+    engine.skip()  # the rest of "Rest"
+    assert engine.finished
+    assert engine.record().status is SessionStatus.COMPLETED
+
+
+def test_a_session_stopped_after_most_of_its_time_is_completed(clock: FakeClock) -> None:
+    engine = started(walk_routine(10), clock, get_ready=0)
+    clock.advance(9 * 60)
+    engine.stop()
+    assert engine.record().status is SessionStatus.COMPLETED

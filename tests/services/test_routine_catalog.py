@@ -49,6 +49,20 @@ def test_a_good_file_loads_with_its_stem_as_id(tmp_path: Path) -> None:
     assert routine.total_seconds == 45 * 2 + 5 + 20
 
 
+def test_repeated_holds_with_a_release(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "holds",
+        'name = "Holds"\n[[steps]]\nname = "Calf"\nseconds = 30\nreps = 3\nrelease = 10\n'
+        'sides = true\n[[steps]]\nname = "Quad"\nseconds = 30\nreps = 2\n',
+    )
+    routines, errors = load_custom_routines(tmp_path)
+    assert errors == []
+    calf, quad = routines[0].steps
+    assert (calf.reps, calf.release, quad.reps, quad.release) == (3, 10, 2, 5)
+    assert routines[0].total_seconds == 2 * (3 * 30 + 2 * 10) + 5 + (2 * 30 + 5)
+
+
 def test_no_routines_folder_is_not_an_error(tmp_path: Path) -> None:
     assert load_custom_routines(tmp_path) == ([], [])
 
@@ -69,6 +83,18 @@ BAD = {
     "bad-sides": ('name = "x"\n[[steps]]\nname = "a"\nseconds = 5\nsides = "yes"\n', "sides"),
     "bad-kind": ('name = "x"\nkind = "dance"\n[[steps]]\nname = "a"\nseconds = 5\n', "kind"),
     "typo-key": ('name = "x"\n[[steps]]\nname = "a"\nsecs = 5\nseconds = 5\n', "'secs'"),
+    "zero-reps": ('name = "x"\n[[steps]]\nname = "a"\nseconds = 5\nreps = 0\n', "reps"),
+    "many-reps": ('name = "x"\n[[steps]]\nname = "a"\nseconds = 5\nreps = 11\n', "1 to 10"),
+    "bool-reps": ('name = "x"\n[[steps]]\nname = "a"\nseconds = 5\nreps = true\n', "reps"),
+    "float-reps": ('name = "x"\n[[steps]]\nname = "a"\nseconds = 5\nreps = 2.5\n', "reps"),
+    "long-release": (
+        'name = "x"\n[[steps]]\nname = "a"\nseconds = 5\nreps = 2\nrelease = 61\n',
+        "release must be from 0 to 60",
+    ),
+    "negative-release": (
+        'name = "x"\n[[steps]]\nname = "a"\nseconds = 5\nrelease = -1\n',
+        "release",
+    ),
 }
 
 
