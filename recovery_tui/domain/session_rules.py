@@ -127,3 +127,23 @@ def resumable(unfinished: list[SessionRecord]) -> tuple[SessionRecord | None, li
         return None, []
     *older, latest = sorted(unfinished, key=lambda s: (s.day, s.started_at))
     return latest, [replace(record, status=SessionStatus.STOPPED) for record in older]
+
+
+def outcomes_by_step(record: SessionRecord) -> list[tuple[str, StepOutcome]]:
+    """One outcome per routine step, in order: both sides done is done, both skipped is
+    skipped, anything else partly done."""
+    merged: list[tuple[str, list[StepOutcome]]] = []
+    for step in record.steps:
+        if merged and merged[-1][0] == step.name:
+            merged[-1][1].append(step_outcome(step))
+        else:
+            merged.append((step.name, [step_outcome(step)]))
+    return [(name, _combined(outcomes)) for name, outcomes in merged]
+
+
+def _combined(outcomes: list[StepOutcome]) -> StepOutcome:
+    if all(o is StepOutcome.DONE for o in outcomes):
+        return StepOutcome.DONE
+    if all(o is StepOutcome.SKIPPED for o in outcomes):
+        return StepOutcome.SKIPPED
+    return StepOutcome.PARTLY

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Static
 
 from recovery_tui.domain.formats import clock_text
 from recovery_tui.domain.models import SessionRecord
+from recovery_tui.domain.session_rules import outcomes_by_step
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import (
     RecoveryScreen,
@@ -52,7 +53,7 @@ class SessionScreen(RecoveryScreen):
     CSS_PATH: ClassVar = [style("session.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_pause", "Pause", tooltip="Pause or resume the timer"),
-        Binding("n", "next", "Next", tooltip="Skip to the next step"),
+        Binding("n", "next", "Next", tooltip="Skip the rest of this step (both sides)"),
         Binding("p", "previous", "Prev", tooltip="Back to the previous step"),
         Binding("escape,q", "stop", "Stop", tooltip="Stop the session (asks once)"),
         Binding("escape,q", "close", "Back", tooltip="Back to Today"),
@@ -83,6 +84,7 @@ class SessionScreen(RecoveryScreen):
         yield TooSmall()
         with Vertical(id="session"):
             yield Static(id="session-head")
+            yield Static(id="session-why", classes="hidden")
             with Horizontal(id="session-body"):
                 yield NowPanel(id="session-now")
                 with Vertical(id="session-side"):
@@ -121,6 +123,11 @@ class SessionScreen(RecoveryScreen):
         self.runner = runner
         self.sub_title = runner.routine.name
         self.query_one(StepList).routine = runner.routine
+        if runner.routine.reasons:
+            # An adapted session says what it changed and why, under its title.
+            why = self.query_one("#session-why", Static)
+            why.update(Content("Adapted today: " + "; ".join(runner.routine.reasons) + "."))
+            why.remove_class("hidden")
         self.refresh_bindings()
         self._look()
 
@@ -254,11 +261,11 @@ class SessionScreen(RecoveryScreen):
             self._timer.stop()
         self.query_one(CueLine).play("Session complete")
         self.confirming_stop = False
-        self.query_one(StepList).show_position(len(runner.routine.steps))
+        self.query_one(StepList).show_outcomes(outcomes_by_step(runner.record))
         bar = self.query_one(SessionBar)
         bar.progress, bar.left = PROGRESS_STEPS, "done"
         self.query_one("#session-head", Static).update(
-            Content(f"{runner.routine.name}  ·  complete")
+            Content(f"{runner.routine.name}  ·  {runner.record.status.value}")
         )
         self.query_one(NowPanel).show_summary(runner.record)
         self.remove_class("-paused")

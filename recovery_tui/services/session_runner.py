@@ -1,9 +1,10 @@
 """One timed session from its start to its record: the engine, when to save, and what the
 saved record says when it ends, stops, or the app quits mid-way.
 
-The session is saved at its start, at each change of step, every ``SAVE_EVERY`` seconds
-while it runs and on pause, so a killed terminal loses at most those few seconds. The
-screen only asks ``update()`` what changed and shows ``view()``.
+The session is saved when its first step begins (nothing is kept of one stopped during the
+get-ready countdown), at each change of step, every ``SAVE_EVERY`` seconds while it runs
+and on pause, so a killed terminal loses at most those few seconds. The screen only asks
+``update()`` what changed and shows ``view()``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from recovery_tui.domain.clock import Clock
-from recovery_tui.domain.engine import Finished, SegmentChanged, SessionEngine
+from recovery_tui.domain.engine import (
+    Finished,
+    Phase,
+    SegmentChanged,
+    SegmentKind,
+    SessionEngine,
+)
 from recovery_tui.domain.formats import clock_text, length_text
 from recovery_tui.domain.models import SessionRecord, SessionStatus
 from recovery_tui.domain.routines import Routine
@@ -78,6 +85,7 @@ class SessionRunner:
         else:
             self.engine = SessionEngine(routine, clock, day=day)
         self._last_save = 0.0
+        self._saved = resume is not None  # a resumed session is on disk already
         self.record: SessionRecord | None = None  # the final record once it has ended
 
     # -- state ---------------------------------------------------------------------------
@@ -95,7 +103,8 @@ class SessionRunner:
     # -- controls ------------------------------------------------------------------------
     def start(self) -> None:
         self.engine.start()
-        self._save()
+        if self.engine.elapsed_total() > 0 or self.engine.phase is not Phase.GET_READY:
+            self._save()
 
     def update(self) -> Update:
         """Catch up with the clock; save when a step changed, and every ``SAVE_EVERY``
@@ -119,10 +128,12 @@ class SessionRunner:
 
     def toggle_pause(self) -> None:
         self.engine.toggle_pause()
-        self._save()
+        if self._saved:
+            self._save()
 
     def skip(self) -> None:
-        self.engine.skip()
+        """On to the next step: the rest of this one (both sides) is skipped."""
+        self.engine.skip_step()
 
     def back(self) -> None:
         self.engine.back()
@@ -131,20 +142,20 @@ class SessionRunner:
         """The user stopped it: saved as stopped (discarded when nothing was done)."""
         self.engine.stop()
         self.record = as_stopped(self.engine.record())
-        self._save(self.record)
+        self._keep(self.record)
         return self.record
 
     def interrupt(self) -> None:
         """The app is quitting (ctrl+q, a signal, a closed terminal) mid-way: keep the
         session to resume next time."""
         if self.running:
-            self._save(as_interrupted(self.engine.record()))
+            self._keep(as_interrupted(self.engine.record()))
 
     def abandon(self) -> None:
         """Left for another screen mid-way: that ends the session where it is."""
         if self.running:
             self.engine.stop()
-            self._save()
+            self._keep(as_stopped(self.engine.record()))
 
     def seconds_to_next_second(self) -> float:
         """How long until the shown countdown turns: when to look again."""
@@ -165,7 +176,10 @@ class SessionRunner:
                 if following is not None
                 else "Next: the end of the session"
             )
-            side = f"{segment.side.value} side" if segment.side is not None else ""
+            where = [f"{segment.side.value} side"] if segment.side is not None else []
+            if segment.kind is SegmentKind.STEP and segment.reps > 1:
+                where.append(f"hold {segment.rep} of {segment.reps}")
+            side = "  ·  ".join(where)
             shown = SegmentView(segment.index, segment.name, side, segment.how, upcoming)
         return SessionView(
             head=head,
@@ -178,8 +192,14 @@ class SessionRunner:
         )
 
     # -- saving --------------------------------------------------------------------------
+    def _keep(self, record: SessionRecord) -> None:
+        """Save an ending record, unless it is a discarded one that was never on disk."""
+        if record.status is not SessionStatus.DISCARDED or self._saved:
+            self._save(record)
+
     def _save(self, record: SessionRecord | None = None) -> None:
         self._last_save = self._clock.monotonic()
+        self._saved = True
         try:
             self._journal.save_session(record or self.engine.record())
         except JournalError as error:

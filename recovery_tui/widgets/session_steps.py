@@ -1,22 +1,31 @@
-"""The list of a routine's steps beside the timer, with the one in progress marked."""
+"""The list of a routine's steps beside the timer: the one in progress marked, the steps
+the adaptive session changed marked, and at the end what each step came to."""
 
 from __future__ import annotations
 
-from rich.text import Text
+from textual.content import Content
 from textual.widgets import Static
 
 from recovery_tui.domain.formats import length_text
-from recovery_tui.domain.routines import Routine
+from recovery_tui.domain.routines import Routine, Step
+from recovery_tui.domain.session_rules import StepOutcome
 
 CURRENT = "▶"
 DONE = "✓"
 AHEAD = " "
+ADAPTED = "*"
+
+
+def compact_length(step: Step) -> str:
+    """A step's length in a narrow column: "3×30s L/R", "2:00", "45s L/R"."""
+    hold = f"{step.seconds}s" if step.seconds < 60 else length_text(step.seconds)
+    length = f"{step.reps}×{hold}" if step.reps > 1 else hold
+    return f"{length} L/R" if step.sides else length
 
 
 class StepList(Static):
-    """One line per step: a mark (▶ now, ✓ behind), the name and its length.
-
-    The mark is text, not only colour, so it reads on any theme and in a screen reader."""
+    """One line per step: a mark (▶ now, ✓ behind; ✓ ◐ ↷ once over), the name and its
+    length. Marks are text, not only colour, so they read on any theme and aloud."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -37,17 +46,38 @@ class StepList(Static):
         if self._routine is None or position == self._shown:
             return
         self._shown = position
-        text = Text()
-        for i, step in enumerate(self._routine.steps):
-            if i:
-                text.append("\n")
-            if i < position:
-                text.append(f"{DONE} {step.name}", style="dim")
-            elif i == position:
-                text.append(f"{CURRENT} {step.name}", style="bold")
+        marks = [
+            DONE if i < position else CURRENT if i == position else AHEAD
+            for i in range(len(self._routine.steps))
+        ]
+        self._draw(marks, position)
+
+    def show_outcomes(self, outcomes: list[tuple[str, StepOutcome]]) -> None:
+        """At the end: each step's outcome, matched in order by name (``outcomes_by_step``);
+        a step with no record was never reached and counts as skipped."""
+        if self._routine is None:
+            return
+        self._shown = None
+        marks, next_one = [], 0
+        for step in self._routine.steps:
+            if next_one < len(outcomes) and outcomes[next_one][0] == step.name:
+                marks.append(outcomes[next_one][1].mark)
+                next_one += 1
             else:
-                text.append(f"{AHEAD} {step.name}")
-            text.append(
-                f"  {length_text(step.seconds) + (' ×2' if step.sides else '')}", style="dim"
-            )
-        self.update(text)
+                marks.append(StepOutcome.SKIPPED.mark)
+        self._draw(marks, None)
+
+    def _draw(self, marks: list[str], current: int | None) -> None:
+        assert self._routine is not None
+        parts: list[str | tuple[str, str]] = []
+        for i, (step, mark) in enumerate(zip(self._routine.steps, marks, strict=True)):
+            if i:
+                parts.append("\n")
+            style = "bold" if i == current else "dim" if current is not None and i < current else ""
+            adapted = f" {ADAPTED}" if step.adapted else ""
+            parts.append((f"{mark} {step.name}{adapted}", style))
+            parts.append((f"  {compact_length(step)}", "dim"))
+        parts.append(("\n\nL/R: left, then right", "dim italic"))
+        if self._routine.adapted:
+            parts.append((f"\n{ADAPTED} changed for today", "dim italic"))
+        self.update(Content.assemble(*parts))

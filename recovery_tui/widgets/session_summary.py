@@ -1,30 +1,43 @@
-"""What a finished session says: how long, how many steps, what it counted towards."""
+"""What an ended session says: completed or stopped, the real minutes, what each step came
+to (✓ done, ◐ partly, ↷ skipped) and what it counted towards."""
 
 from __future__ import annotations
 
-from rich.text import Text
+from textual.content import Content
 
 from recovery_tui.domain.formats import clock_text
-from recovery_tui.domain.models import SessionRecord
-from recovery_tui.domain.session_rules import counts_as_stretch_session, counts_as_walk
+from recovery_tui.domain.models import SessionRecord, SessionStatus
+from recovery_tui.domain.session_rules import (
+    MIN_WALK_SECONDS,
+    StepOutcome,
+    counts_as_stretch_session,
+    counts_as_walk,
+    outcome_counts,
+)
 
 
-def summary_text(record: SessionRecord) -> Text:
-    done = sum(1 for step in record.steps if not step.skipped)
-    skipped = sum(1 for step in record.steps if step.skipped)
-    text = Text()
-    text.append("Session complete  ✓\n\n", style="bold")
-    text.append(f"{record.routine_name}: {clock_text(record.actual_seconds)} ")
-    text.append(f"of {clock_text(record.planned_seconds)} planned.\n")
-    text.append(f"{done} step{'' if done == 1 else 's'} or sides done")
-    if skipped:
-        text.append(f", {skipped} skipped")
-    text.append(".\n")
+def summary_text(record: SessionRecord) -> Content:
+    completed = record.status is SessionStatus.COMPLETED
+    counts = outcome_counts(record)
+    tally = "   ".join(
+        f"{outcome.mark} {counts[outcome]} {outcome.label}" for outcome in StepOutcome
+    )
+    parts: list[str | tuple[str, str]] = [
+        ("Session complete  ✓" if completed else "Session stopped", "bold"),
+        "\n\n",
+        f"{record.routine_name}: {clock_text(record.actual_seconds)} done "
+        f"of {clock_text(record.planned_seconds)} planned.\n",
+        f"Steps and sides: {tally}.\n",
+    ]
     if counts_as_walk(record):
-        text.append("It counts towards today's walks.\n")
+        parts.append("It counts towards today's walks.\n")
     elif record.kind == "walk":
-        text.append("Walks of 5 minutes or more count towards today's walks.\n")
+        parts.append(
+            f"Walks of {MIN_WALK_SECONDS // 60} minutes or more count towards today's walks.\n"
+        )
     elif counts_as_stretch_session(record):
-        text.append("Today's 30-minute stretch is ticked.\n")
-    text.append("\nPress esc to go back to Today.", style="dim")
-    return text
+        parts.append("Today's 30-minute stretch is ticked.\n")
+    elif record.kind == "stretch" and not completed:
+        parts.append("Most of the session must be done to tick today's stretch.\n")
+    parts.append(("\nPress esc to go back to Today.", "dim"))
+    return Content.assemble(*parts)

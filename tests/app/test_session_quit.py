@@ -15,14 +15,16 @@ from textual.widgets import Button
 from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import RunKind, SessionRecord, SessionStatus, Side
+from recovery_tui.domain.routines import stretch_30
 from recovery_tui.screens.resume import ResumeScreen
 from recovery_tui.screens.session import SessionScreen
 from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
 
 GET_READY = 5
-# Calf stretch: 120 s left, 5 s switch, 120 s right; then 55 s into the hamstring's left side.
-INTO_SECOND_STEP = 120 + 5 + 120 + 55
+FIRST, SECOND = stretch_30().steps[:2]
+# The whole first stretch (both sides and the switch), then 55 s into the second's left side.
+INTO_SECOND_STEP = FIRST.total_seconds + 55
 
 
 def after_race(journal: Journal) -> None:
@@ -59,9 +61,9 @@ async def test_quitting_mid_way_keeps_the_partial_session(tmp_path: Path) -> Non
     assert record.actual_seconds == pytest.approx(INTO_SECOND_STEP + 4)
     assert record.position == 1
     assert [(s.name, s.side, s.actual_seconds) for s in record.steps] == [
-        ("Wall calf stretch", Side.LEFT, 120),
-        ("Wall calf stretch", Side.RIGHT, 120),
-        ("Seated hamstring reach", Side.LEFT, 59),
+        (FIRST.name, Side.LEFT, FIRST.side_seconds),
+        (FIRST.name, Side.RIGHT, FIRST.side_seconds),
+        (SECOND.name, Side.LEFT, 59),
     ]
     with Repository.open(tmp_path / "data", clock) as repo:
         assert [s.id for s in repo.unfinished_sessions()] == [record.id]
@@ -76,7 +78,8 @@ async def test_next_start_resumes_at_the_right_step(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
-        assert "step 2 of 8: Seated hamstring reach" in str(
+        steps = len(stretch_30().steps)
+        assert f"step 2 of {steps}: {SECOND.name}" in str(
             app.screen.query_one("#resume-text").render()
         )
         await pilot.press("enter")  # Resume has the focus
@@ -89,7 +92,7 @@ async def test_next_start_resumes_at_the_right_step(tmp_path: Path) -> None:
         clock.advance(GET_READY)
         screen.tick()
         assert engine.current is not None
-        assert engine.current.label == "Seated hamstring reach (left)"
+        assert engine.current.label == f"{SECOND.name} (left, 1 of {SECOND.reps})"
         assert screen.query_one("#session-steps").render()  # painted
         for _ in range(100):
             if engine.done:
@@ -104,11 +107,12 @@ async def test_next_start_resumes_at_the_right_step(tmp_path: Path) -> None:
     assert record.status is SessionStatus.COMPLETED
     names = [(s.name, s.side) for s in record.steps]
     assert names[:3] == [
-        ("Wall calf stretch", Side.LEFT),
-        ("Wall calf stretch", Side.RIGHT),
-        ("Seated hamstring reach", Side.LEFT),
+        (FIRST.name, Side.LEFT),
+        (FIRST.name, Side.RIGHT),
+        (SECOND.name, Side.LEFT),
     ]
-    assert len(names) == 14, "the half-done side is done again, not listed twice"
+    sides = sum(2 if step.sides else 1 for step in stretch_30().steps)
+    assert len(names) == sides, "the half-done side is done again, not listed twice"
 
 
 async def test_discarding_an_interrupted_session(tmp_path: Path) -> None:
@@ -272,7 +276,6 @@ async def test_quitting_during_get_ready_leaves_nothing_to_resume(tmp_path: Path
         clock.advance(2)  # still counting down
         await pilot.press("ctrl+q")
         await pilot.pause()
-    (record,) = stored(tmp_path, clock)
-    assert record.status is SessionStatus.DISCARDED
+    assert stored(tmp_path, clock) == [], "nothing began: nothing is saved"
     with Repository.open(tmp_path / "data", clock) as repo:
         assert repo.unfinished_sessions() == []

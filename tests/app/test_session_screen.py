@@ -16,6 +16,7 @@ from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.adaptive import adaptive_stretch
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import RunKind, SessionRecord, SessionStatus, Side
+from recovery_tui.domain.routines import stretch_30
 from recovery_tui.domain.terminal_notification import notification_sequence
 from recovery_tui.screens.session import SessionScreen
 from recovery_tui.screens.walk_length import WalkLengthScreen
@@ -97,41 +98,40 @@ async def test_stretch_runs_to_the_end_and_ticks_the_task(tmp_path: Path) -> Non
 
 
 async def test_pause_skip_and_back_keys(tmp_path: Path) -> None:
+    """Space pauses (time stands still), n skips the rest of a stretch, both sides and the
+    switch at once, p goes back to the hold before."""
+    first, second = stretch_30().steps[:2]
     clock = fixed_clock()
     app = make_app(tmp_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(pilot, "s")
         assert screen.runner is not None
         engine = screen.runner.engine
-        assert engine is not None
         await advance(pilot, clock, screen, GET_READY + 20)
-        assert engine.current is not None and engine.current.label == "Wall calf stretch (left)"
-        assert str(screen.query_one(Digits).value) == "01:40"
+        assert engine.current is not None
+        assert engine.current.label == f"{first.name} (left, 1 of {first.reps})"
+        assert str(screen.query_one(Digits).value) == f"00:{first.seconds - 20:02d}"
 
         await pilot.press("space")
         assert engine.paused
         assert "Paused" in text_of(screen, "#session-notice")
         await advance(pilot, clock, screen, 500)
-        assert screen.query_one(Digits).value == "01:40", "paused time does not count"
+        assert screen.query_one(Digits).value == f"00:{first.seconds - 20:02d}", "paused"
         await pilot.press("space")
         assert not engine.paused
         assert screen.query_one("#session-notice").has_class("hidden")
 
         await pilot.press("n")
-        assert engine.current.name == "Switch sides"
-        await pilot.press("n")
-        assert engine.current.label == "Wall calf stretch (right)"
-        assert "right side" in text_of(screen, "#segment-name")
-        await pilot.press("n")
-        assert engine.current.label == "Seated hamstring reach (left)"
-        assert screen.query_one(Digits).value == "02:30"
+        assert engine.current.label == f"{second.name} (left, 1 of {second.reps})"
+        assert "left side" in text_of(screen, "#segment-name")
         steps = str(screen.query_one(StepList).render())
-        assert f"{DONE} Wall calf stretch" in steps
-        assert f"{CURRENT} Seated hamstring reach" in steps
+        assert f"{DONE} {first.name}" in steps
+        assert f"{CURRENT} {second.name}" in steps
 
+        await advance(pilot, clock, screen, second.seconds + 1)  # into the first release
         await pilot.press("p")
-        assert engine.current.label == "Wall calf stretch (right)"
-        assert "Next: Seated hamstring reach (left)" in text_of(screen, "#session-next")
+        assert engine.current.label == f"{second.name} (left, 1 of {second.reps})"
+        assert "Next: Release" in text_of(screen, "#session-next")
 
 
 async def test_no_repaint_when_nothing_changed(tmp_path: Path) -> None:
@@ -268,8 +268,7 @@ async def test_stop_during_get_ready_keeps_nothing(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SessionScreen)
-        (record,) = stored_sessions(app)
-        assert record.status is SessionStatus.DISCARDED
+        assert stored_sessions(app) == [], "stopped before the first step: nothing saved"
 
 
 async def test_custom_two_step_routine_runs_to_the_end(tmp_path: Path) -> None:
@@ -329,15 +328,15 @@ async def test_cues_at_each_change_and_turning_them_off(
         await advance(pilot, clock, screen, GET_READY)
         assert len(bells) == 1
         assert screen.has_class("-flash")
-        assert sent and "Wall calf stretch (left)" in sent[0]
+        assert sent and f"{stretch_30().steps[0].name} (left, 1 of 3)" in sent[0]
 
         for key in ("b", "f", "d"):
             await pilot.press(key)
         await pilot.pause()
         screen.remove_class("-flash")
-        await advance(pilot, clock, screen, 120)
+        await advance(pilot, clock, screen, stretch_30().steps[0].seconds)
         assert screen.runner is not None and screen.runner.engine.current is not None
-        assert screen.runner.engine.current.name == "Switch sides"
+        assert screen.runner.engine.current.name == "Release"
         assert len(bells) == 1 and len(sent) == 1
         assert not screen.has_class("-flash")
         assert "bell off" in text_of(screen, "#session-cues")
@@ -397,7 +396,9 @@ def test_notification_text_cannot_break_out_of_the_sequence() -> None:
     assert sequence.startswith("\x1b]777;notify;a,b;")
 
 
-async def test_a_walk_skipped_to_the_end_is_saved_but_not_counted(tmp_path: Path) -> None:
+async def test_a_walk_skipped_to_the_end_is_stopped_and_not_counted(tmp_path: Path) -> None:
+    """Skipping through a walk is not walking: saved as stopped with its real seconds, each
+    step marked skipped, and the walks task not ticked."""
     clock = fixed_clock()
     app = make_app(tmp_path, clock, fill=after_race, start=StartRequest(walk_minutes=10))
     async with app.run_test(size=SIZE) as pilot:
@@ -409,8 +410,12 @@ async def test_a_walk_skipped_to_the_end_is_saved_but_not_counted(tmp_path: Path
         await pilot.press("n", "n", "n")
         await pilot.pause()
         assert screen.runner is not None and screen.runner.engine.finished
-        assert "3 skipped" in text_of(screen, "#session-summary")
+        summary = text_of(screen, "#session-summary")
+        assert "Session stopped" in summary and "00:30 done of 10:00" in summary
+        assert "✓ 0 done" in summary and "↷ 3 skipped" in summary
+        assert "↷ Steady walk" in str(screen.query_one(StepList).render())
         (record,) = stored_sessions(app)
-        assert record.status is SessionStatus.COMPLETED
+        assert record.status is SessionStatus.STOPPED
+        assert record.actual_seconds == pytest.approx(30)
         assert [s.skipped for s in record.steps] == [True, True, True]
         assert app.journal.day_view(app.current_day).progress[plan_rules.WALKS] == 0

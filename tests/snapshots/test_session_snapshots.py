@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import RunKind
+from recovery_tui.domain.routines import SWITCH_SECONDS, stretch_30
 from recovery_tui.screens.session import SessionScreen
 from recovery_tui.services.journal import Journal
 
@@ -42,17 +43,27 @@ def into_session(clock: FakeClock, seconds: float, *keys: str) -> Any:
 
 
 def test_mid_session(tmp_path: Path, snap_compare: Any) -> None:
-    """Third stretch, right side, 40 s in: ✓ on two steps, ▶ on the third."""
+    """Third stretch, right side, 10 s into its second hold: '(right, 2 of 3)' with 00:20 on
+    the big clock, ✓ on two steps and ▶ on the third, 'Next: Release', the session bar."""
     clock = fixed_clock()
     app = make_app(tmp_path, clock, fill=after_race)
-    # Calf 120+5+120, hamstring 150+5+150, quad left 120 + switch 5, then 40 s.
-    seconds = GET_READY + 245 + 305 + 125 + 40
+    first, second, third = stretch_30().steps[:3]
+    seconds = (
+        GET_READY
+        + first.total_seconds
+        + second.total_seconds
+        + third.side_seconds
+        + SWITCH_SECONDS
+        + third.seconds
+        + third.release
+        + 10
+    )
     assert snap_compare(app, terminal_size=SIZE, run_before=into_session(clock, seconds))
 
 
 def test_paused(tmp_path: Path, snap_compare: Any) -> None:
-    """Paused 75 s into the first stretch: PAUSED in the head, the notice to press space,
-    the clock dimmed and the frame in the warning colour."""
+    """Paused 75 s into the first stretch (its third hold): PAUSED in the head, the notice to
+    press space, the clock dimmed and the frame in the warning colour."""
     clock = fixed_clock()
     app = make_app(tmp_path, clock, fill=after_race)
     assert snap_compare(
