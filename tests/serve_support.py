@@ -11,7 +11,7 @@ import aiohttp
 
 from recovery_tui.domain.clock import SystemClock
 from recovery_tui.domain.models import RunKind
-from recovery_tui.domain.plan import PLAN_RULES, Phase
+from recovery_tui.domain.plan import EARLY_TASKS
 from recovery_tui.paths import Dirs
 from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
@@ -19,7 +19,7 @@ from recovery_tui.store import Repository
 # CSI, OSC (ended by BEL or ST) and two-character escapes: what is left is the app's text.
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 # The app's first task two days after a race, as Today shows it.
-TODAY_TEXT = PLAN_RULES[Phase.EARLY][0].title
+TODAY_TEXT = EARLY_TASKS[0].title
 # The copies of the app that serve starts need the lead's wiring in commands.py (the app
 # refuses to start without a terminal, and under serve it has a websocket instead).
 NEEDS_WIRING = (

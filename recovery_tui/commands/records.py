@@ -11,8 +11,8 @@ from recovery_tui.domain.checkins import CheckInUpdate
 from recovery_tui.domain.clock import today as today_of
 from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import Side
-from recovery_tui.domain.plan import run_label
 from recovery_tui.domain.run_defaults import default_effort, default_kind
+from recovery_tui.domain.window import run_label
 from recovery_tui.paths import Dirs
 
 
@@ -63,8 +63,8 @@ def checkin(args: argparse.Namespace, dirs: Dirs) -> int:
     journal = journal_for(dirs, clock)
     _, existed = journal.update_checkin(day, update)
     print(f"{'Updated' if existed else 'Saved'} the check-in for {long_date(day)}.")
-    for message in journal.day_view(day).red_flags:
-        print(f"! {message}")
+    for alarm in journal.day_view(day).alarms:
+        print(f"! {alarm.message}")
     return 0
 
 

@@ -23,6 +23,8 @@ class CheckInUpdate:
     note: str | None = None
     # Values the user emptied: "energy", "sleep_hours", "cups", sides in "stand:left"...
     clear: frozenset[str] = frozenset()
+    # Areas the user set back to "not entered".
+    clear_areas: frozenset[Area] = frozenset()
 
     @property
     def is_empty(self) -> bool:
@@ -32,6 +34,7 @@ class CheckInUpdate:
             or self.add_flags
             or self.clear_flags
             or self.clear
+            or self.clear_areas
             or any(v is not None for v in (self.energy, self.sleep_hours, self.cups, self.note))
         )
 
@@ -72,7 +75,11 @@ def merge_checkin(
             del stand[side]
     return CheckIn(
         day=day,
-        soreness={**(old.soreness if old else {}), **update.soreness},
+        soreness={
+            area: level
+            for area, level in {**(old.soreness if old else {}), **update.soreness}.items()
+            if area not in update.clear_areas
+        },
         energy=kept("energy", update.energy),  # type: ignore[arg-type]
         sleep_hours=kept("sleep_hours", update.sleep_hours),  # type: ignore[arg-type]
         cups=kept("cups", update.cups),  # type: ignore[arg-type]
@@ -99,8 +106,9 @@ def changes_between(opened: CheckIn | None, edited: CheckIn) -> CheckInUpdate:
         soreness={
             area: level
             for area, level in edited.soreness.items()
-            if opened is None or before.soreness.get(area, 0) != level
+            if opened is None or before.soreness.get(area) != level
         },
+        clear_areas=frozenset(area for area in before.soreness if area not in edited.soreness),
         energy=edited.energy if edited.energy != before.energy else None,
         sleep_hours=edited.sleep_hours if edited.sleep_hours != before.sleep_hours else None,
         cups=edited.cups if edited.cups != before.cups else None,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from recovery_tui.domain import plan as plan_rules
+from recovery_tui.domain.day import LOOKBACK_DAYS, plan_for
 from recovery_tui.domain.models import (
     AREAS,
     Area,
@@ -27,6 +28,7 @@ from recovery_tui.domain.models import (
     TaskState,
     new_id,
 )
+from recovery_tui.domain.window import run_window
 
 # How much each area takes from a hard effort: the field reports name ankles the worst.
 AREA_WEIGHT: dict[Area, float] = {
@@ -101,10 +103,11 @@ def _soreness(day: date, runs: list[Run], rng: random.Random) -> dict[Area, int]
     levels = dict.fromkeys(AREAS, 0.0)
     for run in runs:
         age = (day - run.day).days
-        window = plan_rules.window_days(run.distance_km, run.effort, run.kind)
+        window = run_window(run)
         if age < 0 or age > window + 1:
             continue
-        peak = min(9.0, run.effort * 0.45 + run.distance_km / 6)
+        # Ordinary soreness: high after a race, never severe (that would be an alarm).
+        peak = min(8.0, run.effort * 0.45 + run.distance_km / 6)
         # Worst the day after, easing over the window.
         shape = 0.6 if age == 0 else max(0.0, 1 - (age - 1) / max(window, 1))
         for area, weight in AREA_WEIGHT.items():
@@ -124,15 +127,16 @@ def make_demo(days: int, now: datetime, tz: str, seed: int | None = None) -> Dem
     for run in demo.runs:
         runs_by_day.setdefault(run.day, []).append(run)
     seen: list[Run] = []
+    ticks: dict[date, dict[str, int]] = {}
     day = first
     while day <= last:
         seen.extend(runs_by_day.get(day, ()))
         recent = seen[-12:]
-        plan = plan_rules.plan_for(day, recent)
         is_today = day == last
         soreness = _soreness(day, recent, rng)
         if rng.random() < 0.88:
             demo.checkins.append(_checkin(rng, day, soreness, tz))
+        plan = plan_for(day, recent, demo.checkins[-LOOKBACK_DAYS:], ticks)
         walks = _sessions(rng, demo, day, plan, tz, is_today)
         _tasks(
             rng,
@@ -144,6 +148,7 @@ def make_demo(days: int, now: datetime, tz: str, seed: int | None = None) -> Dem
             is_today,
             has_checkin=bool(demo.checkins and demo.checkins[-1].day == day),
         )
+        ticks[day] = {t.task_id: t.count for t in demo.tasks[-20:] if t.day == day}
         day += timedelta(days=1)
     return demo
 

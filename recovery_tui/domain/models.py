@@ -53,10 +53,16 @@ class Side(StrEnum):
 
 
 class RedFlag(StrEnum):
+    """Signs that are more than ordinary soreness (docs/guidance.md, "Red flags")."""
+
     SHARP_PAIN = "sharp_pain"
     SWELLING = "swelling"
     PAIN_AT_REST = "pain_at_rest"
     WORSE_WHEN_WALKING = "worse_when_walking"
+    DARK_URINE = "dark_urine"
+    CANNOT_BEAR_WEIGHT = "cannot_bear_weight"
+    BONE_POINT_PAIN = "bone_point_pain"
+    DIZZINESS = "dizziness_confusion"
 
     @property
     def label(self) -> str:
@@ -65,7 +71,16 @@ class RedFlag(StrEnum):
             RedFlag.SWELLING: "swelling",
             RedFlag.PAIN_AT_REST: "pain at rest",
             RedFlag.WORSE_WHEN_WALKING: "pain that worsens when walking",
+            RedFlag.DARK_URINE: "dark or cola-coloured urine",
+            RedFlag.CANNOT_BEAR_WEIGHT: "unable to bear weight",
+            RedFlag.BONE_POINT_PAIN: "pain at one point on a bone",
+            RedFlag.DIZZINESS: "dizziness or confusion",
         }[self]
+
+    @property
+    def urgent(self) -> bool:
+        """Signs that need medical help the same day, not a routine appointment."""
+        return self in (RedFlag.DARK_URINE, RedFlag.DIZZINESS, RedFlag.CANNOT_BEAR_WEIGHT)
 
 
 def _within(value: Any, low: float, high: float, what: str) -> Any:

@@ -1,35 +1,22 @@
-"""The recovery plan: which tasks a day asks for, kept as a table of data.
+"""The tasks of a day, kept as tables of data; every task has its source in docs/guidance.md
+(``task.<id>``; a test fails when one is missing).
 
-A logged run opens a *recovery window* of ``window_days(...)`` days after the run day.
-Day 0 is the run day, days 1–3 are the early days (the most sore), the rest are the later
-days; a day outside any window gets the everyday reminders.
-
-Window heuristic (see docs/plan.md): about one day per ``KM_PER_RECOVERY_DAY`` km run at
-race effort, scaled linearly by effort (``REFERENCE_EFFORT`` counts as 1.0) and by the kind
-of run (``KIND_FACTOR``), rounded half up and capped at ``MAX_WINDOW_DAYS``::
-
-    days = round_half_up(distance_km / 3 * effort / 8 * KIND_FACTOR[kind])
-
-A half marathon raced at effort 8 gives 7 days, a marathon 14, an easy 5 km nothing.
+Which table a day uses depends on where it stands after a hard run (``Phase``): the run
+day, the early days (1–3, the sorest), the later days of the window, the return to running
+after it, or an ordinary day. A red flag outranks all of that: the day becomes the
+flag-reshaped day (see a professional, rest, ice, a walk only if it does not hurt).
+``day.assess_day`` puts the day together; this module holds the tables and the task ids.
 
 The advice is general guidance, not medical advice.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from recovery_tui.domain.models import Run, RunKind
-
-KM_PER_RECOVERY_DAY = 3.0
-REFERENCE_EFFORT = 8
-KIND_FACTOR: dict[RunKind, float] = {RunKind.RACE: 1.0, RunKind.LONG: 0.6, RunKind.EASY: 0.4}
-MAX_WINDOW_DAYS = 21
-EARLY_DAYS = 3  # days 1..3 after the run are the sore ones
+from recovery_tui.domain.models import Run
 
 WATER = "water"
 REFUEL = "refuel"
@@ -45,12 +32,24 @@ CHECKIN = "checkin"
 SINGLE_LEG = "single_leg_stand"
 EASY_RUN_TEST = "easy_run_test"
 WARM_UP = "warm_up"
+REST_DAY = "rest_day"
+RETURN_RUN_WALK = "return_run_walk"
+RETURN_RUN_EASY = "return_run_easy"
+RETURN_REST = "return_rest_day"
+SEE_PROFESSIONAL = "see_professional"
+REST_INJURED = "rest_injured"
+WALKS_IF_PAINLESS = "walks_if_painless"
+
+# Routines a task starts (enter on Today); "walk" asks how long.
+WALK_ROUTINE = "walk"
+ADAPTIVE_ROUTINE = "adaptive"
 
 
 class Phase(StrEnum):
     RUN_DAY = "run_day"
     EARLY = "early"
     LATER = "later"
+    RETURN = "return"
     NONE = "none"
 
 
@@ -60,9 +59,12 @@ class TaskSpec:
 
     id: str
     title: str
-    why: str
+    why: str  # why this task helps, in general
     target: int = 1
     unit: str = ""
+    routine: str | None = None  # the routine enter starts on Today
+    auto: bool = False  # ticked by the app (a check-in saved), never by hand
+    today: str = ""  # why it is in today's plan, when the day itself is the reason
 
     @property
     def counted(self) -> bool:
@@ -74,141 +76,222 @@ class TaskSpec:
         up to twice it, so a slip of the key cannot run away."""
         return max(1, self.target * 2) if self.counted else 1
 
+    @property
+    def guide(self) -> str:
+        """Its entry in docs/guidance.md."""
+        return f"task.{self.id}"
 
-_HYDRATE = TaskSpec(
+
+_WATER = TaskSpec(
     WATER,
-    "Drink 8 cups of water",
-    "Sweat losses take a day or more to win back; small, regular cups do it best.",
+    "Drink to thirst: count your cups",
+    "Small, regular drinks while you recover; thirst, not a fixed volume, is the guide.",
     target=8,
     unit="cups",
+)
+_WATER_RACE = replace(
+    _WATER,
+    title="Drink to thirst; something salty after a long race",
+    why="You finish short of fluid and salt; drink when thirsty, small and often.",
 )
 _CHECKIN = TaskSpec(
     CHECKIN,
     "Check in: soreness, energy, sleep",
-    "A daily note of how each area feels shows whether recovery is on track.",
+    "Shows whether soreness follows the normal curve; the plan listens to it.",
+    auto=True,
 )
 _STRETCH = TaskSpec(
     STRETCH,
-    "30-minute stretch session",
-    "Gentle stretching of the sore muscles every day keeps them from stiffening up.",
+    "30-minute stretch",
+    "Repeated 30-second holds of the sore muscles, gentler for sore joints.",
+    routine=ADAPTIVE_ROUTINE,
 )
 _FOAM_ROLL = TaskSpec(
-    FOAM_ROLL,
-    "Foam roll the tight spots",
-    "Slow rolling loosens tight muscles and eases the ache.",
+    FOAM_ROLL, "Foam roll the tight muscles", "Slow rolling slightly eases muscle pain."
+)
+_COOLDOWN = TaskSpec(
+    COOLDOWN,
+    "10-minute cool-down",
+    "Easy walking then gentle stretches keep the legs from stiffening.",
+    routine="cooldown-10",
+)
+_ICE = TaskSpec(
+    ICE,
+    "Ice tender spots 10–20 min, never on bare skin",
+    "Cold calms fresh soreness; a cloth between ice and skin prevents a cold burn.",
+)
+_WARM_UP = TaskSpec(
+    WARM_UP,
+    "Warm up before you run (5 min)",
+    "Easy movement and dynamic moves get the legs ready to run.",
+    routine="warm-up-5",
 )
 
-PLAN_RULES: dict[Phase, tuple[TaskSpec, ...]] = {
-    Phase.RUN_DAY: (
-        TaskSpec(
-            WATER,
-            "Rehydrate: 8 cups of water",
-            "You finish short of fluid; refilling early speeds everything else up.",
-            target=8,
-            unit="cups",
-        ),
-        TaskSpec(
-            REFUEL,
-            "Refuel within 30 min: carbs + protein",
-            "Muscles restock and start repairing fastest in the first half hour.",
-        ),
-        TaskSpec(
-            COOLDOWN,
-            "10-minute cool-down stretch",
-            "Easy static stretches of calves, hamstrings and quads stop you seizing up.",
-        ),
-        TaskSpec(
-            ICE,
-            "Ice the tender areas",
-            "Cold calms fresh soreness and swelling in the first hours.",
-        ),
-        TaskSpec(
-            REST,
-            "Rest and sleep early",
-            "The tiredness comes a few hours later; sleep is when the repair happens.",
-        ),
+RUN_DAY_TASKS: tuple[TaskSpec, ...] = (
+    _WATER_RACE,
+    TaskSpec(
+        REFUEL,
+        "Refuel soon: carbs + protein",
+        "A banana with peanut butter, yogurt with fruit or a smoothie: muscles restock "
+        "fastest soon after the finish.",
     ),
-    Phase.EARLY: (
-        TaskSpec(
-            WALKS,
-            "Walk 10–15 min",
-            "The first steps hurt, then the muscles warm up: moving beats lying still.",
-            target=3,
-            unit="walks",
-        ),
-        _STRETCH,
-        TaskSpec(
-            MASSAGE,
-            "Self-massage ankles, knees, lower back",
-            "Rubbing the sore spots brings blood to them and loosens them up.",
-        ),
-        _FOAM_ROLL,
-        TaskSpec(
-            HEAT,
-            "Heat or contrast if still sore",
-            "Once the first sting is gone, warmth or hot/cold swaps help stiff muscles.",
-        ),
-        _HYDRATE,
+    _COOLDOWN,
+    _ICE,
+    TaskSpec(
+        REST,
+        "Rest and sleep early",
+        "The big tiredness comes a few hours after the finish and can last a few days.",
+    ),
+)
+
+EARLY_TASKS: tuple[TaskSpec, ...] = (
+    TaskSpec(
+        WALKS,
+        "Walk 10–15 min, 3 times",
+        "The first steps hurt, then the muscles warm up: moving eases soreness.",
+        target=3,
+        unit="walks",
+        routine=WALK_ROUTINE,
+    ),
+    _STRETCH,
+    TaskSpec(
+        MASSAGE,
+        "Self-massage ankles, knees, lower back",
+        "Rubbing the sore places brings blood to them.",
+        routine="self-massage",
+    ),
+    _FOAM_ROLL,
+    TaskSpec(
+        HEAT,
+        "Warm bath or contrast, if still sore",
+        "Warmth helps lingering stiffness; never on a swollen spot.",
+        routine="contrast",
+    ),
+    _WATER,
+    _CHECKIN,
+    TaskSpec(
+        SINGLE_LEG,
+        "Single-leg stand check",
+        "Hands on hips, 30 s on each leg before a mirror: a pelvis that drops shows tired "
+        "glutes on the leg you stand on.",
+    ),
+)
+
+LATER_TASKS: tuple[TaskSpec, ...] = (
+    TaskSpec(
+        WALKS,
+        "Easy walk, swim or bike",
+        "Low-impact movement keeps blood flowing without loading tired legs.",
+        routine=WALK_ROUTINE,
+    ),
+    _STRETCH,
+    _FOAM_ROLL,
+    _WATER,
+    _CHECKIN,
+)
+
+COOLDOWN_AFTER = replace(_COOLDOWN, title="Cool down after you run")
+WARM_UP_TASK = _WARM_UP
+WATER_TASK = _WATER
+CHECKIN_TASK = _CHECKIN
+REST_TASK = RUN_DAY_TASKS[-1]
+
+EVERYDAY_TASKS: tuple[TaskSpec, ...] = (
+    _WARM_UP,
+    COOLDOWN_AFTER,
+    _WATER,
+    replace(
         _CHECKIN,
-        TaskSpec(
-            SINGLE_LEG,
-            "Single-leg stand check",
-            "A pelvis that drops on the lifted side shows tired glutes.",
-        ),
+        title="Check in (optional)",
+        why="A note of how you feel makes the next hard run easier to judge.",
     ),
-    Phase.LATER: (
-        TaskSpec(
-            WALKS,
-            "Easy walk or swim",
-            "Low-impact movement keeps blood flowing without loading tired legs.",
-        ),
-        _STRETCH,
-        _FOAM_ROLL,
-        _HYDRATE,
-        _CHECKIN,
-        TaskSpec(
-            EASY_RUN_TEST,
-            "Easy-run test, only if soreness is low",
-            "A short, slow run tells you if the legs are ready; stop if pain comes back.",
-        ),
+)
+
+REST_DAY_TASK = TaskSpec(
+    REST_DAY,
+    "A rest day this week",
+    "No run in a day gives the body time to adapt and helps prevent overuse injuries.",
+)
+
+RETURN_STEPS: tuple[TaskSpec, ...] = (
+    TaskSpec(
+        RETURN_RUN_WALK,
+        "Easy run/walk, 20–30 min",
+        "1–2 min very easy running, 1–2 min walking: reload the legs gradually. Stop and "
+        "walk if anything hurts.",
     ),
-    Phase.NONE: (
-        TaskSpec(
-            WARM_UP,
-            "Warm up before you run",
-            "A few minutes of easy movement gets muscles ready to work.",
-        ),
-        TaskSpec(
-            COOLDOWN,
-            "10-minute cool-down after you run",
-            "Easing off and stretching after a run keeps the legs from tightening.",
-        ),
-        _HYDRATE,
-        TaskSpec(
-            CHECKIN,
-            "Check in (optional)",
-            "A quick note of how you feel makes the next hard run easier to judge.",
-        ),
+    TaskSpec(
+        RETURN_RUN_WALK,
+        "Run/walk, 25–30 min: 4 min running, 1 min walking",
+        "Longer running, shorter walks: the next small step.",
     ),
-}
+    TaskSpec(
+        RETURN_RUN_EASY,
+        "Easy continuous run, 20 min",
+        "At a chatting pace; no speed work until the usual full recovery.",
+    ),
+    TaskSpec(
+        RETURN_RUN_EASY,
+        "Easy continuous run, 30 min",
+        "A little longer, still easy: build by small steps.",
+    ),
+)
+RETURN_REST_TASK = TaskSpec(
+    RETURN_REST, "Rest or an easy walk", "A day between runs lets the legs adapt."
+)
+
+FLAGGED_TASKS: tuple[TaskSpec, ...] = (
+    TaskSpec(
+        SEE_PROFESSIONAL,
+        "See a health professional",
+        "The app cannot judge an injury; a GP, physiotherapist or sports doctor can.",
+    ),
+    TaskSpec(
+        REST_INJURED,
+        "Rest the painful area",
+        "Rest protects an injury in the first days; keep other movement gentle.",
+    ),
+    replace(_ICE, title="Ice 10–20 min, never on bare skin; raise it if swollen"),
+    TaskSpec(
+        WALKS_IF_PAINLESS,
+        "A short walk, only if it does not hurt",
+        "Movement helps soreness, not an injury that hurts.",
+        routine=WALK_ROUTINE,
+    ),
+    _WATER,
+    _CHECKIN,
+)
+
+ALL_TABLES: tuple[tuple[TaskSpec, ...], ...] = (
+    RUN_DAY_TASKS,
+    EARLY_TASKS,
+    LATER_TASKS,
+    EVERYDAY_TASKS,
+    RETURN_STEPS,
+    FLAGGED_TASKS,
+    (REST_DAY_TASK, RETURN_REST_TASK, _WARM_UP, _COOLDOWN),
+)
 
 
 @dataclass(frozen=True, slots=True)
 class DayPlan:
     day: date
-    run: Run | None
-    day_index: int | None
+    run: Run | None  # the run whose recovery the day belongs to
+    day_index: int | None  # days since that run
     window_days: int
     phase: Phase
     tasks: tuple[TaskSpec, ...]
+    flagged: bool = False  # reshaped by a red flag
+    return_step: int | None = None  # 0-based step of the return plan, on a return run day
+    notes: tuple[str, ...] = ()  # the day's advice beyond the tasks (guidance messages)
 
     @property
     def in_window(self) -> bool:
-        return self.phase is not Phase.NONE
+        return self.phase in (Phase.RUN_DAY, Phase.EARLY, Phase.LATER)
 
     @property
     def recovery_date(self) -> date | None:
-        if self.run is None:
+        if self.run is None or not self.window_days:
             return None
         return self.run.day + timedelta(days=self.window_days)
 
@@ -216,64 +299,21 @@ class DayPlan:
         return next((t for t in self.tasks if t.id == task_id), None)
 
 
-def window_days(distance_km: float, effort: int, kind: RunKind) -> int:
-    """Days of recovery after the run day (0 means only the run day itself)."""
-    effort = min(max(effort, 1), 10)
-    raw = (
-        max(distance_km, 0.0)
-        / KM_PER_RECOVERY_DAY
-        * (effort / REFERENCE_EFFORT)
-        * KIND_FACTOR[kind]
-    )
-    # Half up, not Python's banker's rounding, so 6.5 and 7.5 round the same way.
-    return min(math.floor(raw + 0.5), MAX_WINDOW_DAYS)
-
-
-def run_window(run: Run) -> int:
-    return window_days(run.distance_km, run.effort, run.kind)
-
-
-def active_run(day: date, runs: Sequence[Run]) -> Run | None:
-    """The run whose recovery window covers ``day``.
-
-    When windows overlap, the one that ends last wins (ties: the most recent run), so an
-    easy test run logged during a half-marathon window does not cut that window short,
-    while a new hard race does take over.
-    """
-    covering = [r for r in runs if 0 <= (day - r.day).days <= run_window(r)]
-    if not covering:
-        return None
-    return max(
-        covering, key=lambda r: (r.day + timedelta(days=run_window(r)), r.day, r.recorded_at)
-    )
-
-
-def phase_for(day_index: int) -> Phase:
+def phase_for(day_index: int, window: int) -> Phase:
     if day_index == 0:
         return Phase.RUN_DAY
-    if day_index <= EARLY_DAYS:
+    if day_index <= min(3, window):
         return Phase.EARLY
-    return Phase.LATER
+    if day_index <= window:
+        return Phase.LATER
+    return Phase.RETURN
 
 
-def plan_for(day: date, runs: Sequence[Run]) -> DayPlan:
-    run = active_run(day, runs)
-    if run is None:
-        return DayPlan(day, None, None, 0, Phase.NONE, PLAN_RULES[Phase.NONE])
-    index = (day - run.day).days
-    phase = phase_for(index)
-    return DayPlan(day, run, index, run_window(run), phase, PLAN_RULES[phase])
-
-
-def run_label(run: Run) -> str:
-    """How to name a run in a sentence: "half marathon", "10 km race", "5 km easy run"."""
-    if 21.0 <= run.distance_km <= 21.2:
-        return "half marathon"
-    if 42.0 <= run.distance_km <= 42.3:
-        return "marathon"
-    km = f"{run.distance_km:g} km"
+def base_tasks(phase: Phase) -> tuple[TaskSpec, ...]:
     return {
-        RunKind.RACE: f"{km} race",
-        RunKind.LONG: f"{km} long run",
-        RunKind.EASY: f"{km} easy run",
-    }[run.kind]
+        Phase.RUN_DAY: RUN_DAY_TASKS,
+        Phase.EARLY: EARLY_TASKS,
+        Phase.LATER: LATER_TASKS,
+        Phase.RETURN: (_WARM_UP,),
+        Phase.NONE: EVERYDAY_TASKS,
+    }[phase]

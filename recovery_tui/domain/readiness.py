@@ -1,16 +1,18 @@
-"""Is today a day for an easy run, and when will recovery be done?
+"""Is today a day for an easy run, and when will recovery be done? One sentence, one number.
 
 Ready for an easy run when every check passes:
 
-- soreness is low: the current check-in (``checkins.current_checkin``) has no area above
-  ``LOW_SORENESS``;
-- the trend is easing: that check-in is no sorer than the one before it;
+- soreness is known: the current check-in (``checkins.current_checkin``) has areas entered
+  (an area not entered is unknown, never 0, and gives no verdict);
+- soreness is low: no entered area above ``LOW_SORENESS``, and not going up;
 - enough days have passed since the run (``required_days``);
-- the single-leg stand kept the pelvis level on each side recorded;
-- there is no red flag.
+- the single-leg stand kept the pelvis level on each leg recorded;
+- there is no alarm (red flag, severe soreness, soreness not easing).
 
 The estimated recovery date starts at the end of the run's window and moves with the
-soreness: forward when it is still high and not easing, to today when it is all but gone.
+soreness entered: later when it is still high and not easing, to today when it is all but
+gone. With no soreness entered since the run there is no date: "check in your soreness to
+see when you'll be ready".
 """
 
 from __future__ import annotations
@@ -20,26 +22,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from recovery_tui.domain.checkins import CURRENT_DAYS, current_checkin, previous_checkin
+from recovery_tui.domain.alarms import Alarm
+from recovery_tui.domain.checkins import current_checkin, previous_checkin
 from recovery_tui.domain.formats import days_text
-from recovery_tui.domain.models import CheckIn, Run, Side, StandResult
-from recovery_tui.domain.plan import active_run, run_label, run_window
+from recovery_tui.domain.models import Area, CheckIn, Run, Side, StandResult
 from recovery_tui.domain.soreness import LOW_SORENESS
+from recovery_tui.domain.window import run_label, run_window
 
 RECOVERED_SORENESS = 1
 EASY_RUN_MIN_DAYS = 3
 EASY_RUN_WINDOW_SHARE = 0.6
 # When soreness is stuck, allow about one more day per this many points still felt.
 SORENESS_POINTS_PER_EXTRA_DAY = 2
+CHECK_IN_FIRST = "check in your soreness to see when you'll be ready"
 
 
 @dataclass(frozen=True, slots=True)
 class Readiness:
     ready: bool
-    headline: str
-    reasons: tuple[str, ...]
-    recovery_date: date | None
-    recovery_reasons: tuple[str, ...]
+    sentence: str  # one sentence with at most one number of days
+    reasons: tuple[str, ...]  # why, without numbers of days of their own
+    ready_date: date | None  # when an easy run looks likely (None: no verdict)
+    recovery_date: date | None  # the usual full recovery, moved by the soreness entered
+
+    @property
+    def answer(self) -> str:
+        return "Yes" if self.ready else "Not yet"
 
 
 def required_days(window: int) -> int:
@@ -47,107 +55,119 @@ def required_days(window: int) -> int:
     return min(window, max(EASY_RUN_MIN_DAYS, math.ceil(EASY_RUN_WINDOW_SHARE * window)))
 
 
-def _sorest(checkin: CheckIn) -> str:
-    top = checkin.max_soreness
-    areas = [a.label for a, n in checkin.soreness.items() if n == top]
-    return f"{top}/10 ({', '.join(areas)})"
+def entered(checkin: CheckIn | None) -> dict[Area, int]:
+    return dict(checkin.soreness) if checkin is not None else {}
 
 
-def _stand_reason(checkin: CheckIn) -> tuple[bool, str] | None:
+def _sorest(soreness: dict[Area, int]) -> str:
+    top = max(soreness.values())
+    areas = [a.label for a, n in soreness.items() if n == top]
+    return f"{top}/10 in the {', '.join(areas)}"
+
+
+def _stand(checkin: CheckIn) -> tuple[bool, str] | None:
+    """The single-leg stand: the side named is the leg stood on, whose glutes hold the
+    pelvis level (docs/guidance.md, msg.single_leg_stand)."""
     if not checkin.stand:
         return None
     dropped = [s for s in (Side.LEFT, Side.RIGHT) if checkin.stand.get(s) is StandResult.DROPPED]
     if not dropped:
-        return True, "pelvis stayed level in the single-leg stand"
-    where = "on both sides" if len(dropped) == 2 else f"on the {dropped[0].value}"
-    return False, f"pelvis dropped {where} in the single-leg stand: glutes still tired"
+        return True, "the pelvis stayed level in the single-leg stand"
+    legs = "either leg" if len(dropped) == 2 else f"your {dropped[0].value} leg"
+    glutes = "glutes" if len(dropped) == 2 else f"{dropped[0].value} glutes"
+    return False, f"standing on {legs} the pelvis dropped: {glutes} still tired"
+
+
+def _trend(now: dict[Area, int], before: dict[Area, int]) -> int:
+    """+1 when an area entered both times went up, -1 when the worst went down, else 0."""
+    shared = [a for a in now if a in before]
+    if any(now[a] > before[a] for a in shared):
+        return 1
+    if shared and max(now[a] for a in shared) < max(before[a] for a in shared):
+        return -1
+    return 0
 
 
 def assess_readiness(
-    day: date, runs: Sequence[Run], checkins: Sequence[CheckIn], flags: Sequence[str]
+    day: date, run: Run | None, checkins: Sequence[CheckIn], alarms: Sequence[Alarm]
 ) -> Readiness:
-    """Readiness for ``day``; ``flags`` are the day's red-flag messages (``red_flags``),
-    computed once by the caller and shown beside this."""
-    recent = current_checkin(day, checkins)
-    before = previous_checkin(recent, checkins) if recent is not None else None
-    run = active_run(day, runs)
+    """Readiness for ``day`` within the recovery of ``run`` (None: no window open), given
+    the day's ``alarms`` (computed once by the caller and shown beside this)."""
+    now = current_checkin(day, checkins)
+    soreness = entered(now)
+    if run is None and not soreness and not alarms:
+        return Readiness(True, "Yes: nothing to recover from.", (), None, None)
 
-    if run is None and recent is None and not flags:
-        return Readiness(True, "Nothing to recover from: run as you like", (), None, ())
-
-    blockers: list[str] = list(flags)
+    if alarms:
+        # The alarms themselves say why, above everything else.
+        return Readiness(False, "Not yet: no running until this is checked.", (), None, None)
+    blockers: list[str] = []
     good: list[str] = []
-
-    if recent is None:
-        blockers.append(
-            f"no check-in in the last {CURRENT_DAYS} days: check in to see how sore you are"
-        )
-    else:
-        if recent.max_soreness <= LOW_SORENESS:
-            good.append(
-                f"soreness is down to {_sorest(recent)}"
-                if recent.max_soreness
-                else "no soreness left"
-            )
+    trend, compared = 0, False
+    if soreness:
+        if max(soreness.values()) <= LOW_SORENESS:
+            good.append(f"soreness is down to {_sorest(soreness)}")
         else:
-            blockers.append(f"soreness is still {_sorest(recent)}")
-        if before is not None:
-            now, then = recent.max_soreness, before.max_soreness
-            if now > then:
-                blockers.append(f"soreness went up from {then}/10 to {now}/10")
-            elif now < then:
-                good.append(f"soreness is easing ({then}/10 → {now}/10)")
-        stand = _stand_reason(recent)
+            blockers.append(f"soreness is still {_sorest(soreness)}")
+        before = previous_checkin(now, checkins) if now is not None else None
+        trend, compared = _trend(soreness, entered(before)), before is not None
+        if trend > 0:
+            blockers.append("soreness went up since the last check-in")
+        elif trend < 0:
+            good.append("soreness is easing")
+        stand = _stand(now) if now is not None else None
         if stand is not None:
             (good if stand[0] else blockers).append(stand[1])
-
     if run is not None:
-        since = (day - run.day).days
-        needed = required_days(run_window(run))
-        if since == 0:
-            blockers.append(f"you ran your {run_label(run)} today: give it {days_text(needed)}")
-        elif since < needed:
-            blockers.append(f"only {days_text(since)} since your {run_label(run)}")
+        if (day - run.day).days < required_days(run_window(run)):
+            blockers.append(f"it is still early after your {run_label(run)}")
         else:
-            good.append(f"{days_text(since)} since your {run_label(run)}")
+            good.append(f"long enough since your {run_label(run)}")
 
-    recovery_date, recovery_reasons = _estimate_recovery(day, run, recent, before)
-    if flags:
-        headline = "Hold off running: see a health professional"
-    elif blockers:
-        headline = "Not ready for a run yet"
-    else:
-        headline = "Ready for an easy run"
+    ready = not blockers and bool(soreness)
+    ready_date = _ready_date(day, run, soreness, trend) if soreness else None
+    if ready:
+        ready_date = day
     return Readiness(
-        not blockers,
-        headline,
+        ready,
+        _sentence(day, ready, soreness, ready_date),
         tuple(blockers or good),
-        recovery_date,
-        recovery_reasons,
+        ready_date,
+        _recovery_date(day, run, now, easing=trend < 0 or not compared),
     )
 
 
-def _estimate_recovery(
-    day: date, run: Run | None, latest: CheckIn | None, before: CheckIn | None
-) -> tuple[date | None, tuple[str, ...]]:
+def _sentence(day: date, ready: bool, soreness: dict[Area, int], ready_date: date | None) -> str:
+    if ready:
+        return "Yes: an easy run today, gently."
+    if not soreness:
+        return f"Not yet: {CHECK_IN_FIRST}."
+    if ready_date is None or ready_date <= day:
+        return "Not yet: let the soreness ease first."
+    return f"Not yet: about {days_text((ready_date - day).days)} more."
+
+
+def _extra_days(top: int) -> int:
+    """Days soreness of ``top``/10 still needs to come down to the ready line."""
+    return math.ceil(max(0, top - LOW_SORENESS) / SORENESS_POINTS_PER_EXTRA_DAY)
+
+
+def _ready_date(day: date, run: Run | None, soreness: dict[Area, int], trend: int) -> date:
+    by_soreness = day + timedelta(days=_extra_days(max(soreness.values())) + max(trend, 0))
     if run is None:
-        return None, ()
-    window = run_window(run)
-    estimate = run.day + timedelta(days=window)
-    reasons = [f"{days_text(window)} is the usual recovery after a {run_label(run)}"]
-    if latest is None or latest.day < run.day:
-        return estimate, tuple(reasons)
-    top = latest.max_soreness
-    # Soreness peaks a day or two after the run, so a calm run day proves nothing yet.
-    if top <= RECOVERED_SORENESS and latest.day > run.day:
-        reasons.append(f"soreness is at most {top}/10 everywhere: you look recovered")
-        return min(estimate, day), tuple(reasons)
-    stuck = top > LOW_SORENESS and (
-        (before is not None and top >= before.max_soreness) or day >= estimate
-    )
-    if stuck:
-        later = day + timedelta(days=math.ceil(top / SORENESS_POINTS_PER_EXTRA_DAY))
-        if later > estimate:
-            reasons.append(f"soreness is still {top}/10 and not easing: expect a few more days")
-            return later, tuple(reasons)
-    return estimate, tuple(reasons)
+        return by_soreness
+    return max(by_soreness, run.day + timedelta(days=required_days(run_window(run))))
+
+
+def _recovery_date(day: date, run: Run | None, now: CheckIn | None, easing: bool) -> date | None:
+    """No date without soreness entered since the run; otherwise the end of the window,
+    later when soreness is still high and not easing, today when it is all but gone."""
+    if run is None or now is None or now.day <= run.day or not now.soreness:
+        return None
+    estimate = run.day + timedelta(days=run_window(run))
+    top = max(now.soreness.values())
+    if top <= RECOVERED_SORENESS:
+        return min(estimate, day)
+    if top > LOW_SORENESS and (not easing or day >= estimate):
+        return max(estimate, day + timedelta(days=math.ceil(top / SORENESS_POINTS_PER_EXTRA_DAY)))
+    return estimate

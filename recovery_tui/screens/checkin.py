@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import ClassVar
 
@@ -22,7 +23,14 @@ from recovery_tui.screens.forms import FormReader
 from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.area_score import AreaScore
 
-STAND_OPTIONS = [("pelvis level", StandResult.LEVEL.value), ("pelvis dropped", "dropped")]
+STAND_OPTIONS = [
+    ("pelvis level", StandResult.LEVEL.value),
+    ("pelvis dropped", StandResult.DROPPED.value),
+]
+HINT = (
+    "Soreness 0-10 of each area you feel: ↑/↓ to an area, a digit (1 then 0 for 10), ←/→ to "
+    "step, backspace for 'not entered' (–): an area left out is unknown, not 0."
+)
 
 
 class CheckInScreen(ModalScreen[CheckIn | None]):
@@ -34,11 +42,13 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
-    def __init__(self, journal: Journal, day: date, existing: CheckIn | None) -> None:
+    def __init__(self, journal: Journal, day: date, existing: CheckIn | None, water: int) -> None:
         super().__init__()
         self.journal = journal
         self.day = day
         self.existing = existing
+        # The water field shows and edits the day's one water number, the counter.
+        self.water = water
 
     def compose(self) -> ComposeResult:
         old = self.existing
@@ -46,31 +56,29 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
             verb = "Edit the check-in" if old else "Check-in"
             yield Static(f"{verb} for {long_date(self.day)}", classes="dialog-title")
             with VerticalScroll(id="checkin-body"):
-                yield Static(
-                    "Soreness 0-10: ↑/↓ to an area, type a digit (1 then 0 for 10), ←/→ to step",
-                    classes="hint",
-                )
+                yield Static(HINT, classes="hint", markup=False)
                 for area in AREAS:
-                    yield AreaScore(area, old.soreness.get(area, 0) if old else 0)
+                    yield AreaScore(area, old.soreness.get(area) if old else None)
                 with Grid(id="checkin-fields"):
                     yield Label("Energy 0-10")
                     yield self._input("energy", old.energy if old else None, "e.g. 6")
                     yield Label("Sleep (hours)")
                     yield self._input("sleep", old.sleep_hours if old else None, "e.g. 7.5")
-                    yield Label("Cups of water")
-                    yield self._input("cups", old.cups if old else None, "e.g. 5")
-                    yield Label("Stand on left leg")
+                    yield Label("Water: cups today")
+                    yield self._input("cups", self.water, "e.g. 5")
+                    yield Label("Standing on left leg")
                     yield self._stand(Side.LEFT)
-                    yield Label("Stand on right leg")
+                    yield Label("Standing on right leg")
                     yield self._stand(Side.RIGHT)
                 yield Static("Red flags (any of these: see a health professional)", classes="hint")
-                for flag in RedFlag:
-                    yield Checkbox(
-                        flag.label,
-                        bool(old and flag in old.red_flags),
-                        id=f"flag-{flag.value}",
-                        compact=True,
-                    )
+                with Grid(id="checkin-flags"):
+                    for flag in RedFlag:
+                        yield Checkbox(
+                            flag.label,
+                            bool(old and flag in old.red_flags),
+                            id=f"flag-{flag.value}",
+                            compact=True,
+                        )
                 yield Label("Note")
                 yield Input(
                     old.note if old else "",
@@ -115,7 +123,11 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         recorded_at, tz = self.journal.new_checkin_stamp()
         return CheckIn(
             day=self.day,
-            soreness={score.area: score.value for score in self.query(AreaScore)},
+            soreness={
+                score.area: score.value
+                for score in self.query(AreaScore)
+                if score.value is not None
+            },
             energy=energy,
             sleep_hours=sleep,
             cups=cups,
@@ -139,7 +151,10 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
             return
         # Only what was changed here is written, merged under the lock: a check-in made
         # from the command line while this was open keeps its other values.
-        update = changes_between(self.existing, checkin)
+        opened = replace(self.existing, cups=self.water) if self.existing is not None else None
+        update = changes_between(opened, checkin)
+        if opened is None and checkin.cups == self.water:
+            update = replace(update, cups=None)
         if self.existing is not None and update.is_empty:
             self.dismiss(self.existing)
             return

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from recovery_tui.domain.formats import clock_text, long_date, minutes_text
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import AREAS, CheckIn, SessionRecord, Side
-from recovery_tui.domain.plan import run_label
+from recovery_tui.domain.window import run_label
 from recovery_tui.paths import style
 from recovery_tui.widgets.history_trends import STAND_MARKS
 

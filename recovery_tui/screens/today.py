@@ -12,6 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
 from recovery_tui.domain.clock import Clock
+from recovery_tui.domain.plan import REFUEL
 from recovery_tui.domain.refuel import refuel_seconds_left
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import RecoveryScreen, TooSmall, save_or_say
@@ -75,13 +76,14 @@ class TodayScreen(RecoveryScreen):
         with Vertical(id="today"):
             yield Static(id="headline")
             yield Static(id="readiness-line")
-            yield Static(id="red-flags", classes="hidden")
+            yield Static(id="alarms", classes="hidden")
             yield Static(id="refuel", classes="hidden")
             yield Static(WELCOME, id="welcome", classes="hidden", markup=False)
             with Horizontal(id="today-body"):
                 with VerticalScroll(id="tasks"):
                     for task in view.plan.tasks:
                         yield TaskRow(task, view.progress.get(task.id, 0))
+                    yield Static(id="day-notes", classes="hidden")
                 with Vertical(id="side"):
                     yield Static(id="readiness")
                     yield BodyMap(id="body-map")
@@ -124,7 +126,8 @@ class TodayScreen(RecoveryScreen):
         text = present_day(view)
         self.sub_title = text.date
         self._show_headline(text)
-        self._show_red_flags(text)
+        self._show_alarms(text)
+        self._show_notes(text)
         self._show_tasks(view)
         self._show_readiness(text)
         self.query_one(BodyMap).soreness = view.checkin.soreness if view.checkin else None
@@ -139,19 +142,26 @@ class TodayScreen(RecoveryScreen):
             parts.extend((words, TONE_STYLES[tone]) for words, tone in text.headline)
         self.query_one("#headline", Static).update(Content.assemble(*parts))
 
-    def _show_red_flags(self, text: DayText) -> None:
-        panel = self.query_one("#red-flags", Static)
-        panel.set_class(not text.red_flags, "hidden")
-        if text.red_flags:
-            panel.update(Content("\n".join(f"(!) {message}" for message in text.red_flags)))
+    def _show_alarms(self, text: DayText) -> None:
+        panel = self.query_one("#alarms", Static)
+        panel.set_class(not text.alarms, "hidden")
+        if text.alarms:
+            panel.update(Content("\n".join(f"(!) {message}" for message in text.alarms)))
+
+    def _show_notes(self, text: DayText) -> None:
+        notes = self.query_one("#day-notes", Static)
+        notes.set_class(not text.notes, "hidden")
+        if text.notes:
+            notes.update(Content.styled("\n".join(f"* {note}" for note in text.notes), "dim"))
 
     def _show_tasks(self, view: DayView) -> None:
         container = self.query_one("#tasks", VerticalScroll)
         ids = tuple(task.id for task in view.plan.tasks)
         if ids != self._task_ids:
-            container.remove_children()
+            container.remove_children(TaskRow)
             container.mount_all(
-                TaskRow(task, view.progress.get(task.id, 0)) for task in view.plan.tasks
+                (TaskRow(task, view.progress.get(task.id, 0)) for task in view.plan.tasks),
+                before="#day-notes",
             )
             self._task_ids = ids
             self.call_after_refresh(self._focus_first_task)
@@ -166,14 +176,15 @@ class TodayScreen(RecoveryScreen):
 
     def _show_readiness(self, text: DayText) -> None:
         ready = text.readiness
+        answer, _, rest = ready.sentence.partition(":")
         parts: list[str | tuple[str, str]] = [
-            (f"{READY_QUESTION} ", "bold"),
-            (ready.answer, TONE_STYLES["good" if ready.ready else "warn"]),
-            f"\n{ready.headline}",
+            (f"{READY_QUESTION}\n", "bold"),
+            (answer, TONE_STYLES["good" if ready.ready else "warn"]),
+            f":{rest}" if rest else "",
         ]
         parts.extend((f"\n • {reason}", "dim") for reason in ready.reasons)
         if ready.recovery_date:
-            parts.extend([("\nEstimated recovery: ", "bold"), ready.recovery_date])
+            parts.extend([("\nUsual full recovery: ", "bold"), ready.recovery_date])
         self.query_one("#readiness", Static).update(Content.assemble(*parts))
         self.query_one("#readiness-line", Static).update(Content(ready.short))
 
@@ -192,20 +203,22 @@ class TodayScreen(RecoveryScreen):
         self.query_one("#disclaimer").set_class(view.has_runs and not self._disclaimer, "hidden")
 
     def _show_refuel(self) -> None:
-        plan = self._view.plan
+        """The countdown shows only while the 30 minutes after the finish are really open,
+        and not once Refuel is ticked."""
+        view = self._view
         panel = self.query_one("#refuel", Static)
         left = None
-        if plan.run and plan.day_index == 0:
-            left = refuel_seconds_left(plan.run, self.clock.now())
-        panel.set_class(left is None, "hidden")
-        if left is None:
+        if view.plan.run and view.plan.task(REFUEL) and not view.progress.get(REFUEL):
+            left = refuel_seconds_left(view.plan.run, self.clock.now())
+        open_now = left is not None and left > 0
+        panel.set_class(not open_now, "hidden")
+        if not open_now:
             self._stop_refuel_timer()
             return
+        assert left is not None
         panel.update(Content(refuel_text(left)))
-        if left > 0 and self._refuel_timer is None:
+        if self._refuel_timer is None:
             self._refuel_timer = self.set_interval(1.0, self._show_refuel)
-        elif left <= 0:
-            self._stop_refuel_timer()
 
     def _stop_refuel_timer(self) -> None:
         if self._refuel_timer is not None:
@@ -221,6 +234,12 @@ class TodayScreen(RecoveryScreen):
             save_or_say(self, lambda: journal.set_task(day, spec.id, message.count), spec.title)
         # Shown from the store either way: saved, refused, or counted by another copy too.
         self.refresh_day()
+
+    def on_task_row_move(self, message: TaskRow.Move) -> None:
+        """Up and down go round the list: focus never leaves the tasks by surprise."""
+        rows = list(self.query(TaskRow))
+        if message.row in rows:
+            rows[(rows.index(message.row) + message.delta) % len(rows)].focus()
 
     def run_logged(self) -> None:
         """A run was logged: the plan may have new tasks."""

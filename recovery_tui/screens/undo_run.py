@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import Run
-from recovery_tui.domain.plan import run_label
+from recovery_tui.domain.window import run_label
 from recovery_tui.screens.chrome import save_or_say
 from recovery_tui.screens.confirm import ConfirmScreen
 from recovery_tui.services.journal import Journal

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recovery_tui.domain import plan as plan_rules
+from recovery_tui.domain.alarms import Alarm
 from recovery_tui.domain.checkins import CheckInUpdate, merge_checkin
 from recovery_tui.domain.clock import Clock, today
+from recovery_tui.domain.day import LOOKBACK_DAYS, RETURN_DAYS, assess_day
 from recovery_tui.domain.models import (
     CheckIn,
     Run,
@@ -25,21 +27,20 @@ from recovery_tui.domain.models import (
     TaskState,
     utc_iso,
 )
-from recovery_tui.domain.progress import day_progress, done_count
-from recovery_tui.domain.readiness import Readiness, assess_readiness
-from recovery_tui.domain.red_flags import red_flag_messages
+from recovery_tui.domain.progress import day_progress, done_count, ticks_of, water_count
+from recovery_tui.domain.readiness import Readiness
 from recovery_tui.domain.session_rules import counts_as_stretch_session, counts_as_walk
+from recovery_tui.domain.window import MAX_WINDOW_DAYS
 from recovery_tui.store import Repository, StoreError
 
 if TYPE_CHECKING:
+    from recovery_tui.domain.day import DayModel
     from recovery_tui.domain.history.summaries import DaySummary
 
 # What the UI and the command line catch when a record cannot be read or saved; its
 # message is a sentence for the user.
 JournalError = StoreError
 
-# How far back readiness and red flags look for check-ins.
-LOOKBACK_DAYS = 21
 # A setting is any JSON value.
 SettingValue = str | int | float | bool | None | list[object] | dict[str, object]
 
@@ -55,8 +56,9 @@ class DayView:
     total: int
     checkin: CheckIn | None
     readiness: Readiness
-    red_flags: list[str]
+    alarms: tuple[Alarm, ...]
     has_runs: bool
+    runs_today: tuple[Run, ...] = ()
 
 
 def open_journal(data_dir: Path, clock: Clock) -> Journal:
@@ -129,10 +131,18 @@ class Journal:
             recorded_at, tz = self._stamp()
             return merge_checkin(old, update, day=day, recorded_at=recorded_at, tz=tz)
 
-        return self.repo.update_checkin(day, change), existed
+        saved = self.repo.update_checkin(day, change)
+        if update.cups is not None:
+            # One water number: the check-in's cups are the day's water counter.
+            self.repo.set_task_count(day, plan_rules.WATER, update.cups)
+        return saved, existed
 
     def checkin(self, day: date) -> CheckIn | None:
         return self.repo.checkin(day)
+
+    def water(self, day: date) -> int:
+        """The day's one water number (the counter the check-in also shows and edits)."""
+        return water_count(day, self.repo.task_states(day), self.repo.checkin(day))
 
     def new_checkin_stamp(self) -> tuple[str, str]:
         return self._stamp()
@@ -142,7 +152,7 @@ class Journal:
         return self.repo.set_task_count(day, task_id, count)
 
     def bump_task(self, day: date, task_id: str, delta: int) -> TaskState:
-        spec = plan_rules.plan_for(day, self._runs_touching(day, day)).task(task_id)
+        spec = self._model(day, self._runs_touching(day, day)).plan.task(task_id)
         high = spec.max_count if spec is not None else 1
         return self.repo.bump_task(day, task_id, delta, 0, high)
 
@@ -155,7 +165,13 @@ class Journal:
         if not ended or before in (SessionStatus.COMPLETED, SessionStatus.STOPPED):
             return
         if counts_as_walk(record):
-            self.bump_task(record.day, plan_rules.WALKS, 1)
+            plan = self._model(record.day, self._runs_touching(record.day, record.day)).plan
+            walks = (
+                plan_rules.WALKS_IF_PAINLESS
+                if plan.task(plan_rules.WALKS_IF_PAINLESS)
+                else plan_rules.WALKS
+            )
+            self.bump_task(record.day, walks, 1)
         if counts_as_stretch_session(record):
             self.repo.set_task_count(record.day, plan_rules.STRETCH, 1)
 
@@ -220,32 +236,38 @@ class Journal:
         return True
 
     # -- views ---------------------------------------------------------------------------
+    def _model(self, day: date, runs: list[Run]) -> DayModel:
+        """The day as ``domain.day`` sees it, from the records that can matter to it."""
+        recent = self.repo.checkins(day - timedelta(days=LOOKBACK_DAYS), day)
+        since = min((run.day for run in runs), default=day)
+        ticks = ticks_of(self.repo.task_states_between(since, day - timedelta(days=1)))
+        return assess_day(day, runs, recent, ticks)
+
     def day_view(self, day: date | None = None) -> DayView:
         day = day or self.today()
         self._seen = self.repo.fingerprint(day)
         runs = self.repo.runs()
-        nearby = self._runs_touching(day, day, runs)
-        plan = plan_rules.plan_for(day, nearby)
+        model = self._model(day, self._runs_touching(day, day, runs))
         checkin = self.repo.checkin(day)
-        progress = day_progress(plan, self.repo.task_states(day), checkin)
-        done, total = done_count(plan, progress)
-        recent = self.repo.checkins(day - timedelta(days=LOOKBACK_DAYS), day)
-        flags = red_flag_messages(day, nearby, recent)
+        progress = day_progress(model.plan, self.repo.task_states(day), checkin)
+        done, total = done_count(model.plan, progress)
         return DayView(
             day=day,
-            plan=plan,
+            plan=model.plan,
             progress=progress,
             done=done,
             total=total,
             checkin=checkin,
-            readiness=assess_readiness(day, nearby, recent, flags),
-            red_flags=flags,
+            readiness=model.readiness,
+            alarms=model.alarms,
             has_runs=bool(runs),
+            runs_today=tuple(run for run in runs if run.day == day),
         )
 
     def _runs_touching(self, start: date, end: date, runs: list[Run] | None = None) -> list[Run]:
-        """Only runs whose window can reach [start, end]: years of history stay cheap."""
-        earliest = start - timedelta(days=plan_rules.MAX_WINDOW_DAYS)
+        """Only runs whose window (and return to running) can reach [start, end]: years of
+        history stay cheap."""
+        earliest = start - timedelta(days=MAX_WINDOW_DAYS + RETURN_DAYS)
         every = self.repo.runs() if runs is None else runs
         return [run for run in every if earliest <= run.day <= end]
 
@@ -253,11 +275,14 @@ class Journal:
         # Loaded on first use: Today, the first screen, needs none of it.
         from recovery_tui.domain.history.summaries import summarize_range
 
+        runs = self._runs_touching(start, end)
+        # The plans of the first days read the weeks before them.
+        since = min((run.day for run in runs), default=start)
         return summarize_range(
             start,
             end,
-            self._runs_touching(start, end),
-            self.repo.checkins(start, end),
-            self.repo.task_states_between(start, end),
+            runs,
+            self.repo.checkins(start - timedelta(days=LOOKBACK_DAYS), end),
+            self.repo.task_states_between(min(since, start), end),
             self.repo.sessions(start, end),
         )

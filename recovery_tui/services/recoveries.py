@@ -23,7 +23,7 @@ from recovery_tui.domain.history.recoveries import (
 from recovery_tui.domain.history.report import WeeklyReport, report_run, weekly_report
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import Run
-from recovery_tui.domain.plan import MAX_WINDOW_DAYS, active_run
+from recovery_tui.domain.window import MAX_WINDOW_DAYS, active_run
 
 # About six months: the last few races and their recoveries.
 PAGE_DAYS = 182

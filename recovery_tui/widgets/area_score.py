@@ -1,6 +1,7 @@
 """Soreness of one body area, entered with the keyboard: arrow to it, type a digit.
 
-Typing 1 then 0 quickly gives 10; left/right (or -/+) step by one.
+Typing 1 then 0 quickly gives 10; left/right (or -/+) step by one; backspace or delete
+clears it. An area left alone is *not entered* (shown as –), which is not the same as 0.
 """
 
 from __future__ import annotations
@@ -16,27 +17,40 @@ from textual.widget import Widget
 from recovery_tui.domain.models import Area
 from recovery_tui.widgets.palette import soreness_style
 
+NOT_ENTERED = "–"
+
 
 class AreaScore(Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,plus,equals_sign", "step(1)", "+1", show=False),
         Binding("left,minus", "step(-1)", "-1", show=False),
+        Binding("backspace,delete", "clear", "Not entered", show=False),
         Binding("down", "app.focus_next", "Next", show=False),
         Binding("up", "app.focus_previous", "Previous", show=False),
     ]
 
-    value: reactive[int] = reactive(0)
+    value: reactive[int | None] = reactive[int | None](None)
 
-    def __init__(self, area: Area, value: int) -> None:
+    def __init__(self, area: Area, value: int | None) -> None:
         super().__init__(id=f"sore-{area.value}", classes="area-score")
         self.area = area
         self.set_reactive(AreaScore.value, value)
         self._pending_one = False
 
     def render(self) -> Content:
+        label = (f"{self.area.label:<11}", "bold")
+        focus = "reverse" if self.has_focus else "bold"
+        if self.value is None:
+            return Content.assemble(
+                label,
+                (f" {NOT_ENTERED:>2} ", focus),
+                " ",
+                ("·" * 10, "dim"),
+                ("  not entered", "dim italic"),
+            )
         return Content.assemble(
-            (f"{self.area.label:<11}", "bold"),
-            (f" {self.value:>2} ", "reverse" if self.has_focus else "bold"),
+            label,
+            (f" {self.value:>2} ", focus),
             " ",
             ("█" * self.value, soreness_style(self.value)),
             ("·" * (10 - self.value), "dim"),
@@ -63,4 +77,9 @@ class AreaScore(Widget, can_focus=True):
 
     def action_step(self, delta: int) -> None:
         self._pending_one = False
-        self.value = max(0, min(10, self.value + delta))
+        start = self.value if self.value is not None else (0 if delta > 0 else 1)
+        self.value = max(0, min(10, start + delta))
+
+    def action_clear(self) -> None:
+        self._pending_one = False
+        self.value = None

@@ -37,18 +37,20 @@ class BodyMap(Widget):
         for index, (part, area) in enumerate(FIGURE):
             if index:
                 parts.append("\n")
-            level = None if area is None or values is None else values.get(area, 0)
+            level = None if area is None or values is None else values.get(area)
             parts.append((part, soreness_style(level) if area else "bold"))
             if area is None:
                 continue
             parts.append(f" {area.label:<11}")
-            if values is None:
-                parts.append(("  -", "dim"))
+            if level is None:
+                # Not entered: unknown, which is not 0.
+                parts.append(("  –", "dim"))
                 continue
-            shown = level or 0
-            parts.append((f"{shown:>2} ", "bold"))
-            parts.append(("█" * shown, soreness_style(shown)))
-            parts.append(("·" * (10 - shown), "dim"))
+            parts.append((f"{level:>2} ", "bold"))
+            parts.append(("█" * level, soreness_style(level)))
+            parts.append(("·" * (10 - level), "dim"))
         if values is None:
             parts.append(("\n\nNo check-in yet today: press c", "italic"))
+        else:
+            parts.append(("\n\n– not entered today", "dim italic"))
         return Content.assemble(*parts)

@@ -21,7 +21,7 @@ from textual.widgets import DataTable
 
 from recovery_tui.domain.formats import minutes_text
 from recovery_tui.domain.history.recoveries import READY, Ending, RecoveryOutcome
-from recovery_tui.domain.plan import run_label
+from recovery_tui.domain.window import run_label
 
 NOT_KNOWN = "-"
 MARKED = "◆"

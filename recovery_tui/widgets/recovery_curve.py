@@ -25,8 +25,8 @@ from recovery_tui.domain.formats import period_label
 from recovery_tui.domain.history.area_marks import mark
 from recovery_tui.domain.history.recoveries import READY, RecoveryOutcome
 from recovery_tui.domain.models import AREAS, Area
-from recovery_tui.domain.plan import run_label
 from recovery_tui.domain.soreness import MAX_LEVEL
+from recovery_tui.domain.window import run_label
 
 if TYPE_CHECKING:
     from textual_plotext import PlotextPlot

@@ -1,6 +1,8 @@
-"""One task of the day: ticked by key or mouse, counted tasks go up and down.
+"""One task of the day: ticked by key or mouse, counted tasks go up and down, and enter on a
+task that has a routine starts it.
 
-The row never saves anything: it posts ``TaskRow.Changed`` and the screen decides.
+The row never saves or starts anything itself: it posts a message and the screen (or the
+app) decides.
 """
 
 from __future__ import annotations
@@ -18,15 +20,17 @@ from textual.widget import Widget
 from recovery_tui.domain.plan import TaskSpec
 
 MARK_WIDTH = 4
+STARTS = "▸ enter starts it"
 
 
 class TaskRow(Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "toggle", "Tick", show=True),
+        Binding("space", "toggle", "Tick"),
+        Binding("enter", "open", "Start", tooltip="Start this task's routine (or tick it)"),
         Binding("plus,equals_sign,right", "step(1)", "Count +/-", key_display="+"),
         Binding("minus,left", "step(-1)", "Count -1", show=False),
-        Binding("down", "app.focus_next", "Next task", show=False),
-        Binding("up", "app.focus_previous", "Previous task", show=False),
+        Binding("down", "move(1)", "Next task", show=False),
+        Binding("up", "move(-1)", "Previous task", show=False),
     ]
 
     count: reactive[int] = reactive(0)
@@ -46,6 +50,24 @@ class TaskRow(Widget, can_focus=True):
         @property
         def task_id(self) -> str:
             return self.row.spec.id
+
+    class StartRoutine(Message):
+        """Enter on a task with a routine: the app starts it."""
+
+        def __init__(self, routine: str) -> None:
+            super().__init__()
+            self.routine = routine
+
+    class CheckInWanted(Message):
+        """The check-in task is done by checking in, not by a tick."""
+
+    class Move(Message):
+        """Up or down from this row: the screen moves the focus (wrapping round)."""
+
+        def __init__(self, row: TaskRow, delta: int) -> None:
+            super().__init__()
+            self.row = row
+            self.delta = delta
 
     def __init__(self, spec: TaskSpec, count: int) -> None:
         super().__init__(classes=f"task-row task-{spec.id}")
@@ -69,14 +91,18 @@ class TaskRow(Widget, can_focus=True):
         key = (width, self.count)
         if self._wrapped is not None and self._wrapped[0] == key:
             return self._wrapped[1]
-        parts: list[str | tuple[str, str]] = [(self.spec.title, "" if self.done else "bold")]
-        if self.spec.counted:
-            filled = min(self.count, self.spec.target)
-            parts.append((f"  {self.count}/{self.spec.target} ", "bold"))
-            parts.append("█" * filled + "░" * (self.spec.target - filled))
+        spec = self.spec
+        parts: list[str | tuple[str, str]] = [(spec.title, "" if self.done else "bold")]
+        if spec.counted:
+            filled = min(self.count, spec.target)
+            parts.append((f"  {self.count}/{spec.target} ", "bold"))
+            parts.append("█" * filled + "░" * (spec.target - filled))
         inner = max(8, width - MARK_WIDTH)
         lines = Content.assemble(*parts).wrap(inner)
-        lines += Content.styled(self.spec.why, "dim italic").wrap(inner)
+        why = spec.today or spec.why
+        if spec.routine is not None:
+            why = f"{why}  {STARTS}"
+        lines += Content.styled(why, "dim italic").wrap(inner)
         mark = Content.styled("[x] " if self.done else "[ ] ", "bold")
         indent = Content(" " * MARK_WIDTH)
         shown = [(mark if i == 0 else indent) + line for i, line in enumerate(lines)]
@@ -95,16 +121,29 @@ class TaskRow(Widget, can_focus=True):
             self.post_message(self.Changed(self, count, count - self.count))
 
     def action_toggle(self) -> None:
-        if self.spec.counted:
+        if self.spec.auto:
+            self.post_message(self.CheckInWanted())
+        elif self.spec.counted:
             self._ask(self.count + 1)
         else:
             self._ask(0 if self.done else 1)
 
+    def action_open(self) -> None:
+        if self.spec.routine is not None:
+            self.post_message(self.StartRoutine(self.spec.routine))
+        else:
+            self.action_toggle()
+
     def action_step(self, delta: int) -> None:
+        if self.spec.auto:
+            return
         if self.spec.counted:
             self._ask(self.count + delta)
         else:
             self._ask(1 if delta > 0 else 0)
+
+    def action_move(self, delta: int) -> None:
+        self.post_message(self.Move(self, delta))
 
     def on_click(self, event: Click) -> None:
         self.focus()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pendulum
 from app_factory import NOW, fixed_clock, make_app
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.clock import FakeClock
@@ -165,7 +165,7 @@ async def test_red_flags_show_the_health_professional_advice(tmp_path: Path) -> 
     app = make_app(tmp_path, fill=fill)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        panel = app.screen.query_one("#red-flags", Static)
+        panel = app.screen.query_one("#alarms", Static)
         assert panel.display
         assert "health professional" in str(panel.render())
 
@@ -178,6 +178,8 @@ async def test_log_run_from_the_app_opens_day_0_with_refuel_countdown(tmp_path: 
         await pilot.press("r")
         await pilot.pause()
         await pilot.press(*"21.1")
+        app.screen.query_one("#when", Select).value = "today"
+        await pilot.pause()
         app.screen.query_one("#finish", Input).value = "11:00"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -198,6 +200,8 @@ async def test_log_run_refuses_a_future_date(tmp_path: Path) -> None:
         await pilot.press("r")
         await pilot.pause()
         await pilot.press(*"21.1")
+        app.screen.query_one("#when", Select).value = "date"
+        await pilot.pause()
         app.screen.query_one("#date", Input).value = "2026-11-30"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -298,14 +302,16 @@ async def test_log_run_starts_the_refuel_countdown_from_now_and_refuses_a_later_
         await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
-        assert app.screen.query_one("#finish", Input).value == "11:10"
         await pilot.press(*"21.1")
+        app.screen.query_one("#when", Select).value = "today"
+        await pilot.pause()
         app.screen.query_one("#finish", Input).value = "23:30"
         await pilot.press("ctrl+s")
         await pilot.pause()
         errors = str(app.screen.query_one("#log-run-errors", Static).render())
         assert "still in the future" in errors
-        app.screen.query_one("#finish", Input).value = "11:10"
+        app.screen.query_one("#when", Select).value = "now"
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "30:00" in str(app.screen.query_one("#refuel", Static).render())

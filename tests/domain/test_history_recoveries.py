@@ -27,8 +27,8 @@ from recovery_tui.domain.history.recoveries import (
     recovery_range,
 )
 from recovery_tui.domain.models import AREAS, Area, RedFlag, RunKind
-from recovery_tui.domain.plan import run_window
 from recovery_tui.domain.soreness import LOW_SORENESS
+from recovery_tui.domain.window import run_window
 
 
 def day(n: int) -> date:

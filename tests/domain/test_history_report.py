@@ -110,8 +110,14 @@ def test_markdown_report_has_every_section_and_the_comparison() -> None:
     assert heads == ["Recovery", "Days", "Trends", "Tasks and sessions", "Notes"]
     assert f"> {md(report.comparison or '')}" in text
     assert "**Half marathon on Tuesday 20 October 2026**" in text
-    assert "- Peak soreness 7/10 on day 2 (ankles)." in text
-    assert "Felt almost normal by the evening." in text  # the week's note
+    outcome = report.recovery
+    assert outcome is not None and outcome.worst_area is not None
+    peak = (
+        f"- Peak soreness {outcome.peak}/10 on day {outcome.peak_day} ({outcome.worst_area.label})."
+    )
+    assert peak in text
+    notes = [d.note for d in report.week.days if d.note]
+    assert notes and all(note in text for note in notes)  # the week's notes
 
 
 def test_markdown_chart_has_a_row_per_level_the_ready_line_and_the_legend() -> None:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from recovery_tui.domain.day import plan_for
 from recovery_tui.domain.models import Run, RunKind
 from recovery_tui.domain.nudges import (
     DONE,
@@ -22,7 +23,7 @@ from recovery_tui.domain.nudges import (
     stretch_time,
     walk_times,
 )
-from recovery_tui.domain.plan import STRETCH, WALKS, DayPlan, plan_for
+from recovery_tui.domain.plan import STRETCH, WALKS, DayPlan
 
 ZONE = ZoneInfo("Europe/Paris")
 RACE_DAY = date(2026, 11, 22)

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from recovery_tui.domain.day import plan_for
 from recovery_tui.domain.models import Area, CheckIn, Run, RunKind, TaskState
-from recovery_tui.domain.plan import CHECKIN, STRETCH, WALKS, WATER, plan_for
+from recovery_tui.domain.plan import CHECKIN, STRETCH, WALKS, WATER
 from recovery_tui.domain.progress import day_progress, done_count
 
 RACE_DAY = date(2026, 4, 12)
@@ -57,11 +58,16 @@ def test_a_checkin_completes_the_checkin_task() -> None:
     assert day_progress(PLAN, {}, checkin())[CHECKIN] == 1
 
 
-def test_water_takes_the_larger_of_stored_and_checkin_cups() -> None:
-    assert day_progress(PLAN, states(state(WATER, 3)), checkin(cups=5))[WATER] == 5
-    assert day_progress(PLAN, states(state(WATER, 6)), checkin(cups=2))[WATER] == 6
-    assert day_progress(PLAN, states(state(WATER, 4)), checkin(cups=None))[WATER] == 4
+def test_water_is_one_number_the_counter() -> None:
+    """The counter is the water number; a day recorded before the counter and the
+    check-in's cups were one number reads its cups."""
+    assert day_progress(PLAN, states(state(WATER, 3)), checkin(cups=5))[WATER] == 3
+    assert day_progress(PLAN, states(state(WATER, 0)), checkin(cups=5))[WATER] == 0
     assert day_progress(PLAN, {}, checkin(cups=12))[WATER] == 12
+
+
+def test_the_checkin_task_cannot_be_ticked_by_hand() -> None:
+    assert day_progress(PLAN, states(state(CHECKIN, 1)), None)[CHECKIN] == 0
 
 
 def test_states_and_checkins_of_other_days_are_ignored() -> None:

@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from recovery_tui.domain.day import plan_for
 from recovery_tui.domain.models import Run, RunKind
 from recovery_tui.domain.nudges import due_reminders
-from recovery_tui.domain.plan import STRETCH, WALKS, plan_for
+from recovery_tui.domain.plan import STRETCH, WALKS
 from recovery_tui.services.notifier import Delivery, SystemNotifier, send_reminders
 
 ZONE = ZoneInfo("Europe/Paris")

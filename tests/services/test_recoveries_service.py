@@ -13,7 +13,7 @@ from recovery_tui.domain.history.export import rows_to_csv
 from recovery_tui.domain.history.recoveries import Ending, recovery_outcomes
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import Run, RunKind
-from recovery_tui.domain.plan import MAX_WINDOW_DAYS
+from recovery_tui.domain.window import MAX_WINDOW_DAYS
 from recovery_tui.services.recoveries import (
     PAGE_DAYS,
     current_recovery,

@@ -8,8 +8,9 @@ from pathlib import Path
 import pendulum
 from app_factory import SIZE, make_app
 
+from recovery_tui.domain.checkins import CheckInUpdate
 from recovery_tui.domain.clock import FakeClock
-from recovery_tui.domain.models import Area, CheckIn, RunKind, Side, StandResult
+from recovery_tui.domain.models import Area, CheckIn, RedFlag, RunKind, Side, StandResult
 from recovery_tui.services.journal import Journal
 
 TODAY = date(2026, 11, 26)
@@ -57,21 +58,36 @@ def test_today_without_a_run(snap_compare, tmp_path: Path) -> None:  # type: ign
 
 def test_today_on_race_day(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Day 0 of 7 after a half finished at 09:00, seen at 09:12: the refuel countdown at
-    18:00, water first in the run-day tasks, the first-time note at the bottom."""
+    18:00, water first in the run-day tasks, readiness asking for a check-in (no date),
+    the first-time note at the bottom."""
     clock = FakeClock(pendulum.datetime(2026, 11, 26, 9, 12, tz="Europe/Paris"))
     assert snap_compare(make_app(tmp_path, clock=clock, fill=race_day), terminal_size=SIZE)
 
 
 def test_today_day_two_with_checkin(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Day 2 of 7: walks 1/3, water 3/8, check-in ticked; 'Not yet' with its reasons and a
-    recovery date; the body map with each area's number and bar."""
+    """Day 2 of 7: walks 1/3, water 3/8, check-in ticked; 'Not yet: about N days more.'
+    with its reasons (the leg stood on named) and the usual full recovery; the body map with
+    each entered area's number and bar and '–' for the areas not entered."""
     app = make_app(tmp_path, fill=day_two_with_checkin)
     assert snap_compare(app, terminal_size=SIZE)
 
 
+def test_today_with_a_red_flag(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Day 2 with swelling ticked: the alarm in red above everything, the day reshaped (see a
+    health professional about swelling first, rest, ice, a walk only if it does not hurt),
+    readiness 'Not yet: no running until this is checked.'"""
+
+    def flagged(journal: Journal) -> None:
+        day_two_with_checkin(journal)
+        journal.update_checkin(TODAY, CheckInUpdate(add_flags=frozenset({RedFlag.SWELLING})))
+
+    assert snap_compare(make_app(tmp_path, fill=flagged), terminal_size=SIZE)
+
+
 def test_checkin_modal(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """The whole check-in form without a scrollbar: nine areas (knees focused) pre-filled,
-    energy, sleep, water, both stands, the four red flags unticked, the note, the buttons.
+    """The whole check-in form without a scrollbar: the areas entered (knees focused) and
+    three shown as '– not entered', energy, sleep, water (the day's counter), both stands by
+    the leg stood on, the eight red flags unticked in two columns, the note, the buttons.
     Scrolling at the standard size is covered in tests/app/test_today_screen.py."""
     app = make_app(tmp_path, fill=day_two_with_checkin)
     assert snap_compare(app, terminal_size=TALL, press=["c", "down"])

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from recovery_tui.domain.formats import period_label
 from recovery_tui.domain.history.recoveries import READY, Ending, RecoveryOutcome
 from recovery_tui.domain.models import Area, Run
-from recovery_tui.domain.plan import run_label
+from recovery_tui.domain.window import run_label
 
 SIMILAR_DISTANCE = 0.85
 

@@ -23,8 +23,8 @@ from enum import StrEnum
 
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import AREAS, Area, Run
-from recovery_tui.domain.plan import run_window
 from recovery_tui.domain.soreness import LOW_SORENESS
+from recovery_tui.domain.window import run_window
 
 # The ready line: an area at or below it no longer holds the recovery back.
 READY = LOW_SORENESS

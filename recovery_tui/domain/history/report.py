@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from recovery_tui.domain.alarms import HELP
 from recovery_tui.domain.formats import day_label, days_text, long_date, minutes_text, period_label
 from recovery_tui.domain.history.comparison import area_phrase
 from recovery_tui.domain.history.curve_text import curve_chart
@@ -24,9 +25,8 @@ from recovery_tui.domain.history.recoveries import READY, Ending, RecoveryOutcom
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.history.trends import WeekSummary, summarize_days
 from recovery_tui.domain.models import AREAS, Run, SessionRecord, SessionStatus
-from recovery_tui.domain.plan import run_label
-from recovery_tui.domain.red_flags import HELP
 from recovery_tui.domain.text import one_line
+from recovery_tui.domain.window import run_label
 
 AREA_HEADS = ("Ank", "Kne", "Hip", "Glu", "Add", "LBk", "Cal", "Ham", "Qua")
 DAY_HEADS = (

@@ -7,11 +7,13 @@ and the tests read one source of numbers. Days are plain ``date`` objects steppe
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from recovery_tui.domain.day import LOOKBACK_DAYS, Ticks, plan_for
 from recovery_tui.domain.formats import WEEKDAYS
 from recovery_tui.domain.models import (
     Area,
@@ -22,8 +24,8 @@ from recovery_tui.domain.models import (
     StandResult,
     TaskState,
 )
-from recovery_tui.domain.plan import WALKS, WATER, DayPlan, plan_for
-from recovery_tui.domain.progress import day_progress, done_count
+from recovery_tui.domain.plan import WALKS, WALKS_IF_PAINLESS, DayPlan
+from recovery_tui.domain.progress import day_progress, done_count, water_count
 from recovery_tui.domain.session_rules import HAPPENED, counts_as_walk
 
 
@@ -86,37 +88,42 @@ def summarize_day(
     checkin: CheckIn | None,
     task_states: Mapping[str, TaskState],
     sessions: Sequence[SessionRecord],
+    recent: Sequence[CheckIn] = (),
+    ticks: Ticks | None = None,
 ) -> DaySummary:
     """One day's numbers. ``sessions`` may hold other days too: only ``day``'s are used.
 
     ``walks`` is the larger of the walk sessions of at least 5 minutes and the WALKS task
     count: a timed walk may also tick the task, so adding the two would count it twice,
-    while a walk done without the timer only shows in the task. ``cups`` is the larger of
-    the water ticks and the check-in's cups, not capped at the task's target. A check-in
-    or task states of another day are ignored, as ``day_progress`` does.
+    while a walk done without the timer only shows in the task. ``cups`` is the day's one
+    water number (``progress.water_count``). A check-in or task states of another day are
+    ignored, as ``day_progress`` does. The day's plan is the one the day model gave it:
+    ``recent`` check-ins (the weeks before) and ``ticks`` of earlier days shape it.
     """
     if checkin is not None and checkin.day != day:
         checkin = None
-    plan = plan_for(day, runs)
+    plan = plan_for(day, runs, recent or ([checkin] if checkin else []), ticks)
     progress = dict(day_progress(plan, task_states, checkin))
     done, total = done_count(plan, progress)
     kept = tuple(s for s in sessions if s.day == day and s.status in HAPPENED)
     timed_walks = sum(1 for s in kept if counts_as_walk(s))
-    checkin_cups = checkin.cups if checkin is not None and checkin.cups is not None else 0
     return DaySummary(
         date=day,
         weekday=WEEKDAYS[day.weekday()],
-        # An easy run opens no window: a day in a 0-day window is not a recovery day.
-        recovery_day=plan.day_index if plan.window_days else None,
+        # Only days inside a run's window are recovery days (not its return to running).
+        recovery_day=plan.day_index if plan.in_window else None,
         window_days=plan.window_days,
         soreness=dict(checkin.soreness) if checkin else None,
         max_soreness=checkin.max_soreness if checkin else None,
         tasks_done=done,
         tasks_total=total,
-        walks=max(timed_walks, _ticked(WALKS, day, task_states)),
+        walks=max(
+            timed_walks,
+            _ticked(WALKS, day, task_states) + _ticked(WALKS_IF_PAINLESS, day, task_states),
+        ),
         walk_minutes=_minutes(kept, "walk"),
         stretch_minutes=_minutes(kept, "stretch"),
-        cups=max(progress.get(WATER, 0), _ticked(WATER, day, task_states), checkin_cups),
+        cups=water_count(day, task_states, checkin),
         has_note=bool(checkin and checkin.note.strip()),
         red_flag=bool(checkin and checkin.red_flags),
         note=checkin.note if checkin else "",
@@ -141,18 +148,32 @@ def summarize_range(
     task_states: Mapping[date, Mapping[str, TaskState]],
     sessions: Sequence[SessionRecord],
 ) -> list[DaySummary]:
-    """One summary per day from ``start`` to ``end`` inclusive, oldest first."""
-    by_day_checkin = {c.day: c for c in checkins}
+    """One summary per day from ``start`` to ``end`` inclusive, oldest first.
+
+    ``checkins`` and ``task_states`` may reach back before ``start``: the plan of the first
+    days reads the weeks before them (``LOOKBACK_DAYS``)."""
+    ordered = sorted(checkins, key=lambda c: c.day)
+    days_of = [c.day for c in ordered]
+    by_day_checkin = {c.day: c for c in ordered}
     by_day_sessions: dict[date, list[SessionRecord]] = defaultdict(list)
     for s in sessions:
         by_day_sessions[s.day].append(s)
-    return [
-        summarize_day(
-            d,
-            runs,
-            by_day_checkin.get(d),
-            task_states.get(d, {}),
-            by_day_sessions.get(d, []),
+    ticks = {
+        day: {tid: st.count for tid, st in states.items()} for day, states in task_states.items()
+    }
+    summaries = []
+    for d in days_between(start, end):
+        low = bisect_left(days_of, d - timedelta(days=LOOKBACK_DAYS))
+        high = bisect_right(days_of, d)
+        summaries.append(
+            summarize_day(
+                d,
+                runs,
+                by_day_checkin.get(d),
+                task_states.get(d, {}),
+                by_day_sessions.get(d, []),
+                ordered[low:high],
+                ticks,
+            )
         )
-        for d in days_between(start, end)
-    ]
+    return summaries

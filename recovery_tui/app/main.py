@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
@@ -22,6 +22,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
+from recovery_tui.app.dialogs import DialogFlows
+from recovery_tui.app.sessions import SessionFlows
 from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
 from recovery_tui.domain.clock import Clock, SystemClock, today
 from recovery_tui.errors import ErrorLogConsole
@@ -30,7 +32,6 @@ from recovery_tui.screens.chrome import (
     DayChanged,
     RecordsChanged,
     RecoveryScreen,
-    SessionClosed,
     save_or_say,
 )
 from recovery_tui.services.journal import Journal, JournalError, open_journal
@@ -57,7 +58,7 @@ class StartRequest:
     routine: str | None = None
 
 
-class RecoveryApp(App[int]):
+class RecoveryApp(SessionFlows, DialogFlows, App[int]):
     TITLE = "recovery-tui"
     CSS_PATH: ClassVar = [style("app.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -253,134 +254,6 @@ class RecoveryApp(App[int]):
             return
         self._pop_to_today()
         self.push_screen(HistoryScreen(self.journal, self.current_day))
-
-    # -- sessions ------------------------------------------------------------------------
-    def action_walk(self) -> None:
-        self.start_walk(None)
-
-    def action_stretch(self) -> None:
-        from recovery_tui.services.routine_catalog import ADAPTIVE
-
-        self.start_routine(ADAPTIVE)
-
-    def _session_open(self) -> bool:
-        from recovery_tui.screens.session import SessionScreen
-
-        if any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
-            self.notify("A session is already open: finish or stop it first.", timeout=5)
-            return True
-        return False
-
-    def start_walk(self, minutes: int | None) -> None:
-        """A walk of ``minutes``; None asks first (10, 12, 15 or any length)."""
-        if minutes is not None:
-            self.start_routine(f"walk-{minutes}")
-            return
-        from recovery_tui.screens.walk_length import WalkLengthScreen
-
-        if not self._session_open():
-            self.push_screen(WalkLengthScreen(), self._walk_chosen)
-
-    def _walk_chosen(self, minutes: int | None) -> None:
-        if minutes is not None:
-            self.start_routine(f"walk-{minutes}")
-
-    def start_routine(self, routine_id: str) -> None:
-        from recovery_tui.screens.session import SessionScreen
-
-        if self._session_open():
-            return
-        self._pop_to_today()
-        self.push_screen(SessionScreen(self.sessions, self.current_day, routine_id))
-
-    def on_session_closed(self, message: SessionClosed) -> None:
-        self.back_to_today()
-
-    def offer_resume(self) -> None:
-        """After start-up: if a session was interrupted, ask to resume or discard it."""
-        try:
-            latest = self.sessions.to_resume()
-        except JournalError as error:
-            self.notify(
-                f"Could not read unfinished sessions: {error}", severity="error", markup=False
-            )
-            return
-        if latest is None:
-            return  # the usual case: no need to load the session screen at start-up
-        from recovery_tui.screens.resume import Choice, ResumeScreen
-        from recovery_tui.screens.session import SessionScreen
-
-        routine = self.sessions.routine_of(latest)
-
-        def chosen(choice: Choice | None) -> None:
-            if choice == "resume" and routine is not None:
-                self.push_screen(
-                    SessionScreen(self.sessions, latest.day, latest.routine_id, resume=latest)
-                )
-            elif choice == "discard":
-                save_or_say(self, lambda: self.sessions.discard(latest), "the session")
-
-        self.push_screen(ResumeScreen(latest, routine), chosen)
-
-    # -- dialogs -------------------------------------------------------------------------
-    def _over_today(self, then: Callable[[], None]) -> bool:
-        """Dialogs open over Today. When the app started elsewhere, build Today first and
-        open the dialog after it shows (False: not yet)."""
-        if self._today_screen() is None:
-            self._build_today()
-            self.call_after_refresh(then)
-            return False
-        self._pop_to_today()
-        return True
-
-    def action_checkin(self) -> None:
-        from recovery_tui.domain.models import CheckIn
-        from recovery_tui.screens.checkin import CheckInScreen
-
-        if not self._over_today(self.action_checkin):
-            return
-        day = self.current_day
-
-        def saved(checkin: CheckIn | None) -> None:
-            if checkin is not None:
-                self.notify("Check-in saved.", timeout=3)
-
-        # Read again: a check-in made from the command line since is what gets edited.
-        self.push_screen(CheckInScreen(self.journal, day, self.journal.checkin(day)), saved)
-
-    def action_log_run(self) -> None:
-        from recovery_tui.screens.log_run import LogRunScreen
-
-        if not self._over_today(self.action_log_run):
-            return
-
-        def logged(done: bool | None) -> None:
-            today_screen = self._today_screen()
-            if done and today_screen is not None:
-                today_screen.run_logged()
-
-        self.push_screen(LogRunScreen(self.journal, self.clock), logged)
-
-    def undo_last_run(self) -> None:
-        from recovery_tui.screens.undo_run import UndoRunScreen
-
-        run = self.journal.last_logged_run()
-        if run is None:
-            self.notify("No run has been logged yet.", timeout=5)
-            return
-
-        def answered(removed: bool | None) -> None:
-            if removed:
-                for screen in self.screen_stack:
-                    screen.post_message(RecordsChanged())
-
-        self.push_screen(UndoRunScreen(self.journal, run), answered)
-
-    def action_help(self) -> None:
-        from recovery_tui.screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for title, help_text, run in (

@@ -1,0 +1,78 @@
+"""The app's dialogs: the check-in, logging a run, undoing one, and help; each opens over
+Today."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from recovery_tui.screens.chrome import RecordsChanged
+
+if TYPE_CHECKING:
+    from recovery_tui.app.main import RecoveryApp
+
+
+class DialogFlows:
+    """Part of ``RecoveryApp`` (a mixin): its dialog actions."""
+
+    def _over_today(self: RecoveryApp, then: Callable[[], None]) -> bool:
+        """Dialogs open over Today. When the app started elsewhere, build Today first and
+        open the dialog after it shows (False: not yet)."""
+        if self._today_screen() is None:
+            self._build_today()
+            self.call_after_refresh(then)
+            return False
+        self._pop_to_today()
+        return True
+
+    def action_checkin(self: RecoveryApp) -> None:
+        from recovery_tui.domain.models import CheckIn
+        from recovery_tui.screens.checkin import CheckInScreen
+
+        if not self._over_today(self.action_checkin):
+            return
+        day = self.current_day
+
+        def saved(checkin: CheckIn | None) -> None:
+            if checkin is not None:
+                self.notify("Check-in saved.", timeout=3)
+
+        # Read again: a check-in made from the command line since is what gets edited.
+        journal = self.journal
+        self.push_screen(
+            CheckInScreen(journal, day, journal.checkin(day), journal.water(day)), saved
+        )
+
+    def action_log_run(self: RecoveryApp) -> None:
+        from recovery_tui.screens.log_run import LogRunScreen
+
+        if not self._over_today(self.action_log_run):
+            return
+
+        def logged(done: bool | None) -> None:
+            today_screen = self._today_screen()
+            if done and today_screen is not None:
+                today_screen.run_logged()
+
+        self.push_screen(LogRunScreen(self.journal, self.clock), logged)
+
+    def undo_last_run(self: RecoveryApp) -> None:
+        from recovery_tui.screens.undo_run import UndoRunScreen
+
+        run = self.journal.last_logged_run()
+        if run is None:
+            self.notify("No run has been logged yet.", timeout=5)
+            return
+
+        def answered(removed: bool | None) -> None:
+            if removed:
+                for screen in self.screen_stack:
+                    screen.post_message(RecordsChanged())
+
+        self.push_screen(UndoRunScreen(self.journal, run), answered)
+
+    def action_help(self: RecoveryApp) -> None:
+        from recovery_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

@@ -1,0 +1,198 @@
+"""Today listens to the body: a flag reshapes the plan at once, one water number, the
+check-in task ticks itself, enter starts a task's routine, focus goes round the list."""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+from pathlib import Path
+
+import pendulum
+from app_factory import SIZE, fixed_clock, make_app
+from textual.widgets import Checkbox, Input, Select, Static
+
+from recovery_tui.domain import plan as p
+from recovery_tui.domain.clock import FakeClock
+from recovery_tui.domain.models import RedFlag, RunKind
+from recovery_tui.screens.checkin import CheckInScreen
+from recovery_tui.screens.session import SessionScreen
+from recovery_tui.screens.today import TodayScreen
+from recovery_tui.screens.walk_length import WalkLengthScreen
+from recovery_tui.services.journal import Journal
+from recovery_tui.widgets.task_row import TaskRow
+
+TODAY = pendulum.date(2026, 11, 26)
+
+
+def half_yesterday(journal: Journal) -> None:
+    journal.log_run(21.1, TODAY - timedelta(days=1), effort=8, kind=RunKind.RACE)
+
+
+def task_ids(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [row.spec.id for row in app.screen.query(TaskRow)]
+
+
+def row(app, task_id: str) -> TaskRow:  # type: ignore[no-untyped-def]
+    return next(r for r in app.screen.query(TaskRow) if r.spec.id == task_id)
+
+
+async def test_ticking_a_flag_in_the_checkin_reshapes_today_at_once(tmp_path: Path) -> None:
+    app = make_app(tmp_path, fill=half_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert task_ids(app)[0] == p.WALKS
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one(f"#flag-{RedFlag.SWELLING.value}", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        tasks = task_ids(app)
+        assert tasks[:3] == [p.SEE_PROFESSIONAL, p.REST_INJURED, p.ICE]
+        assert p.WALKS not in tasks and p.HEAT not in tasks and p.FOAM_ROLL not in tasks
+        alarms = str(app.screen.query_one("#alarms", Static).render())
+        assert "swelling" in alarms and "health professional" in alarms
+
+
+async def test_one_water_number_across_checkin_and_today(tmp_path: Path) -> None:
+    app = make_app(tmp_path, fill=half_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        row(app, p.WATER).focus()
+        await pilot.press("space", "space", "space")
+        await pilot.pause()
+        assert row(app, p.WATER).count == 3
+        await pilot.press("c")
+        await pilot.pause()
+        cups = app.screen.query_one("#cups", Input)
+        assert cups.value == "3", "the check-in shows the counter"
+        cups.value = "6"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert row(app, p.WATER).count == 6, "and edits it"
+        assert app.journal.water(TODAY) == 6
+
+
+async def test_the_checkin_task_ticks_itself_and_cannot_be_ticked_by_hand(tmp_path: Path) -> None:
+    app = make_app(tmp_path, fill=half_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        row(app, p.CHECKIN).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen), "space opens the check-in instead"
+        await pilot.press("4", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert row(app, p.CHECKIN).done
+
+
+async def test_enter_on_a_task_starts_its_routine(tmp_path: Path) -> None:
+    app = make_app(tmp_path, fill=half_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        row(app, p.MASSAGE).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.runner is not None
+        assert screen.runner.routine.id == "self-massage"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        row(app, p.WALKS).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkLengthScreen), "a walk asks how long"
+
+
+async def test_space_still_ticks_a_task_with_a_routine(tmp_path: Path) -> None:
+    app = make_app(tmp_path, fill=half_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        row(app, p.MASSAGE).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen) and row(app, p.MASSAGE).done
+
+
+async def test_up_on_the_first_task_wraps_to_the_last(tmp_path: Path) -> None:
+    app = make_app(tmp_path, fill=half_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = list(app.screen.query(TaskRow))
+        rows[0].focus()
+        await pilot.press("up")
+        assert app.screen.focused is rows[-1]
+        await pilot.press("down")
+        assert app.screen.focused is rows[0]
+        await pilot.press("space")
+        await pilot.pause()
+        assert row(app, rows[0].spec.id).count == 1, "keys still act on a task"
+
+
+async def test_a_race_logged_three_hours_later_gets_no_refuel_countdown(tmp_path: Path) -> None:
+    clock = FakeClock(pendulum.datetime(2026, 11, 26, 14, 10, tz="Europe/Paris"))
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"21.1")
+        app.screen.query_one("#when", Select).value = "today"
+        await pilot.pause()
+        app.screen.query_one("#finish", Input).value = "11:05"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert "Day 0 of 7" in str(app.screen.query_one("#headline", Static).render())
+        assert not app.screen.query_one("#refuel", Static).display
+    assert app.journal.last_logged_run().finish == time(11, 5)  # type: ignore[union-attr]
+
+
+async def test_the_refuel_countdown_stops_once_refuel_is_ticked(tmp_path: Path) -> None:
+    clock = FakeClock(pendulum.datetime(2026, 11, 26, 11, 10, tz="Europe/Paris"))
+
+    def race_now(journal: Journal) -> None:
+        journal.log_run(21.1, TODAY, effort=8, kind=RunKind.RACE, finish=time(11, 0))
+
+    app = make_app(tmp_path, clock=clock, fill=race_now)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        refuel = app.screen.query_one("#refuel", Static)
+        assert refuel.display and "20:00" in str(refuel.render())
+        row(app, p.REFUEL).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert not refuel.display
+
+
+async def test_the_dialog_gives_a_marathon_a_marathons_window(tmp_path: Path) -> None:
+    """The same defaults as the command line: 42.2 km alone is a race of 14 days."""
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"42.2")
+        await pilot.pause()
+        assert app.screen.query_one("#kind", Select).value == RunKind.RACE.value
+        assert app.screen.query_one("#effort", Input).value == "8"
+        assert "14 days" in str(app.screen.query_one("#log-run-window", Static).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Day 0 of 14" in str(app.screen.query_one("#headline", Static).render())
+
+
+async def test_the_day_after_a_marathon_with_nothing_entered_gives_no_date(tmp_path: Path) -> None:
+    def marathon_yesterday(journal: Journal) -> None:
+        journal.log_run(42.2, TODAY - timedelta(days=1), effort=8, kind=RunKind.RACE)
+
+    app = make_app(tmp_path, fill=marathon_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        readiness = str(app.screen.query_one("#readiness", Static).render())
+        assert "check in your soreness to see when you'll be ready" in readiness
+        assert "recovery:" not in readiness.lower()
