@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from recovery_tui.domain.plan import WALK_ROUTINE
+from recovery_tui.domain.plan import ADAPTIVE_ROUTINE, WALK_ROUTINE
 from recovery_tui.screens.chrome import SessionClosed, save_or_say
 from recovery_tui.services.journal import JournalError
 from recovery_tui.widgets.task_row import TaskRow
@@ -23,6 +23,10 @@ class SessionFlows:
     def action_stretch(self: RecoveryApp) -> None:
         from recovery_tui.services.routine_catalog import ADAPTIVE
 
+        withheld = self.journal.stretch_withheld(self.current_day)
+        if withheld:
+            self.notify(withheld, title="No stretch session today", timeout=10, markup=False)
+            return
         self.start_routine(ADAPTIVE)
 
     def _session_open(self: RecoveryApp) -> bool:
@@ -59,6 +63,8 @@ class SessionFlows:
         """Enter on a task with a routine (a walk asks how long)."""
         if message.routine == WALK_ROUTINE:
             self.start_walk(None)
+        elif message.routine == ADAPTIVE_ROUTINE:
+            self.action_stretch()
         else:
             self.start_routine(message.routine)
 

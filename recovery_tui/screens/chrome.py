@@ -12,7 +12,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 
-from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH
+from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
 from recovery_tui.services.journal import JournalError
 
 
@@ -35,7 +35,25 @@ class SessionClosed(Message):
 
 class RecoveryScreen(Screen[None]):
     """A full screen of the app. It says which of the app's keys make no sense on it (they
-    leave the footer and do nothing), and handles the app's messages."""
+    leave the footer and do nothing), and handles the app's messages.
+
+    Its layout follows the terminal: the classes ``-narrow`` (below ``NARROW_WIDTH``) and
+    ``-too-small`` are worked out from the size each time the screen is shown or resized,
+    so a screen covered during a resize never keeps the layout of a size gone by."""
+
+    def on_mount(self) -> None:
+        self.fit_size()
+
+    def on_screen_resume(self) -> None:
+        self.fit_size()
+
+    def on_resize(self) -> None:
+        self.fit_size()
+
+    def fit_size(self) -> None:
+        width, height = self.app.size
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
 
     def hidden_app_actions(self) -> frozenset[str]:
         return frozenset()

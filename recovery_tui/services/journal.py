@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recovery_tui.domain import plan as plan_rules
+from recovery_tui.domain.adaptive import may_offer_adaptive
 from recovery_tui.domain.alarms import Alarm
 from recovery_tui.domain.checkins import CheckInUpdate, merge_checkin
 from recovery_tui.domain.clock import Clock, today
@@ -139,6 +140,18 @@ class Journal:
 
     def checkin(self, day: date) -> CheckIn | None:
         return self.repo.checkin(day)
+
+    def stretch_withheld(self, day: date) -> str | None:
+        """Why the adapted stretch session is not offered on ``day`` (a red flag), or None."""
+        model = self._model(day, self._runs_touching(day, day))
+        flags = [alarm.flag for alarm in model.flags if alarm.flag is not None]
+        if may_offer_adaptive(frozenset(flags)):
+            return None
+        labels = ", ".join(flag.label for flag in flags)
+        return (
+            f"No stretch session today: you reported {labels}. Rest, ice and a "
+            "professional's advice come first."
+        )
 
     def water(self, day: date) -> int:
         """The day's one water number (the counter the check-in also shows and edits)."""

@@ -196,3 +196,19 @@ async def test_the_day_after_a_marathon_with_nothing_entered_gives_no_date(tmp_p
         readiness = str(app.screen.query_one("#readiness", Static).render())
         assert "check in your soreness to see when you'll be ready" in readiness
         assert "recovery:" not in readiness.lower()
+
+
+async def test_no_stretch_session_under_a_red_flag(tmp_path: Path) -> None:
+    def flagged(journal: Journal) -> None:
+        from recovery_tui.domain.checkins import CheckInUpdate
+
+        half_yesterday(journal)
+        journal.update_checkin(TODAY, CheckInUpdate(add_flags=frozenset({RedFlag.SHARP_PAIN})))
+
+    app = make_app(tmp_path, fill=flagged)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert any("sharp or stabbing pain" in str(n.message) for n in app._notifications)

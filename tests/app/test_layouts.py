@@ -1,0 +1,54 @@
+"""Layouts that hold: a screen works out narrow or wide from the size each time it shows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from app_factory import make_app
+
+from recovery_tui.domain.models import RunKind
+from recovery_tui.screens.history import HistoryScreen
+from recovery_tui.screens.today import TodayScreen
+from recovery_tui.services.journal import Journal
+
+
+def race_yesterday(journal: Journal) -> None:
+    journal.log_run(21.1, journal.today() - timedelta(days=1), effort=8, kind=RunKind.RACE)
+
+
+async def test_narrow_and_back_to_wide_through_another_screen(tmp_path: Path) -> None:
+    """Resized while History covers Today, Today comes back in the layout of the size now."""
+    app = make_app(tmp_path, fill=race_yesterday)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        assert today.query_one("#side").display and not today.query_one("#readiness-line").display
+        for width, narrow in ((80, True), (200, False), (80, True), (120, False)):
+            await pilot.press("h")
+            await pilot.pause()
+            assert isinstance(app.screen, HistoryScreen)
+            await pilot.resize_terminal(width, 40 if width < 200 else 60)
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is today
+            assert today.query_one("#side").display is not narrow, width
+            assert today.query_one("#readiness-line").display is narrow, width
+
+
+async def test_a_resize_on_screen_applies_at_once(tmp_path: Path) -> None:
+    app = make_app(tmp_path, fill=race_yesterday)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
+        assert not app.screen.query_one("#side").display
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert app.screen.query_one(".too-small").display
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert app.screen.query_one("#side").display
+        assert not app.screen.query_one(".too-small").display
