@@ -19,7 +19,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 import segno
-from serve_support import NEEDS_WIRING, TODAY_TEXT, client, dirs_with_a_race, screen_text
+from serve_support import TODAY_TEXT, client, dirs_with_a_race, screen_text
 
 from recovery_tui import serve as serve_module
 from recovery_tui.paths import Dirs
@@ -195,7 +195,6 @@ def test_the_command_is_this_program_on_the_same_dirs(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason=NEEDS_WIRING)
 async def test_each_websocket_runs_its_own_app_showing_today(tmp_path: Path) -> None:
     serving = await start(dirs_with_a_race(tmp_path), lan=True, port=0)
     try:
