@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from recovery_tui import __version__
-from recovery_tui.domain.text import one_line
+from recovery_tui.commands.output import PROG, warn
 from recovery_tui.domain.validation import InvalidValue
 
-PROG = "recovery-tui"
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -300,21 +299,17 @@ def _run(args_list: list[str]) -> int:
         from recovery_tui.services.journal import JournalError
 
         if isinstance(error, JournalError | CommandFailed):
-            _say_error(str(error))
+            warn(str(error))
             return EXIT_FAILED
         from recovery_tui.errors import log_unexpected
 
         where = log_unexpected(dirs.error_log, error)
-        _say_error(f"something went wrong ({type(error).__name__}: {error}); details in {where}")
+        warn(f"something went wrong ({type(error).__name__}: {error}); details in {where}")
         return EXIT_FAILED
 
 
-def _say_error(message: str) -> None:
-    print(f"{PROG}: {one_line(message)}", file=sys.stderr)
-
-
 def _usage(message: str) -> int:
-    _say_error(f"error: {message}")
+    warn(f"error: {message}")
     return EXIT_USAGE
 
 
