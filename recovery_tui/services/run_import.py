@@ -120,7 +120,8 @@ class RunImport:
             if not self.dry_run:
                 self.journal.add_run(found.run)
         except JournalError as error:
-            return FileResult(path, Outcome.FAILED, found, message=str(error))
+            message = f"{one_line(path.name)} was not saved: {error}"
+            return FileResult(path, Outcome.FAILED, found, message=message)
         self._runs.append(found.run)
         return FileResult(path, Outcome.IMPORTED, found)
 
@@ -130,7 +131,8 @@ class RunImport:
             with path.open("rb") as handle:
                 raw = handle.read(MAX_FILE_BYTES + 1)
         except OSError as error:
-            return FileResult(path, Outcome.FAILED, message=f"{name} cannot be read ({error})")
+            why = error.strerror or type(error).__name__
+            return FileResult(path, Outcome.FAILED, message=f"{name} cannot be read ({why})")
         if len(raw) > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // (1024 * 1024)
             return FileResult(
@@ -144,8 +146,8 @@ class RunImport:
                 Outcome.FAILED,
                 message=f"{name} is a truncated or damaged export ({error}): export it again.",
             )
-        if self.dry_run:
-            return FileResult(path, Outcome.MERGED, message="A recovery-tui export: merged.")
+        if self.dry_run:  # the store counts what changes only as it merges
+            return FileResult(path, Outcome.MERGED)
         try:
             result = self.journal.import_document(document)
         except JournalError as error:

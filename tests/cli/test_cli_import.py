@@ -156,12 +156,14 @@ def test_a_folder_takes_only_the_new_runs(
     folder = tmp_path / "Downloads"
     write(folder, "half.gpx", gpx_bytes(HALF))
     write(folder, "notes.txt", b"shopping: pasta, bananas\n")  # not an activity: ignored
+    # An export lying in Downloads is merged only when it is named, never with a folder.
+    write(folder, "backup.json", b'{"format": "recovery-tui-export", "schema": 1}')
     assert cli("import", str(folder))[0] == 0
     write(folder, "easy.tcx", tcx_bytes(EASY_UTC))
     code, out, err = cli("import", str(folder))
     assert code == 0, err
     assert "Imported easy.tcx" in out and "Skipped half.gpx" in out
-    assert "notes.txt" not in out + err
+    assert "notes.txt" not in out + err and "backup.json" not in out + err
     assert sorted(r.source or "" for r in stored_runs(data_dir, clock)) == ["gpx", "tcx"]
 
 
@@ -247,6 +249,19 @@ def test_an_export_is_merged_with_its_message(
     assert "Merged all.json: Imported 0 new, 0 updated," in out
 
 
+def test_a_dry_run_of_an_export_writes_nothing(cli: Cli, tmp_path: Path, data_dir: Path) -> None:
+    cli("log-run", "--distance-km", "10", "--date", str(TODAY))
+    exported = tmp_path / "all.json"
+    cli("export", str(exported))
+    other = tmp_path / "other"
+    from recovery_tui.cli import main
+
+    assert main(["checkin", "--sore", "calves=1", "--data-dir", str(other)]) == 0
+    before = files_of(other)
+    assert main(["import", "--dry-run", str(exported), "--data-dir", str(other)]) == 0
+    assert files_of(other) == before
+
+
 def test_an_export_from_a_newer_version_is_refused(
     cli: Cli, tmp_path: Path, data_dir: Path
 ) -> None:
@@ -265,3 +280,18 @@ def test_a_damaged_export_is_refused(cli: Cli, tmp_path: Path) -> None:
     cut.write_text('{"format": "recovery-tui-export", "schema": 1, "runs": [')
     code, _, err = cli("import", str(cut))
     assert code == 1 and "cut.json is a truncated or damaged export" in err
+
+
+def test_a_run_the_store_refuses_is_named_and_fails(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recovery_tui.services.journal import Journal, JournalError
+
+    def refuse(self: Journal, run: Run) -> None:
+        raise JournalError("the disk is full")
+
+    monkeypatch.setattr(Journal, "add_run", refuse)
+    path = write(tmp_path / "in", "half.gpx", gpx_bytes(HALF))
+    code, _, err = cli("import", str(path))
+    assert code == 1
+    assert err == "recovery-tui: half.gpx was not saved: the disk is full\n"
