@@ -4,17 +4,22 @@ that ``recovery-tui today`` answers fast."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from recovery_tui import __version__
+from recovery_tui.commands.output import PROG, warn
 from recovery_tui.domain.validation import InvalidValue
 
-PROG = "recovery-tui"
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_PIPE_CLOSED = 128 + signal.SIGPIPE  # what a shell reports for a program SIGPIPE ended
 
 
 class UsageError(Exception):
@@ -32,6 +37,8 @@ def _text(value: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from recovery_tui.services.user_settings import SETTINGS
+
     common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -43,13 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--config-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="settings and custom routines (env RECOVERY_TUI_CONFIG_DIR)",
+        help="custom routines (env RECOVERY_TUI_CONFIG_DIR)",
     )
 
     parser = _Parser(
         prog=PROG,
         description="A daily companion for runners recovering after a hard run or a race. "
         "With no command it opens the app on Today.",
+        epilog="Each command has its own --help. Exit codes: 0 done, 1 failed (the reason is "
+        "on stderr), 2 bad usage or a bad value (nothing written).",
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -66,8 +75,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="routine id (default: today's adaptive 30-minute stretch)",
     )
 
-    log = sub.add_parser("log-run", parents=[common], help="record a run or a race")
-    log.add_argument("--distance-km", required=True, type=_text, metavar="KM")
+    log = sub.add_parser(
+        "log-run",
+        parents=[common],
+        help="record a run or a race",
+        description="Record a run or a race by hand (to take one from a watch file, use import).",
+    )
+    distance = log.add_mutually_exclusive_group(required=True)
+    distance.add_argument(
+        "--distance",
+        type=_text,
+        metavar="DISTANCE",
+        help="13.1mi, 21.1km, or a bare number in your distance unit (settings distance_unit)",
+    )
+    distance.add_argument("--distance-km", type=_text, metavar="KM", help="the distance in km")
     log.add_argument("--date", type=_text, metavar="YYYY-MM-DD", help="default today")
     log.add_argument("--finish", type=_text, metavar="HH:MM", help="finish time")
     log.add_argument(
@@ -79,6 +100,64 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument(
         "--kind", type=_text, metavar="easy|long|race", help="default: long from 15 km, easy below"
     )
+
+    imports = sub.add_parser(
+        "import",
+        parents=[common],
+        help="take runs from GPX, TCX or FIT files, or merge back an export",
+        description="Each file is recognised by its content. An activity file (GPX, TCX or "
+        "FIT, also gzipped) becomes a run: its day, finish time and distance from the file; "
+        "a race over 5 km, 10 km, the half or the marathon, else long from 15 km, else easy; "
+        "the effort from its heart rate when the setting max_heart_rate is set, else the "
+        "usual one of its kind. A run already imported is skipped. A folder gives the "
+        "activity files directly in it. A recovery-tui export (from the export command) is "
+        "merged record by record.",
+        epilog="Exit codes: 0 when every file was imported or already there, 1 when a file "
+        "could not be imported (said per file; nothing is written for it), 2 for bad usage.",
+    )
+    imports.add_argument("paths", nargs="+", metavar="FILE|FOLDER")
+    imports.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported; write nothing"
+    )
+
+    export = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write every record and setting to one JSON file",
+        description="Write every record and setting as one JSON document, readable only by "
+        "you (0600). import takes it back, on this machine or another.",
+    )
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    sub.add_parser(
+        "backups",
+        parents=[common],
+        help="list the daily backups",
+        description="The daily backups: each day keeps the data files as they were before "
+        "that day's first change. restore DATE brings one back.",
+    )
+    restore = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="bring the data back as it was at the start of a day",
+        description="Bring the data back as it was at the start of DATE (a day listed by "
+        "backups). The data as it is now is copied aside first.",
+    )
+    restore.add_argument("date", type=_text, metavar="YYYY-MM-DD")
+
+    settings = sub.add_parser(
+        "settings",
+        parents=[common],
+        help="show or change a setting",
+        description="With no KEY, every setting and its value; with KEY, its value; with "
+        "KEY VALUE, set it; with KEY --unset, go back to the default. Keys: "
+        + "; ".join(f"{s.key}: {s.what} (default {s.default})" for s in SETTINGS)
+        + ".",
+    )
+    settings.add_argument("key", nargs="?", metavar="KEY")
+    settings.add_argument("value", nargs="?", type=_text, metavar="VALUE")
+    settings.add_argument("--unset", action="store_true", help="go back to the default")
 
     checkin = sub.add_parser("checkin", parents=[common], help="record how you feel")
     checkin.add_argument("--date", type=_text, metavar="YYYY-MM-DD", help="default today")
@@ -113,13 +192,70 @@ def build_parser() -> argparse.ArgumentParser:
     today = sub.add_parser("today", parents=[common], help="today's plan and what is done")
     today.add_argument("--json", action="store_true", help="machine-readable output")
 
+    status = sub.add_parser(
+        "status",
+        parents=[common],
+        help="one line for a status bar or a prompt",
+        description="The day in one short line (Day 2/7 · walks 1/3 · stretch – · next: walk) "
+        "for a tmux status line or a shell prompt; --format json for waybar or i3blocks.",
+    )
+    status.add_argument("--format", default="text", choices=["text", "json"])
+
+    remind = sub.add_parser(
+        "remind",
+        parents=[common],
+        help="send a notification when a walk or the stretch is due",
+        description="Send a desktop notification (notify-send, or the terminal's own when "
+        "there is no desktop) for each walk or stretch due now and not done, once each. "
+        "Silent when nothing is due: run it every 15 minutes from cron or a systemd timer. "
+        "The waking day is set by the settings remind_from and remind_until.",
+    )
+    remind.add_argument("--verbose", action="store_true", help="say what was sent and where")
+
     history = sub.add_parser("history", parents=[common], help="the past days")
     history.add_argument("--days", type=_text, metavar="N", help="days ending today (default 7)")
     history.add_argument("--from", dest="start", type=_text, metavar="YYYY-MM-DD")
     history.add_argument("--to", dest="end", type=_text, metavar="YYYY-MM-DD")
-    history.add_argument("--format", default="table", choices=["table", "json", "csv"])
+    history.add_argument(
+        "--format",
+        default="table",
+        choices=["table", "json", "csv"],
+        help="csv: a note starting with = + - @ is written with a leading ' so that a "
+        "spreadsheet shows it as text",
+    )
+
+    report = sub.add_parser(
+        "report",
+        parents=[common],
+        help="the weekly report, in Markdown or HTML",
+        description="The week's days, the recovery curve, the tasks and sessions done, the "
+        "comparison with an earlier recovery, and the notes.",
+    )
+    report.add_argument(
+        "--week",
+        type=_text,
+        metavar="YYYY-MM-DD",
+        help="the week ending on this day (default today)",
+    )
+    report.add_argument("--format", default="md", choices=["md", "html"])
+    report.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
 
     sub.add_parser("routines", parents=[common], help="list built-in and custom routines")
+
+    serve = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="open the app in a browser (a phone beside the mat)",
+        description="Serve the app to a browser; each tab runs its own copy. On this computer "
+        "only, unless --lan: then a phone on the same network opens the printed link (or "
+        "scans its QR code), which carries a token new at every start.",
+    )
+    serve.add_argument(
+        "--lan", action="store_true", help="reachable from the local network, with a token"
+    )
+    serve.add_argument(
+        "--port", type=_text, default=None, metavar="N", help="port (default 8000; 0: any free one)"
+    )
 
     demo = sub.add_parser("demo", parents=[common], help="fill an EMPTY data dir with samples")
     demo.add_argument("--days", required=True, type=_text, metavar="N")
@@ -127,7 +263,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_streams()
+    try:
+        code = _run(list(sys.argv[1:] if argv is None else argv))
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, so a closed pipe is met inside the try
+    except BrokenPipeError:
+        return _pipe_closed()
+    return code
+
+
+def _run(args_list: list[str]) -> int:
     try:
         args = build_parser().parse_args(args_list)
     except UsageError as error:
@@ -146,23 +292,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _usage(str(error))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        raise
     except Exception as error:  # the user gets words, the log gets the traceback
+        from recovery_tui.commands.common import CommandFailed
         from recovery_tui.services.journal import JournalError
 
-        if isinstance(error, JournalError):
-            print(f"{PROG}: {error}", file=sys.stderr)
+        if isinstance(error, JournalError | CommandFailed):
+            warn(str(error))
             return EXIT_FAILED
         from recovery_tui.errors import log_unexpected
 
         where = log_unexpected(dirs.error_log, error)
-        print(
-            f"{PROG}: something went wrong ({type(error).__name__}: {error}); details in {where}",
-            file=sys.stderr,
-        )
+        warn(f"something went wrong ({type(error).__name__}: {error}); details in {where}")
         return EXIT_FAILED
 
 
 def _usage(message: str) -> int:
-    line = " ".join(message.split())
-    print(f"{PROG}: error: {line}", file=sys.stderr)
+    warn(f"error: {message}")
     return EXIT_USAGE
+
+
+def _tolerant_streams() -> None:
+    """A character the terminal's encoding lacks (PYTHONIOENCODING=latin-1, a C locale)
+    is shown as a replacement rather than stopping the command halfway."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="replace")
+
+
+def _pipe_closed() -> int:
+    """The reader went away (``recovery-tui history | head -1``): stop quietly with the
+    status a shell reports for a program ended by SIGPIPE. What is still buffered goes to
+    /dev/null, or Python would complain about it on the way out."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_PIPE_CLOSED

@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 import aiohttp_jinja2
+import textual_serve.server
 from aiohttp import web
+from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from recovery_tui.paths import Dirs
@@ -40,6 +42,7 @@ TITLE = "recovery-tui"
 TOKEN_PARAM = "token"
 WEBSOCKET_PATH = "/ws"
 SHUTDOWN_SECONDS = 5.0
+APP_EXIT_SECONDS = 5.0
 # A host as a browser sends it: a name or an IPv4 address, or an IPv6 one in brackets,
 # then maybe a port. Anything else is refused before it reaches the page's URLs.
 _HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d+)?")
@@ -135,6 +138,29 @@ class Guard:
                     self.cookie, self.token or "", httponly=True, samesite="Strict", path="/"
                 )
         return response
+
+
+class ReapedAppService(AppService):
+    """textual-serve's copy of the app for one tab, waited for when it stops.
+
+    textual-serve asks the app to quit and reads its output to the end, but never waits for
+    the process: one still exiting when serve stops leaves its pipes to an event loop that
+    is gone. Here it is waited for (killed if it has not quit in time)."""
+
+    async def stop(self) -> None:
+        await super().stop()
+        process = self._process
+        if process is None or process.returncode is not None:
+            return
+        try:
+            await asyncio.wait_for(process.wait(), APP_EXIT_SECONDS)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
+
+
+# The server makes each tab's service by this name (see the pin in pyproject.toml).
+textual_serve.server.AppService = ReapedAppService  # type: ignore[misc]
 
 
 class GuardedServer(Server):

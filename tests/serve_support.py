@@ -20,12 +20,6 @@ from recovery_tui.store import Repository
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 # The app's first task two days after a race, as Today shows it.
 TODAY_TEXT = EARLY_TASKS[0].title
-# The copies of the app that serve starts need the lead's wiring in commands.py (the app
-# refuses to start without a terminal, and under serve it has a websocket instead).
-NEEDS_WIRING = (
-    "the app refuses to run without a terminal until commands._open_app accepts "
-    "textual-serve's TEXTUAL_DRIVER"
-)
 
 
 def dirs_with_a_race(tmp_path: Path) -> Dirs:

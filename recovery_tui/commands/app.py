@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from recovery_tui.domain import validation as v
 from recovery_tui.paths import Dirs
+
+# What textual-serve sets for each copy of the app it starts: its driver then speaks to the
+# browser over the child's pipes, which are no terminal.
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+
+
+def has_terminal() -> bool:
+    """Both ends are a terminal; a closed stdin or stdout (``0<&-``) is None here."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+
+
+def served_to_a_browser() -> bool:
+    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
 
 
 def open_app(args: argparse.Namespace, dirs: Dirs) -> int:
@@ -17,7 +31,7 @@ def open_app(args: argparse.Namespace, dirs: Dirs) -> int:
         start = StartRequest(walk_minutes=v.parse_minutes(args.minutes))
     elif args.command == "stretch":
         start = StartRequest(routine=args.routine or "adaptive")
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (has_terminal() or served_to_a_browser()):
         raise v.InvalidValue(
             "the app needs a terminal; for scripts use the today, checkin, log-run "
             "or history commands"

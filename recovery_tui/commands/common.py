@@ -19,3 +19,8 @@ def journal_for(dirs: Dirs, clock: Clock | None = None) -> Journal:
     journal = open_journal(dirs.data, clock or system_clock())
     OPENED.append(journal)
     return journal
+
+
+class CommandFailed(Exception):
+    """The command could not do its work (a file it cannot write): its message on stderr,
+    exit code 1."""

@@ -6,37 +6,55 @@ import argparse
 
 from recovery_tui.commands import common
 from recovery_tui.commands.common import journal_for
+from recovery_tui.commands.output import say
 from recovery_tui.domain import validation as v
 from recovery_tui.domain.checkins import CheckInUpdate
 from recovery_tui.domain.clock import today as today_of
 from recovery_tui.domain.formats import long_date
-from recovery_tui.domain.models import Side
+from recovery_tui.domain.models import Run, Side
 from recovery_tui.domain.run_defaults import default_effort, default_kind
-from recovery_tui.domain.window import run_label
+from recovery_tui.domain.run_names import run_name
+from recovery_tui.domain.units import parse_distance
 from recovery_tui.paths import Dirs
+from recovery_tui.services.journal import Journal
+from recovery_tui.services.user_settings import distance_unit
 
 
 def log_run(args: argparse.Namespace, dirs: Dirs) -> int:
     clock = common.system_clock()
     today = today_of(clock)
-    distance = v.parse_distance(args.distance_km)
+    # --distance-km is checked before anything is opened; a bare --distance needs the
+    # unit setting first.
+    distance = v.parse_distance(args.distance_km) if args.distance_km is not None else None
     day = v.parse_day(args.date, not_after=today) if args.date is not None else today
-    kind = v.parse_kind(args.kind) if args.kind is not None else default_kind(distance)
-    effort = v.parse_effort(args.effort) if args.effort is not None else default_effort(kind)
+    kind = v.parse_kind(args.kind) if args.kind is not None else None
+    effort = v.parse_effort(args.effort) if args.effort is not None else None
     finish = v.parse_finish(args.finish, day, clock.now()) if args.finish is not None else None
     journal = journal_for(dirs, clock)
+    unit = distance_unit(journal)
+    if distance is None:
+        distance = parse_distance(args.distance, unit)
+    kind = kind if kind is not None else default_kind(distance)
+    effort = effort if effort is not None else default_effort(kind)
     run = journal.log_run(distance, day, effort=effort, kind=kind, finish=finish)
-    plan = journal.day_view(today).plan
-    print(f"Logged your {run_label(run)} of {long_date(run.day)} (effort {run.effort}/10).")
+    say(f"Logged your {run_name(run, unit)} of {long_date(run.day)} (effort {run.effort}/10).")
+    for line in window_lines(journal, run):
+        say(line)
+    return 0
+
+
+def window_lines(journal: Journal, run: Run) -> list[str]:
+    """What a newly stored run means for today: its recovery window, if it sets today's."""
+    plan = journal.day_view().plan
     if plan.run and plan.run.id == run.id and plan.window_days and plan.recovery_date:
-        print(
+        return [
             f"Recovery window: {plan.window_days} days, until "
             f"{long_date(plan.recovery_date)}. Today is day {plan.day_index} of "
             f"{plan.window_days}."
-        )
-    elif plan.run is None or plan.run.id == run.id:
-        print("An easy effort: no recovery window needed. Keep hydrating and stretching.")
-    return 0
+        ]
+    if plan.run is None or plan.run.id == run.id:
+        return ["An easy effort: no recovery window needed. Keep hydrating and stretching."]
+    return []
 
 
 def checkin(args: argparse.Namespace, dirs: Dirs) -> int:
@@ -62,9 +80,9 @@ def checkin(args: argparse.Namespace, dirs: Dirs) -> int:
         raise v.InvalidValue("nothing to record: give at least one --sore AREA=N or another value")
     journal = journal_for(dirs, clock)
     _, existed = journal.update_checkin(day, update)
-    print(f"{'Updated' if existed else 'Saved'} the check-in for {long_date(day)}.")
+    say(f"{'Updated' if existed else 'Saved'} the check-in for {long_date(day)}.")
     for alarm in journal.day_view(day).alarms:
-        print(f"! {alarm.message}")
+        say(f"! {alarm.message}")
     return 0
 
 
@@ -81,7 +99,7 @@ def demo(args: argparse.Namespace, dirs: Dirs) -> int:
         )
     sample = make_demo(days, clock.now(), clock.tz_name)
     journal.load_sample(sample.runs, sample.checkins, sample.tasks, sample.sessions)
-    print(
+    say(
         f"Made {days} days of sample history in {dirs.data}: {len(sample.runs)} runs, "
         f"{len(sample.checkins)} check-ins, {len(sample.sessions)} sessions."
     )

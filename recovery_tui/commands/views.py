@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import timedelta
 
 from recovery_tui.commands import common
 from recovery_tui.commands.common import journal_for
+from recovery_tui.commands.output import say, say_json, warn
 from recovery_tui.domain import validation as v
 from recovery_tui.domain.clock import today as today_of
 from recovery_tui.domain.formats import clock_text
+from recovery_tui.domain.text import one_line
 from recovery_tui.paths import Dirs
 
 MAX_HISTORY_DAYS = 3660
@@ -19,12 +20,15 @@ MAX_HISTORY_DAYS = 3660
 
 def today(args: argparse.Namespace, dirs: Dirs) -> int:
     from recovery_tui.services.day_presenter import day_as_json, day_as_text
+    from recovery_tui.services.user_settings import distance_unit
 
-    view = journal_for(dirs, common.system_clock()).day_view()
+    journal = journal_for(dirs, common.system_clock())
+    view = journal.day_view()
     if args.json:
-        print(json.dumps(day_as_json(view), ensure_ascii=False, indent=2))
+        shown = {**day_as_json(view), "distance_unit": distance_unit(journal).value}
+        say_json(json.dumps(shown, ensure_ascii=False, indent=2))
     else:
-        print(day_as_text(view))
+        say(day_as_text(view))
     return 0
 
 
@@ -50,11 +54,11 @@ def history(args: argparse.Namespace, dirs: Dirs) -> int:
         start = now_day - timedelta(days=days - 1)
     rows = journal_for(dirs, clock).history(start, end)
     if args.format == "json":
-        print(export.rows_to_json(rows))
+        say_json(export.rows_to_json(rows))
     elif args.format == "csv":
-        sys.stdout.write(export.rows_to_csv(rows))
+        say(export.rows_to_csv(rows).removesuffix("\n"))
     else:
-        print(export.rows_to_table(rows))
+        say(export.rows_to_table(rows))
     return 0
 
 
@@ -62,10 +66,13 @@ def routines(args: argparse.Namespace, dirs: Dirs) -> int:
     from recovery_tui.services.routine_catalog import all_routines
 
     catalog = all_routines(dirs.config)
-    width = max((len(r.id) for r in catalog.routines), default=4)
-    for routine in catalog.routines:
-        length = clock_text(routine.total_seconds)
-        print(f"{routine.id:<{width}}  {length:>6}  {routine.name}  ({routine.source})")
+    rows = [
+        (one_line(r.id), clock_text(r.total_seconds), one_line(r.name), one_line(r.source))
+        for r in catalog.routines
+    ]
+    width = max((len(routine_id) for routine_id, *_ in rows), default=4)
+    for routine_id, length, name, source in rows:
+        say(f"{routine_id:<{width}}  {length:>6}  {name}  ({source})")
     for error in catalog.errors:
-        print(f"recovery-tui: {error}", file=sys.stderr)
+        warn(error)
     return 0

@@ -184,9 +184,14 @@ class Run:
     recorded_at: str  # UTC ISO instant
     tz: str
     id: str = field(default_factory=new_id)
+    # A run taken from a watch file: when it started (UTC ISO instant) and the file's
+    # format, so that the same run imported again is recognised. None when logged by hand;
+    # then the keys are left out, and runs stored before they existed read the same.
+    started_at: str | None = None
+    source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "id": self.id,
             "day": self.day.isoformat(),
             "distance_km": self.distance_km,
@@ -196,10 +201,16 @@ class Run:
             "recorded_at": self.recorded_at,
             "tz": self.tz,
         }
+        if self.started_at is not None:
+            doc["started_at"] = self.started_at
+        if self.source is not None:
+            doc["source"] = self.source
+        return doc
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Run:
         finish = d.get("finish")
+        source = d.get("source")
         return cls(
             id=_text(d["id"], "id"),
             day=stored_day(d["day"]),
@@ -209,6 +220,8 @@ class Run:
             finish=time.fromisoformat(_text(finish, "finish")) if finish else None,
             recorded_at=_instant(d["recorded_at"], "recorded_at"),
             tz=_text(d["tz"], "tz"),
+            started_at=_maybe_instant(d.get("started_at"), "started_at"),
+            source=None if source is None else _text(source, "source"),
         )
 
 

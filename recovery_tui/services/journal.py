@@ -32,7 +32,7 @@ from recovery_tui.domain.progress import day_progress, done_count, ticks_of, wat
 from recovery_tui.domain.readiness import Readiness
 from recovery_tui.domain.session_rules import counts_as_stretch_session, counts_as_walk
 from recovery_tui.domain.window import MAX_WINDOW_DAYS
-from recovery_tui.store import Repository, StoreError
+from recovery_tui.store import BackupDay, ImportResult, Repository, RestoreResult, StoreError
 
 if TYPE_CHECKING:
     from recovery_tui.domain.day import DayModel
@@ -112,6 +112,14 @@ class Journal:
 
     def delete_run(self, run_id: str) -> None:
         self.repo.delete_run(run_id)
+
+    def runs(self) -> list[Run]:
+        """Every run, oldest first."""
+        return self.repo.runs()
+
+    def add_run(self, run: Run) -> None:
+        """Store a run made elsewhere (one read from a watch file), as it is."""
+        self.repo.add_run(run)
 
     # -- check-ins -----------------------------------------------------------------------
     def save_checkin(self, checkin: CheckIn) -> None:
@@ -234,6 +242,24 @@ class Journal:
     ) -> None:
         """Fill an EMPTY data dir in one go (``demo``); refuses one that holds records."""
         self.repo.bulk_import(runs, checkins, tasks, sessions)
+
+    def backups(self) -> list[BackupDay]:
+        """The daily backups, oldest first (day, folder, files with their sizes)."""
+        return self.repo.backups()
+
+    def restore(self, day: date) -> RestoreResult:
+        """The data as it was at the start of ``day``; JournalError for a day with no
+        backup or a copy that does not read (then nothing is written)."""
+        return self.repo.restore(day)
+
+    def export_document(self) -> dict[str, object]:
+        """Every record and setting as one JSON-ready document."""
+        return self.repo.export_document()
+
+    def import_document(self, document: object) -> ImportResult:
+        """Merge an export back; a foreign, malformed or newer one raises JournalError
+        (ImportRefused) and nothing is written."""
+        return self.repo.import_document(document)
 
     def take_notices(self) -> list[str]:
         """Damaged files found (and moved aside) since the last call, as sentences."""

@@ -5,71 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-import pendulum
 import pytest
+from cli_support import TODAY, YESTERDAY, files_of, run_cli
 
-from recovery_tui.cli import main
-from recovery_tui.commands import common
-from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.plan import EARLY_TASKS
-
-
-def run_cli(
-    *args: str, data_dir: Path, config_dir: Path | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, **(env or {})}
-    full_env["RECOVERY_TUI_DATA_DIR"] = str(data_dir)
-    if config_dir is not None:
-        full_env["RECOVERY_TUI_CONFIG_DIR"] = str(config_dir)
-    return subprocess.run(
-        [sys.executable, "-m", "recovery_tui", *args],
-        capture_output=True,
-        text=True,
-        env=full_env,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    if not folder.exists():
-        return {}
-    # The lock file only names the last process that held it; it holds no records.
-    return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in folder.rglob("*")
-        if p.is_file() and p.name != ".lock"
-    }
-
-
-# The commands that depend on today run in this process on a fixed clock, so a test that
-# runs across midnight cannot change its answer.
-NOW = pendulum.datetime(2026, 11, 26, 9, 30, tz="Europe/Paris")
-TODAY = NOW.date()
-YESTERDAY = (TODAY - timedelta(days=1)).isoformat()
-
-
-@pytest.fixture
-def cli(
-    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> Callable[..., tuple[int, str, str]]:
-    """``recovery-tui ARGS`` in this process on the fixed clock: (code, stdout, stderr)."""
-    monkeypatch.setattr(common, "system_clock", lambda: FakeClock(NOW))
-
-    def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main([*args, "--data-dir", str(data_dir)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def test_half_marathon_yesterday_gives_day_1_of_7(cli: Callable[..., tuple[int, str, str]]) -> None:
@@ -204,23 +147,42 @@ def test_app_without_a_terminal_says_so(data_dir: Path) -> None:
     assert "needs a terminal" in result.stderr
 
 
+COMMANDS = (
+    "walk",
+    "stretch",
+    "log-run",
+    "import",
+    "export",
+    "backups",
+    "restore",
+    "settings",
+    "checkin",
+    "today",
+    "status",
+    "remind",
+    "history",
+    "report",
+    "routines",
+    "serve",
+    "demo",
+)
+
+
 def test_version_and_help(data_dir: Path) -> None:
     from recovery_tui import __version__
 
     assert __version__ in run_cli("--version", data_dir=data_dir).stdout
     helped = run_cli("--help", data_dir=data_dir)
     assert helped.returncode == 0
-    for command in (
-        "walk",
-        "stretch",
-        "log-run",
-        "checkin",
-        "today",
-        "history",
-        "routines",
-        "demo",
-    ):
-        assert command in helped.stdout
+    listed = {line.split()[0] for line in helped.stdout.splitlines() if line.startswith("    ")}
+    assert set(COMMANDS) <= listed
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_has_its_help(command: str, cli: Callable[..., tuple[int, str, str]]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli(command, "--help")
+    assert exited.value.code == 0
 
 
 def test_data_dir_flag_beats_the_environment(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 import segno
-from serve_support import NEEDS_WIRING, TODAY_TEXT, client, dirs_with_a_race, screen_text
+from serve_support import TODAY_TEXT, client, dirs_with_a_race, screen_text
 
 from recovery_tui import serve as serve_module
 from recovery_tui.paths import Dirs
@@ -195,7 +195,6 @@ def test_the_command_is_this_program_on_the_same_dirs(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason=NEEDS_WIRING)
 async def test_each_websocket_runs_its_own_app_showing_today(tmp_path: Path) -> None:
     serving = await start(dirs_with_a_race(tmp_path), lan=True, port=0)
     try:
@@ -212,8 +211,28 @@ async def test_each_websocket_runs_its_own_app_showing_today(tmp_path: Path) -> 
                 assert serving.server.sessions == 2
             for text in texts:
                 assert TODAY_TEXT in text
+            for _ in range(int(WAIT / 0.05)):
+                if serving.server.sessions == 0:
+                    break
+                await asyncio.sleep(0.05)
+            # Closing a tab ends its copy of the app, and the process is waited for.
+            assert serving.server.sessions == 0 and _apps_running() == []
     finally:
         await serving.stop()
+
+
+def _apps_running() -> list[str]:
+    """This process's children that run recovery_tui or have exited without being waited
+    for (zombies, whose command line is gone)."""
+    found = []
+    for children in Path("/proc/self/task").glob("*/children"):
+        for pid in children.read_text().split():
+            with contextlib.suppress(OSError):
+                state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+                line = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+                if state == "Z" or b"recovery_tui" in line:
+                    found.append(f"{pid} {state} {line.decode(errors='replace')}")
+    return found
 
 
 async def _first_screen(ws: aiohttp.ClientWebSocketResponse) -> str:
@@ -304,3 +323,31 @@ def test_a_taken_port_is_one_clear_line(dirs: Dirs, capsys: pytest.CaptureFixtur
         assert main(dirs, port=port) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"port {port}" in err
+
+
+async def test_a_tab_s_app_is_waited_for_when_it_stops() -> None:
+    from textual_serve.download_manager import DownloadManager
+
+    from recovery_tui.serve import ReapedAppService
+
+    async def ignore(_: object = None) -> None:
+        return None
+
+    # An app that closes its output at once but takes a moment more to exit.
+    slow_exit = shlex.join(
+        [
+            sys.executable,
+            "-c",
+            "import os, time; print('__GANGLION__', flush=True); os.close(1); time.sleep(0.5)",
+        ]
+    )
+    service = ReapedAppService(
+        slow_exit,
+        write_bytes=ignore,
+        write_str=ignore,
+        close=ignore,
+        download_manager=DownloadManager(),
+    )
+    await service.start(80, 24)
+    await service.stop()
+    assert service._process is not None and service._process.returncode == 0

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from serve_support import NEEDS_WIRING, TODAY_TEXT, dirs_with_a_race, screen_text
+from serve_support import TODAY_TEXT, dirs_with_a_race, screen_text
 
 from recovery_tui.serve import Serving, start
 from recovery_tui.serve_text import PHONE_FONT_SIZE, page_url
@@ -76,7 +76,6 @@ async def test_without_the_token_the_browser_gets_403(
     assert response is not None and response.status == 403
 
 
-@pytest.mark.xfail(strict=True, reason=NEEDS_WIRING)
 async def test_a_phone_sized_browser_shows_today(lan: Serving, page: playwright_api.Page) -> None:
     frames: list[bytes | str] = []
     arrived = asyncio.Event()

@@ -14,6 +14,7 @@ from typing import Any
 
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import AREAS, Side
+from recovery_tui.domain.text import plain
 
 # Short column heads for the terminal table, in Area order.
 _AREA_HEADS = ("Ank", "Kne", "Hip", "Glu", "Add", "LBk", "Cal", "Ham", "Qua")
@@ -76,6 +77,22 @@ def _csv_cell(value: Any) -> str:
     return str(value)
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (a tab or a carriage
+# return can hide one after it). The OWASP guidance on CSV injection: put an apostrophe in
+# front, which spreadsheets show as text and do not display.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The columns that hold text a user typed; the others are numbers and words of our own
+# ("-1" there is a number, never a formula to neutralise).
+CSV_TEXT_COLUMNS = frozenset({"note"})
+
+
+def neutral_cell(text: str) -> str:
+    """A user's text as a CSV cell a spreadsheet shows as text: control characters out
+    (``plain``), and an apostrophe before a leading formula character."""
+    cleaned = plain(text)
+    return f"'{cleaned}" if cleaned.startswith(FORMULA_STARTS) else cleaned
+
+
 def day_to_csv_row(d: DaySummary) -> dict[str, str]:
     j = day_to_json(d)
     row: dict[str, Any] = {k: j[k] for k in CSV_COLUMNS if k in j}
@@ -83,11 +100,13 @@ def day_to_csv_row(d: DaySummary) -> dict[str, str]:
         row[f"sore_{a.value}"] = j["soreness"].get(a.value)
     for s in Side:
         row[f"stand_{s.value}"] = j["stand"].get(s.value)
-    return {k: _csv_cell(row[k]) for k in CSV_COLUMNS}
+    cells = {k: _csv_cell(row[k]) for k in CSV_COLUMNS}
+    return {k: neutral_cell(v) if k in CSV_TEXT_COLUMNS else v for k, v in cells.items()}
 
 
 def rows_to_csv(days: Sequence[DaySummary]) -> str:
-    """A header and one row per day; an empty cell is a value not recorded."""
+    """A header and one row per day; an empty cell is a value not recorded. A note that
+    would start a spreadsheet formula starts with an apostrophe (``neutral_cell``)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
