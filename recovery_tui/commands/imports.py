@@ -16,9 +16,9 @@ from recovery_tui.commands.output import say, warn
 from recovery_tui.commands.records import window_lines
 from recovery_tui.domain.formats import clock_text, period_label
 from recovery_tui.domain.imported_runs import RunFromFile
-from recovery_tui.domain.run_names import run_name
 from recovery_tui.domain.text import one_line
 from recovery_tui.domain.units import DistanceUnit, distance_text, pace_text
+from recovery_tui.domain.window import run_label
 from recovery_tui.paths import Dirs
 from recovery_tui.services.run_import import FileResult, Outcome, RunImport
 from recovery_tui.services.user_settings import distance_unit
@@ -32,7 +32,7 @@ def run_line(found: RunFromFile, unit: DistanceUnit) -> str:
     run, activity = found.run, found.activity
     finish = run.finish.strftime("%H:%M") if run.finish else "?"
     line = (
-        f"{run_name(run, unit)} on {period_label(run.day, run.day)}, finished {finish}"
+        f"{run_label(run, unit)} on {period_label(run.day, run.day)}, finished {finish}"
         f" ({activity.zone if activity.local_offset_known else 'your time'}): "
         f"{distance_text(run.distance_km, unit)} in {clock_text(activity.moving_seconds)}"
     )
@@ -54,7 +54,7 @@ def _show(result: FileResult, unit: DistanceUnit, dry_run: bool) -> None:
         assert result.same_as is not None
         same = result.same_as
         say(
-            f"Skipped {name}: already imported as the {run_name(same, unit)} of "
+            f"Skipped {name}: already imported as the {run_label(same, unit)} of "
             f"{period_label(same.day, same.day)}."
         )
     else:

@@ -13,8 +13,8 @@ from recovery_tui.domain.clock import today as today_of
 from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import Run, Side
 from recovery_tui.domain.run_defaults import default_effort, default_kind
-from recovery_tui.domain.run_names import run_name
 from recovery_tui.domain.units import parse_distance
+from recovery_tui.domain.window import run_label
 from recovery_tui.paths import Dirs
 from recovery_tui.services.journal import Journal
 from recovery_tui.services.user_settings import distance_unit
@@ -37,7 +37,7 @@ def log_run(args: argparse.Namespace, dirs: Dirs) -> int:
     kind = kind if kind is not None else default_kind(distance)
     effort = effort if effort is not None else default_effort(kind)
     run = journal.log_run(distance, day, effort=effort, kind=kind, finish=finish)
-    say(f"Logged your {run_name(run, unit)} of {long_date(run.day)} (effort {run.effort}/10).")
+    say(f"Logged your {run_label(run, unit)} of {long_date(run.day)} (effort {run.effort}/10).")
     for line in window_lines(journal, run):
         say(line)
     return 0

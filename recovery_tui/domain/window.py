@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from recovery_tui.domain.models import Run, RunKind
+from recovery_tui.domain.units import DistanceUnit, distance_text
 from recovery_tui.domain.validation import MAX_DISTANCE_KM
 
 KM_PER_RECOVERY_DAY = 3.0
@@ -95,15 +96,20 @@ def last_window_before(day: date, runs: Sequence[Run]) -> Run | None:
     return max(ended, key=lambda r: (window_end(r), r.day, r.recorded_at), default=None)
 
 
-def run_label(run: Run) -> str:
-    """How to name a run in a sentence: "half marathon", "10 km race", "5 km easy run"."""
+def run_label(run: Run, unit: DistanceUnit = DistanceUnit.KM) -> str:
+    """How to name a run in a sentence: "half marathon", "10 km race", "3.1 mi easy run"
+    (the distance in the user's unit)."""
     if 21.0 <= run.distance_km <= 21.2:
         return "half marathon"
     if 42.0 <= run.distance_km <= 42.3:
         return "marathon"
-    km = f"{run.distance_km:g} km"
+    distance = (
+        f"{run.distance_km:g} km"
+        if unit is DistanceUnit.KM
+        else distance_text(run.distance_km, unit)
+    )
     return {
-        RunKind.RACE: f"{km} race",
-        RunKind.LONG: f"{km} long run",
-        RunKind.EASY: f"{km} easy run",
+        RunKind.RACE: f"{distance} race",
+        RunKind.LONG: f"{distance} long run",
+        RunKind.EASY: f"{distance} easy run",
     }[run.kind]

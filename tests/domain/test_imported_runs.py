@@ -24,8 +24,8 @@ from recovery_tui.domain.run_defaults import (
     default_effort,
     default_kind,
 )
-from recovery_tui.domain.run_names import run_name
 from recovery_tui.domain.units import DistanceUnit
+from recovery_tui.domain.window import run_label
 
 PARIS = ZoneInfo("Europe/Paris")
 TODAY = date(2026, 11, 26)
@@ -150,6 +150,6 @@ def test_a_hand_logged_run_is_never_taken_for_a_file() -> None:
 def test_run_names_in_miles_keep_the_race_names() -> None:
     easy = Run(TODAY, 8.05, 3, RunKind.EASY, None, *STAMP)
     half = Run(TODAY, 21.1, 8, RunKind.RACE, None, *STAMP)
-    assert run_name(easy, DistanceUnit.KM) == "8.05 km easy run"
-    assert run_name(easy, DistanceUnit.MI) == "5.0 mi easy run"
-    assert run_name(half, DistanceUnit.MI) == "half marathon"
+    assert run_label(easy, DistanceUnit.KM) == "8.05 km easy run"
+    assert run_label(easy, DistanceUnit.MI) == "5.0 mi easy run"
+    assert run_label(half, DistanceUnit.MI) == "half marathon"
