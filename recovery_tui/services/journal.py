@@ -103,6 +103,10 @@ class Journal:
         self.repo.add_run(run)
         return run
 
+    def runs(self) -> list[Run]:
+        """Every run, oldest first (History compares recoveries across all of them)."""
+        return self.repo.runs()
+
     def last_logged_run(self) -> Run | None:
         """The run recorded most recently (not the latest by date): what an undo takes back."""
         return max(self.repo.runs(), key=lambda run: run.recorded_at, default=None)
@@ -251,7 +255,7 @@ class Journal:
 
     def history(self, start: date, end: date) -> list[DaySummary]:
         # Loaded on first use: Today, the first screen, needs none of it.
-        from recovery_tui.domain.history.summaries import summarize_range
+        from recovery_tui.domain.history.summaries import NO_RECORDS, summarize_range
 
         return summarize_range(
             start,
@@ -260,4 +264,5 @@ class Journal:
             self.repo.checkins(start, end),
             self.repo.task_states_between(start, end),
             self.repo.sessions(start, end),
+            first_day=self.first_day() or NO_RECORDS,
         )

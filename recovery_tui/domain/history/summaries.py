@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from recovery_tui.domain.formats import WEEKDAYS
@@ -49,6 +49,9 @@ class DaySummary:
     checkin: CheckIn | None
     plan: DayPlan
     progress: dict[str, int] = field(default_factory=dict)
+    # Before the user's first record: nothing was asked of them yet, so History leaves
+    # the day blank instead of counting its plan as tasks not done.
+    before_first: bool = False
 
     @property
     def has_data(self) -> bool:
@@ -128,6 +131,10 @@ def summarize_day(
     )
 
 
+# The first day of someone who has recorded nothing yet: every day is before it.
+NO_RECORDS = date.max
+
+
 def days_between(start: date, end: date) -> list[date]:
     """Every day from ``start`` to ``end`` inclusive (empty when end is before start)."""
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
@@ -140,19 +147,25 @@ def summarize_range(
     checkins: Sequence[CheckIn],
     task_states: Mapping[date, Mapping[str, TaskState]],
     sessions: Sequence[SessionRecord],
+    first_day: date | None = None,
 ) -> list[DaySummary]:
-    """One summary per day from ``start`` to ``end`` inclusive, oldest first."""
+    """One summary per day from ``start`` to ``end`` inclusive, oldest first. Days before
+    ``first_day``, when given, are marked ``before_first``: pass the day of the user's first
+    record, or ``NO_RECORDS`` when there is none yet."""
     by_day_checkin = {c.day: c for c in checkins}
     by_day_sessions: dict[date, list[SessionRecord]] = defaultdict(list)
     for s in sessions:
         by_day_sessions[s.day].append(s)
-    return [
-        summarize_day(
+    summaries = []
+    for d in days_between(start, end):
+        summary = summarize_day(
             d,
             runs,
             by_day_checkin.get(d),
             task_states.get(d, {}),
             by_day_sessions.get(d, []),
         )
-        for d in days_between(start, end)
-    ]
+        if first_day is not None and d < first_day:
+            summary = replace(summary, before_first=True)
+        summaries.append(summary)
+    return summaries
