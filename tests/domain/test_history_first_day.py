@@ -42,7 +42,7 @@ def week(first_day: date | None = FIRST) -> list[DaySummary]:
 def test_days_before_the_first_record_are_marked() -> None:
     days = week()
     assert [d.before_first for d in days] == [d.date < FIRST for d in days]
-    assert [d.date for d in days if not d.before_first][0] == FIRST
+    assert next(d.date for d in days if not d.before_first) == FIRST
 
 
 def test_without_a_first_day_no_day_is_marked_and_with_no_records_every_day_is() -> None:
