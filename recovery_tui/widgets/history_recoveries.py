@@ -1,0 +1,67 @@
+"""History's recoveries view: every logged run with its recovery outcome, its legend, and
+the curve of the recovery chosen (or two overlaid).
+
+It only shows what the screen gives it. The list's messages (``RecoveriesList.RunChosen``,
+``PairChosen``, ``MoreWanted``) bubble up to the screen, which reads the recoveries and
+calls ``show_runs`` / ``add_runs`` / ``show_curve``. The area keys of the curve (digits,
+0, w) work from anywhere in the view, so the list can keep the focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+
+from recovery_tui.domain.history.recoveries import RecoveryOutcome
+from recovery_tui.widgets.flow_legend import FlowLegend
+from recovery_tui.widgets.recoveries_list import RecoveriesList, legend_items
+from recovery_tui.widgets.recovery_curve import AREA_BINDINGS, RecoveryCurve
+
+
+class RecoveriesView(VerticalScroll, can_focus=False):
+    BINDINGS: ClassVar[list[BindingType]] = AREA_BINDINGS
+
+    def compose(self) -> ComposeResult:
+        yield RecoveriesList(id="runs")
+        yield FlowLegend(id="runs-legend")
+        yield RecoveryCurve(id="curve")
+
+    def on_mount(self) -> None:
+        self.query_one(FlowLegend).show(legend_items())
+
+    @property
+    def runs(self) -> RecoveriesList:
+        return self.query_one(RecoveriesList)
+
+    @property
+    def curve(self) -> RecoveryCurve:
+        return self.query_one(RecoveryCurve)
+
+    # -- what the screen calls ---------------------------------------------------------
+    def show_runs(self, outcomes: Sequence[RecoveryOutcome]) -> None:
+        self.runs.show(outcomes)
+
+    def add_runs(self, outcomes: Sequence[RecoveryOutcome]) -> None:
+        self.runs.extend(outcomes)
+
+    def show_curve(
+        self,
+        outcome: RecoveryOutcome | None,
+        other: RecoveryOutcome | None = None,
+        sentence: str | None = None,
+    ) -> None:
+        self.curve.show(outcome, other, sentence)
+
+    # -- the curve's keys, from the list too ---------------------------------------------
+    def action_toggle_number(self, number: int) -> None:
+        self.curve.action_toggle_number(number)
+
+    def action_show_all(self) -> None:
+        self.curve.action_show_all()
+
+    def action_worst_only(self) -> None:
+        self.curve.action_worst_only()
