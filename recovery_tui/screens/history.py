@@ -231,8 +231,8 @@ class HistoryScreen(RecoveryScreen):
             )
 
     def show_recoveries(self) -> None:
-        """The first page of the runs list, and the curve of the recovery under way (else
-        the newest) with its comparison sentence."""
+        """The first page of the runs list; then, once it is drawn, the curve of the
+        recovery under way (else the newest with soreness) with its comparison sentence."""
         view = self._recoveries_view()
         if view is None:
             return
@@ -244,8 +244,14 @@ class HistoryScreen(RecoveryScreen):
         first = opening_recovery(outcomes, self._runs, self.today)
         if first is not None:
             view.runs.move_cursor(row=outcomes.index(first), animate=False)
-        view.show_curve(first, sentence=self._sentence(first, view))
         self._recoveries_read = True
+        self.call_after_refresh(self._show_first_curve, view, first)
+
+    async def _show_first_curve(
+        self, view: RecoveriesView, outcome: RecoveryOutcome | None
+    ) -> None:
+        view.show_curve(outcome, sentence=self._sentence(outcome, view))
+        await view.mount_curve()
 
     def _sentence(self, outcome: RecoveryOutcome | None, view: RecoveriesView) -> str | None:
         if outcome is None:

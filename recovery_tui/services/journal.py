@@ -257,12 +257,16 @@ class Journal:
         # Loaded on first use: Today, the first screen, needs none of it.
         from recovery_tui.domain.history.summaries import NO_RECORDS, summarize_range
 
+        runs = self.repo.runs()
+        # A run on or before ``start``: no day shown is before the first record, and the
+        # first record need not be looked for (it reads the oldest month file).
+        first = None if runs and runs[0].day <= start else (self.first_day() or NO_RECORDS)
         return summarize_range(
             start,
             end,
-            self._runs_touching(start, end),
+            self._runs_touching(start, end, runs),
             self.repo.checkins(start, end),
             self.repo.task_states_between(start, end),
             self.repo.sessions(start, end),
-            first_day=self.first_day() or NO_RECORDS,
+            first_day=first,
         )

@@ -18,7 +18,6 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import var
 from textual.widgets import DataTable
 
 from recovery_tui.domain.formats import day_label, minutes_text
@@ -126,8 +125,6 @@ class WeekTable(DataTable[Text]):
         ),
     ]
 
-    folded: var[bool] = var(False, init=False)
-
     class DayChosen(Message):
         def __init__(self, day: DaySummary) -> None:
             super().__init__()
@@ -143,19 +140,24 @@ class WeekTable(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True, cell_padding=1)
         self._days: list[DaySummary] = []
-
-    def on_mount(self) -> None:
-        self._add_columns()
+        self.folded = False  # the area columns folded into one (decided on resize)
+        # Columns and rows are built once the width is known (folded or not), not twice.
+        self._sized = False
 
     def on_resize(self) -> None:
-        self.folded = self.size.width < FULL_WIDTH
+        folded = self.size.width < FULL_WIDTH
+        if self._sized and folded == self.folded:
+            return
+        first = not self._sized
+        self._sized = True
+        self.folded = folded
+        self._rebuild(len(self._days) - 1 if first else self.cursor_row)
+        self.post_message(self.Folded(folded))
 
-    def watch_folded(self, folded: bool) -> None:
-        row = self.cursor_row
+    def _rebuild(self, row: int) -> None:
         self.clear(columns=True)
         self._add_columns()
         self._fill(row)
-        self.post_message(self.Folded(folded))
 
     def _add_columns(self) -> None:
         for label, key in column_heads(self.folded):
@@ -165,9 +167,10 @@ class WeekTable(DataTable[Text]):
         """Replace the rows, keeping the cursor on the same row position (the same
         weekday when moving by whole weeks); the first time, on the latest day."""
         row = self.cursor_row if self._days else len(days) - 1
-        self.clear()
         self._days = list(days)
-        self._fill(row)
+        if self._sized:
+            self.clear()
+            self._fill(row)
 
     def _fill(self, row: int) -> None:
         for day in self._days:

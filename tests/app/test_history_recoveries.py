@@ -5,10 +5,14 @@ the week view's keys never take the list's."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 from app_factory import NOW, SIZE, fixed_clock, make_app
+from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -25,6 +29,7 @@ from recovery_tui.widgets.recoveries_list import RecoveriesList
 from recovery_tui.widgets.recovery_curve import RecoveryCurve
 from recovery_tui.widgets.week_table import WeekTable
 
+REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 26)
 # The demo year's last half marathon, and the one before it (more than a page back).
 LAST_HALF = date(2026, 10, 20)
@@ -169,3 +174,64 @@ async def test_a_run_logged_elsewhere_shows_when_history_reads_again(tmp_path: P
         assert runs_list(screen).outcomes[0].run.id == run.id
         curve = screen.query_one(RecoveryCurve)
         assert curve.outcome is not None and curve.outcome.run.id == run.id  # under way
+
+
+LAZY_CHECK = """
+import asyncio, sys
+from pathlib import Path
+sys.path.insert(0, "tests")
+from app_factory import make_app
+
+async def main() -> None:
+    app = make_app(Path(sys.argv[1]))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        print("textual_plotext" in sys.modules, "plotext" in sys.modules)
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.pause()
+        print("textual_plotext" in sys.modules, "plotext" in sys.modules)
+
+asyncio.run(main())
+"""
+
+
+def test_the_plotting_library_loads_when_the_recoveries_view_opens(tmp_path: Path) -> None:
+    # A fresh interpreter: in this one another test may have loaded it already.
+    out = subprocess.run(
+        [sys.executable, "-c", LAZY_CHECK, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=True,
+        timeout=120,
+    )
+    assert out.stdout.split() == ["False", "False", "True", "True"]
+
+
+async def test_a_curve_asked_for_before_it_is_built_is_drawn_once_built() -> None:
+    from recovery_app import LAST_HALF, outcome_on
+
+    class ViewApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield RecoveriesView()
+
+    app = ViewApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        view = app.query_one(RecoveriesView)
+        assert view.curve is None
+        assert "Drawing the curve" in str(view.query_one("#curve-waiting", Static).render())
+        half = outcome_on(LAST_HALF)
+        view.show_curve(half, sentence="A sentence.")
+        await pilot.press("1")  # nothing to toggle yet: no error
+        await view.mount_curve()
+        await pilot.pause()
+        curve = view.curve
+        assert curve is not None and curve.outcome == half and curve.sentence == "A sentence."
+        assert not view.query("#curve-waiting")
+        await view.mount_curve()  # once only
+        assert len(view.query(RecoveryCurve)) == 1
