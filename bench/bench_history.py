@@ -73,7 +73,7 @@ def bare_history(dirs: Dirs, clock: FakeClock) -> list[float]:
     return times
 
 
-class _Timeline:
+class PaintTimeline:
     """Times of the screen's paints and of the ends of ``show_week`` / ``show_grid``.
 
     A key's cost is measured from sending it to the first paint after the screen finished
@@ -85,6 +85,7 @@ class _Timeline:
     def __init__(self, app: RecoveryApp) -> None:
         self.paints: list[float] = []
         self.done: list[float] = []
+        self.done_by: dict[str, list[float]] = {}
         self.work: list[float] = []
         original = app._display
 
@@ -100,17 +101,19 @@ class _Timeline:
         original = getattr(cls, name)
         timeline = self
 
-        def timed(screen: Any) -> None:
+        def timed(node: Any, *args: Any, **kwargs: Any) -> None:
             began = time.perf_counter()
-            original(screen)
+            original(node, *args, **kwargs)
             timeline.done.append(time.perf_counter())
+            timeline.done_by.setdefault(name, []).append(time.perf_counter())
             timeline.work.append(_ms(began))
 
         setattr(cls, name, timed)
         return lambda: setattr(cls, name, original)
 
-    def latency(self, sent: float) -> float:
-        finished = self.done[-1]
+    def latency(self, sent: float, name: str | None = None) -> float:
+        """ms from ``sent`` to the first paint after the last wrapped call (of ``name``)."""
+        finished = (self.done if name is None else self.done_by[name])[-1]
         assert finished >= sent, "the key did not reach the screen"
         painted = next(t for t in self.paints if t >= finished)
         return (painted - sent) * 1000
@@ -119,7 +122,7 @@ class _Timeline:
 async def _drive(app: RecoveryApp) -> dict[str, Any]:
     from recovery_tui.screens.history import HistoryScreen
 
-    timeline = _Timeline(app)
+    timeline = PaintTimeline(app)
     undo_week = timeline.wrap(HistoryScreen, "show_week")
     undo_grid = timeline.wrap(HistoryScreen, "show_grid")
     try:

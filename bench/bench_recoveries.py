@@ -10,10 +10,14 @@ Fills a temporary data dir with ``make_demo(1826, ...)`` (what ``recovery-tui de
   with the earlier comparable ones (``comparison_with_earlier``);
 - drawn: the curve widget given that recovery, to its plotext text (in a headless app);
 - opening: what History does on opening, the first page, then the latest half's curve
-  and sentence taken from it (earlier halves outside the page are read).
+  and sentence taken from it (earlier halves outside the page are read);
+- in the app (real ``RecoveryApp`` under ``App.run_test``, 100×32, keys to repaint):
+  ``v`` on History the first time (mounting the view, loading the plotting library,
+  reading the first page, drawing the list and the curve), ``enter`` on a run (its curve
+  and sentence), ``space`` on a second run (the overlay), ``end`` (the next page).
 
-The medians of the first page, the curve, the drawing and the opening must stay under
-100 ms.
+The medians of the first page, the curve, the drawing and the opening, and each key in
+the app, must stay under 100 ms.
 ``run()`` returns the numbers for a combined bench script; run as a script it prints a
 small table.
 
@@ -32,11 +36,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pendulum
+from bench_history import PaintTimeline
 
+from recovery_tui.app import RecoveryApp
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.demo import make_demo
 from recovery_tui.domain.history.recoveries import RecoveryOutcome
 from recovery_tui.domain.models import RunKind
+from recovery_tui.paths import Dirs
 from recovery_tui.services.journal import Journal
 from recovery_tui.services.recoveries import (
     comparison_with_earlier,
@@ -50,6 +57,7 @@ DAYS = 1826  # five years
 NOW = pendulum.datetime(2026, 11, 26, 9, 30, tz="Europe/Paris")
 TODAY = date(NOW.year, NOW.month, NOW.day)
 REPEATS = 7
+KEYS_REPEATS = 3  # the app is opened this many times for the in-app keys
 BUDGET_MS = 100.0
 T = TypeVar("T")
 
@@ -119,6 +127,58 @@ async def _draw_times(outcome: RecoveryOutcome, sentence: str | None) -> list[fl
     return times
 
 
+async def _keys_in_app(dirs: Dirs, clock: FakeClock) -> dict[str, float]:
+    """ms from each key to the repaint after the screen's work, in the real app."""
+    from recovery_tui.screens.history import HistoryScreen
+    from recovery_tui.widgets.history_recoveries import RecoveriesView
+    from recovery_tui.widgets.recoveries_list import RecoveriesList
+    from recovery_tui.widgets.recovery_curve import RecoveryCurve
+
+    app = RecoveryApp(dirs=dirs, clock=clock)
+    timeline = PaintTimeline(app)
+    undo = [
+        timeline.wrap(HistoryScreen, "show_recoveries"),
+        timeline.wrap(RecoveryCurve, "show"),
+        timeline.wrap(RecoveriesView, "add_runs"),
+    ]
+    try:
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("h")
+            await pilot.pause()
+
+            async def press(key: str, *names: str) -> list[float]:
+                sent = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                await pilot.pause()
+                return [timeline.latency(sent, name) for name in names]
+
+            listed, drawn = await press("v", "show_recoveries", "show")
+            table = app.screen.query_one(RecoveriesList)
+            halves = [i for i, o in enumerate(table.outcomes) if _is_half(o)]
+            table.move_cursor(row=halves[0], animate=False)
+            await pilot.pause()
+            (chosen,) = await press("enter", "show")
+            table.move_cursor(row=1, animate=False)
+            await pilot.pause()
+            await pilot.press("space")
+            table.move_cursor(row=halves[0], animate=False)
+            await pilot.pause()
+            (overlaid,) = await press("space", "show")
+            (paged,) = await press("end", "add_runs")
+            return {
+                "list": listed,
+                "curve": drawn,
+                "choose": chosen,
+                "overlay": overlaid,
+                "page": paged,
+            }
+    finally:
+        for step in undo:
+            step()
+
+
 def run() -> dict[str, Any]:
     clock = FakeClock(NOW)
     with tempfile.TemporaryDirectory(prefix="bench-recoveries-") as tmp:
@@ -132,6 +192,9 @@ def run() -> dict[str, Any]:
         whole = [_timed(data, clock, _whole_list) for _ in range(3)]
         curves = [_timed(data, clock, _curve) for _ in range(REPEATS)]
         openings = [_timed(data, clock, _opening) for _ in range(REPEATS)]
+        # In the app first: the plotting library is not loaded yet, as for a user.
+        dirs = Dirs(data, Path(tmp) / "config")
+        keys = [asyncio.run(_keys_in_app(dirs, clock)) for _ in range(KEYS_REPEATS)]
     outcome, sentence = curves[0][1]
     drawn = asyncio.run(_draw_times(outcome, sentence))
     medians = {
@@ -139,6 +202,7 @@ def run() -> dict[str, Any]:
         "curve_ms": statistics.median(t for t, _ in curves),
         "draw_ms": statistics.median(drawn),
         "opening_ms": statistics.median(t for t, _ in openings),
+        **{f"app_{key}_ms": statistics.median(k[key] for k in keys) for key in keys[0]},
     }
     return {
         "days": DAYS,
@@ -159,6 +223,11 @@ def main() -> int:
         ("one curve: recovery + comparison", result["curve_ms"]),
         ("one curve drawn by the widget", result["draw_ms"]),
         ("opening: first page + latest half's sentence", result["opening_ms"]),
+        ("in the app: v, the runs list drawn (first time)", result["app_list_ms"]),
+        ("in the app: v, then the curve drawn (first time)", result["app_curve_ms"]),
+        ("in the app: enter on a run, its curve drawn", result["app_choose_ms"]),
+        ("in the app: space on a second run, overlay drawn", result["app_overlay_ms"]),
+        ("in the app: end, the next page listed", result["app_page_ms"]),
         (f"whole list, every page ({result['whole_list_rows']} runs)", result["whole_list_ms"]),
     ]
     print(f"Recoveries with {result['days']} days of demo records (medians)")
@@ -167,7 +236,7 @@ def main() -> int:
         ratio = value / BUDGET_MS
         print(f"  {name:<{width}}  {value:7.1f} ms  {ratio:5.2f}x the {BUDGET_MS:.0f} ms target")
     verdict = "within" if result["within_budget"] else "OVER"
-    print(f"  first page, curve, drawing and opening {verdict} the {BUDGET_MS:.0f} ms budget")
+    print(f"  every row but the whole list {verdict} the {BUDGET_MS:.0f} ms budget")
     return 0 if result["within_budget"] else 1
 
 

@@ -1,109 +1,136 @@
-"""One past day in full: its check-in, each session with its steps, and the tasks."""
+"""One past day in full: its check-in, each session with what each step came to, and the
+tasks.
+
+Sessions say plainly whether they were completed or stopped, with the time really spent,
+and mark each step side ✓ done, ◐ partly done or ↷ skipped (``domain.session_rules``).
+Notes, routine and step names are the user's or a file's text: cleaned of control
+characters and shown as text, never read as markup.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from recovery_tui.domain.formats import clock_text, long_date, minutes_text
 from recovery_tui.domain.history.summaries import DaySummary
-from recovery_tui.domain.models import AREAS, CheckIn, SessionRecord, Side
+from recovery_tui.domain.models import AREAS, CheckIn, SessionRecord, SessionStatus, Side
+from recovery_tui.domain.session_rules import StepOutcome, outcome_counts, step_outcome
+from recovery_tui.domain.text import one_line, plain
 from recovery_tui.domain.window import run_label
 from recovery_tui.paths import style
 from recovery_tui.widgets.history_trends import STAND_MARKS
 
 AREAS_PER_LINE = 3
+Parts = list[str | tuple[str, str] | Content]
+
+# How a session ended, in words.
+ENDINGS: dict[SessionStatus, str] = {
+    SessionStatus.COMPLETED: "completed",
+    SessionStatus.STOPPED: "stopped",
+    SessionStatus.RUNNING: "not finished (the app closed during it)",
+    SessionStatus.DISCARDED: "discarded",
+}
+BEFORE_FIRST = "Before your first record: nothing was asked of you yet."
 
 
-def headline(day: DaySummary) -> str:
+def headline(day: DaySummary) -> Content:
     plan = day.plan
     if plan.run is not None and day.recovery_day is not None:
-        label = run_label(plan.run)
-        where = f"day {day.recovery_day} of {day.window_days} after your {label}"
-        return f"{long_date(day.date)}  ·  {where}"
-    return f"{long_date(day.date)}  ·  no recovery window"
+        where = f"day {day.recovery_day} of {day.window_days} after your {run_label(plan.run)}"
+        return Content(f"{long_date(day.date)}  ·  {one_line(where)}")
+    return Content(f"{long_date(day.date)}  ·  no recovery window")
 
 
-def checkin_text(checkin: CheckIn | None) -> Text:
-    text = Text()
-    text.append("Check-in\n", style="bold")
+def checkin_text(checkin: CheckIn | None) -> Content:
+    parts: Parts = [("Check-in\n", "bold")]
     if checkin is None:
-        text.append("  No check-in that day.\n", style="dim")
-        return text
+        parts.append(("  No check-in that day.\n", "dim"))
+        return Content.assemble(*parts)
     cells = [f"{a.label} {checkin.soreness.get(a, '-')}".ljust(16) for a in AREAS]
     for start in range(0, len(cells), AREAS_PER_LINE):
-        text.append("  " + "".join(cells[start : start + AREAS_PER_LINE]).rstrip() + "\n")
-    parts = [
+        parts.append("  " + "".join(cells[start : start + AREAS_PER_LINE]).rstrip() + "\n")
+    values = [
         f"energy {checkin.energy}/10" if checkin.energy is not None else "energy -",
         f"sleep {checkin.sleep_hours:g} h" if checkin.sleep_hours is not None else "sleep -",
         f"cups {checkin.cups}" if checkin.cups is not None else "cups -",
     ]
-    text.append("  " + "   ".join(parts) + "\n")
+    parts.append("  " + "   ".join(values) + "\n")
     stand = "   ".join(
         f"{side.value} {STAND_MARKS[checkin.stand.get(side)]} "
         f"{checkin.stand[side].value if side in checkin.stand else 'not checked'}"
         for side in Side
     )
-    text.append(f"  single-leg stand: {stand}\n")
+    parts.append(f"  single-leg stand: {stand}\n")
     if checkin.red_flags:
         flags = ", ".join(sorted(f.label for f in checkin.red_flags))
-        text.append(f"  ! red flags: {flags}\n", style="bold")
+        parts.append((f"  ! red flags: {flags}\n", "bold"))
     else:
-        text.append("  red flags: none\n")
-    if checkin.note.strip():
-        text.append(f"  * note: {checkin.note.strip()}\n")
-    return text
+        parts.append("  red flags: none\n")
+    note = plain(checkin.note).strip()
+    if note:
+        parts += ["  * note: ", Content(note), "\n"]
+    return Content.assemble(*parts)
 
 
-def session_text(session: SessionRecord) -> Text:
-    text = Text()
-    text.append(f"  {session.routine_name}", style="bold")
-    text.append(
-        f"  {session.status.value}, {clock_text(session.actual_seconds)} of "
-        f"{clock_text(session.planned_seconds)}\n"
-    )
+def tally(session: SessionRecord) -> str:
+    """'✓ 9 done   ◐ 1 partly done   ↷ 4 skipped', as the session summary says it."""
+    counts = outcome_counts(session)
+    return "   ".join(f"{o.mark} {counts[o]} {o.label}" for o in StepOutcome)
+
+
+def session_text(session: SessionRecord) -> Content:
+    name = one_line(session.routine_name)
+    parts: Parts = [
+        "  ",
+        (name, "bold"),
+        f"  {ENDINGS[session.status]}: {clock_text(session.actual_seconds)} done of "
+        f"{clock_text(session.planned_seconds)} planned\n",
+    ]
     if len(session.steps) == 1 and session.steps[0].name == session.routine_name:
-        return text  # a one-step session (a walk): the step would repeat the line above
+        return Content.assemble(*parts)  # a one-step session (a walk): nothing to add
+    if session.steps:
+        parts.append((f"    {tally(session)}\n", "dim"))
     for step in session.steps:
+        outcome = step_outcome(step)
         side = f" ({step.side.value})" if step.side else ""
-        skipped = "  skipped" if step.skipped else ""
-        text.append(
-            f"    · {step.name}{side}  {clock_text(step.actual_seconds)} of "
-            f"{clock_text(step.planned_seconds)}{skipped}\n"
-        )
-    return text
+        parts += [
+            f"    {outcome.mark} ",
+            Content(one_line(step.name) + side),
+            f"  {clock_text(step.actual_seconds)} of {clock_text(step.planned_seconds)}"
+            f"  {outcome.label}\n",
+        ]
+    return Content.assemble(*parts)
 
 
-def sessions_text(day: DaySummary) -> Text:
-    text = Text()
-    text.append("Sessions", style="bold")
-    text.append(
+def sessions_text(day: DaySummary) -> Content:
+    parts: Parts = [
+        ("Sessions", "bold"),
         f"  walks {day.walks} · {minutes_text(day.walk_minutes)} min   "
-        f"stretch {minutes_text(day.stretch_minutes)} min\n"
-    )
+        f"stretch {minutes_text(day.stretch_minutes)} min\n",
+    ]
     if not day.sessions:
-        text.append("  No timed sessions.\n", style="dim")
-    for session in day.sessions:
-        text.append_text(session_text(session))
-    return text
+        parts.append(("  No timed sessions.\n", "dim"))
+    parts += [session_text(session) for session in day.sessions]
+    return Content.assemble(*parts)
 
 
-def tasks_text(day: DaySummary) -> Text:
-    text = Text()
-    text.append("Tasks", style="bold")
-    text.append(f"  {day.tasks_done}/{day.tasks_total} done\n")
+def tasks_text(day: DaySummary) -> Content:
+    if day.before_first:
+        return Content.assemble(("Tasks\n", "bold"), (f"  {BEFORE_FIRST}\n", "dim"))
+    parts: Parts = [("Tasks", "bold"), f"  {day.tasks_done}/{day.tasks_total} done\n"]
     for task in day.plan.tasks:
         count = day.progress.get(task.id, 0)
         mark = "[x]" if count >= task.target else "[ ]"
         counted = f"  {count}/{task.target} {task.unit}" if task.counted else ""
-        text.append(f"  {mark} {task.title}{counted}\n")
-    return text
+        parts.append(f"  {mark} {task.title}{counted}\n")
+    return Content.assemble(*parts)
 
 
 class DayDetailScreen(ModalScreen[None]):

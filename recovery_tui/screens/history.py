@@ -1,23 +1,31 @@
-"""History: the past week day by day with its trends, other weeks, and months as a grid.
+"""History: the past week day by day with its trends, every run's recovery with its curve,
+and months as a grid.
+
+Three views, one at a time: the week (←/→ other weeks, enter a day), the recoveries
+(``v``: the runs list and the curve) and the months grid (``g``). The key of the view
+shown takes the user back to the week.
 
 Every number comes from the ``DaySummary`` objects of ``journal.history`` (the same ones
-``recovery-tui history`` prints), and every date step from ``domain.history.navigation``: this
-screen only shows them. The months grid is read only when first asked for.
+``recovery-tui history`` prints) or from ``services.recoveries`` over them, and every
+date step from ``domain.history.navigation``: this screen only shows them. The grid and
+the recoveries are read only when first asked for; the recoveries view (and the plotting
+library of its curve) is built only then.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Literal
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Footer, Header, Static
 
 from recovery_tui.domain.formats import period_label
+from recovery_tui.domain.history.comparison import comparison_sentence
 from recovery_tui.domain.history.grid import GridBy, GridCell, weeks_grid
 from recovery_tui.domain.history.navigation import (
     GRID_WEEKS,
@@ -26,22 +34,43 @@ from recovery_tui.domain.history.navigation import (
     shift_week,
     week_range,
 )
+from recovery_tui.domain.history.recoveries import RecoveryOutcome
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.history.trends import summarize_days
+from recovery_tui.domain.models import Run
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import RecoveryScreen, TooSmall
 from recovery_tui.services.journal import Journal
+from recovery_tui.services.recoveries import (
+    comparison_with_earlier,
+    opening_recovery,
+    recoveries_back_from,
+)
+from recovery_tui.widgets.flow_legend import FlowLegend
 from recovery_tui.widgets.history_grid import TITLES, HistoryGrid
+from recovery_tui.widgets.history_recoveries import RecoveriesView
 from recovery_tui.widgets.history_trends import HistoryTrends
-from recovery_tui.widgets.week_table import LEGEND, WeekTable
+from recovery_tui.widgets.recoveries_list import RecoveriesList
+from recovery_tui.widgets.week_table import WeekTable, legend_items
 
-# The actions that only make sense in one of the two views.
-_WEEK_ONLY = frozenset({"open_day"})
-_GRID_ONLY = frozenset({"grid_by"})
+View = Literal["week", "recoveries", "grid"]
+VIEW_IDS: dict[View, str] = {
+    "week": "week-view",
+    "recoveries": "recoveries-view",
+    "grid": "grid-view",
+}
+# The actions that only make sense in some views. In the recoveries view ←/→ and enter
+# are left to the runs list: priority bindings must not take them.
+_ONLY_IN: dict[str, frozenset[View]] = {
+    "earlier": frozenset({"week", "grid"}),
+    "later": frozenset({"week", "grid"}),
+    "open_day": frozenset({"week"}),
+    "grid_by": frozenset({"grid"}),
+}
 
 
 class HistoryScreen(RecoveryScreen):
-    CSS_PATH: ClassVar = [style("history.tcss")]
+    CSS_PATH: ClassVar = [style("history.tcss"), style("recoveries.tcss")]
     # Priority, so the arrows and enter reach the screen even when the table has focus
     # (the table would otherwise use them to move between columns).
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -68,12 +97,21 @@ class HistoryScreen(RecoveryScreen):
             priority=True,
             tooltip="Everything recorded on the selected day",
         ),
-        Binding("g", "toggle_grid", "Weeks/months", tooltip="The past months as a grid"),
+        # One key per view; in that view the same key goes back to the week.
+        Binding(
+            "v",
+            "open_view('recoveries')",
+            "Recoveries",
+            tooltip="Every run with its recovery; the curve of the one chosen",
+        ),
+        Binding("v", "close_view('recoveries')", "Week", tooltip="Back to the week"),
+        Binding("g", "open_view('grid')", "Months", tooltip="The past months as a grid"),
+        Binding("g", "close_view('grid')", "Week", tooltip="Back to the week"),
         Binding("m", "grid_by", "Soreness/tasks", tooltip="Colour the grid by soreness or tasks"),
         Binding("escape", "back", "Today", tooltip="Back to today's plan"),
     ]
 
-    showing_grid: var[bool] = var(False, init=False)
+    view: var[View] = var[View]("week", init=False)
     grid_by: var[GridBy] = var[GridBy]("soreness", init=False)
 
     def __init__(self, journal: Journal, day: date) -> None:
@@ -88,7 +126,11 @@ class HistoryScreen(RecoveryScreen):
         # Whether the view reached today when last shown: at midnight it follows on.
         self._week_at_today = True
         self._grid_at_today = True
-        self._keys_state: tuple[bool, ...] = ()
+        # The recoveries: all runs (for comparisons), where the next page of the list ends
+        # (None: nothing older), and whether what is shown is still current.
+        self._runs: list[Run] = []
+        self._next_page: date | None = None
+        self._recoveries_read = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,10 +139,11 @@ class HistoryScreen(RecoveryScreen):
             yield Static(id="history-title")
             with Vertical(id="week-view"):
                 yield WeekTable(id="week-table")
-                yield Static(LEGEND, id="week-legend")
+                yield FlowLegend(id="week-legend")
                 yield HistoryTrends(id="trends")
             with Vertical(id="grid-view", classes="hidden"):
                 yield HistoryGrid(id="history-grid")
+            # The recoveries view is mounted here when first opened.
         yield Footer()
 
     def hidden_app_actions(self) -> frozenset[str]:
@@ -113,46 +156,49 @@ class HistoryScreen(RecoveryScreen):
     def on_mount(self) -> None:
         self.sub_title = "History"
         self._earliest = self.journal.first_day()
-        # The footer reads the keys when the table takes focus: no extra redraw needed now.
-        self._keys_state = self._keys_now()
         self.show_week()
 
     # -- showing ---------------------------------------------------------------------------
     def show_week(self) -> None:
         start, end = week_range(self.end)
         self.days = self.journal.history(start, end)
-        self.query_one(WeekTable).show(self.days)
+        table = self.query_one(WeekTable)
+        table.show(self.days)
+        self._show_legend(table.folded)
         self.query_one(HistoryTrends).show(summarize_days(self.days))
         self._week_at_today = not can_go_later(end, self.today)
         self._show_title()
-        self._update_keys()
+
+    def _show_legend(self, folded: bool) -> None:
+        before_first = any(d.before_first for d in self.days)
+        self.query_one("#week-legend", FlowLegend).show(legend_items(folded, before_first))
+
+    def on_week_table_folded(self, message: WeekTable.Folded) -> None:
+        self._show_legend(message.folded)
 
     def show_grid(self) -> None:
         assert self.grid_end is not None
         start, end = grid_range(self.grid_end, GRID_WEEKS)
-        # Days with nothing recorded stay blank: before the first record the plan's
-        # everyday tasks would otherwise read as months of "nothing done".
-        recorded = [d for d in self.journal.history(start, end) if d.has_data]
-        self._grid_rows = weeks_grid(end, GRID_WEEKS, recorded)
+        self._grid_rows = weeks_grid(end, GRID_WEEKS, self.journal.history(start, end))
         self.query_one(HistoryGrid).show(self._grid_rows, self.grid_by)
         self._grid_at_today = not can_go_later(end, self.today)
         self._show_title()
-        self._update_keys()
 
     def _show_title(self) -> None:
-        text = Text()
-        if self.showing_grid:
+        parts: list[str | tuple[str, str]]
+        if self.view == "grid":
             assert self.grid_end is not None
             start, end = grid_range(self.grid_end, GRID_WEEKS)
-            text.append(f"{TITLES[self.grid_by]}, {GRID_WEEKS} weeks", style="bold")
-            text.append(f"   {period_label(start, end)}")
+            parts = [(f"{TITLES[self.grid_by]}, {GRID_WEEKS} weeks", "bold")]
+            parts.append(f"   {period_label(start, end)}")
+        elif self.view == "recoveries":
+            parts = [("Recoveries", "bold"), "   every logged run, newest first"]
         else:
             start, end = week_range(self.end)
-            text.append("Week", style="bold")
-            text.append(f"   {period_label(start, end)}")
+            parts = [("Week", "bold"), f"   {period_label(start, end)}"]
             if end == self.today:
-                text.append("   (ending today)", style="dim")
-        self.query_one("#history-title", Static).update(text)
+                parts.append(("   (ending today)", "dim"))
+        self.query_one("#history-title", Static).update(Content.assemble(*parts))
 
     def show_day(self, day: date) -> None:
         """At midnight: a view that ended on the old today moves on to the new one; an
@@ -160,36 +206,92 @@ class HistoryScreen(RecoveryScreen):
         self.today = day
         if self._week_at_today:
             self.end = self.today
+        self._earliest = self.journal.first_day()
         self.show_week()
         if self.grid_end is not None:
             if self._grid_at_today:
                 self.grid_end = self.today
-            if self.showing_grid:
+            if self.view == "grid":
                 self.show_grid()
             else:
                 self._grid_rows = []  # stale: read again when next shown
+        self._recoveries_read = False
+        if self.view == "recoveries":
+            self.show_recoveries()
 
-    def _keys_now(self) -> tuple[bool, ...]:
-        return tuple(self.check_action(action, ()) is True for action in ("open_day", "grid_by"))
+    # -- the recoveries ----------------------------------------------------------------------
+    def _recoveries_view(self) -> RecoveriesView | None:
+        found = self.query(RecoveriesView)
+        return found.first() if found else None
 
-    def _update_keys(self) -> None:
-        """Ask the footer to redraw its keys only when one of them changes: each redraw
-        rebuilds every key and is most of the cost of a move."""
-        state = self._keys_now()
-        if state != self._keys_state:
-            self._keys_state = state
-            self.refresh_bindings()
+    async def _mount_recoveries(self) -> None:
+        if self._recoveries_view() is None:
+            await self.query_one("#history").mount(
+                RecoveriesView(id="recoveries-view", classes="hidden")
+            )
+
+    def show_recoveries(self) -> None:
+        """The first page of the runs list; then, once it is drawn, the curve of the
+        recovery under way (else the newest with soreness) with its comparison sentence."""
+        view = self._recoveries_view()
+        if view is None:
+            return
+        self._runs = self.journal.runs()
+        outcomes, self._next_page = recoveries_back_from(
+            self.journal, self.today, self._earliest, self.today
+        )
+        view.show_runs(outcomes)
+        first = opening_recovery(outcomes, self._runs, self.today)
+        if first is not None:
+            view.runs.move_cursor(row=outcomes.index(first), animate=False)
+        self._recoveries_read = True
+        self.call_after_refresh(self._show_first_curve, view, first)
+
+    async def _show_first_curve(
+        self, view: RecoveriesView, outcome: RecoveryOutcome | None
+    ) -> None:
+        view.show_curve(outcome, sentence=self._sentence(outcome, view))
+        await view.mount_curve()
+
+    def _sentence(self, outcome: RecoveryOutcome | None, view: RecoveriesView) -> str | None:
+        if outcome is None:
+            return None
+        known = view.runs.outcomes
+        return comparison_with_earlier(self.journal, outcome, self._runs, self.today, known)
+
+    def on_recoveries_list_run_chosen(self, message: RecoveriesList.RunChosen) -> None:
+        view = self._recoveries_view()
+        if view is not None:
+            view.show_curve(message.outcome, sentence=self._sentence(message.outcome, view))
+
+    def on_recoveries_list_pair_chosen(self, message: RecoveriesList.PairChosen) -> None:
+        view = self._recoveries_view()
+        if view is not None:
+            sentence = comparison_sentence(message.later, message.earlier)
+            view.show_curve(message.later, message.earlier, sentence)
+
+    def on_recoveries_list_more_wanted(self, message: RecoveriesList.MoreWanted) -> None:
+        view = self._recoveries_view()
+        if view is None or self._next_page is None:
+            return
+        outcomes, self._next_page = recoveries_back_from(
+            self.journal, self._next_page, self._earliest, self.today
+        )
+        view.add_runs(outcomes)
 
     # -- acting ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _WEEK_ONLY and self.showing_grid:
-            return False
+        if action == "open_view":
+            return parameters[0] != self.view
+        if action == "close_view":
+            return parameters[0] == self.view
+        views = _ONLY_IN.get(action)
         # ←/→ stay enabled at either end (shift_week clamps them): greying them out would
         # rebuild the footer on every move that reaches or leaves an end.
-        return not (action in _GRID_ONLY and not self.showing_grid)
+        return views is None or self.view in views
 
     def _shift(self, weeks: int) -> None:
-        if self.showing_grid:
+        if self.view == "grid":
             assert self.grid_end is not None
             self.grid_end = shift_week(
                 self.grid_end, weeks * GRID_WEEKS, self.today, self._earliest
@@ -218,21 +320,32 @@ class HistoryScreen(RecoveryScreen):
 
         self.app.push_screen(DayDetailScreen(day))
 
-    def action_toggle_grid(self) -> None:
-        self.showing_grid = not self.showing_grid
+    async def action_open_view(self, view: View) -> None:
+        if view == "recoveries":
+            await self._mount_recoveries()
+        self.view = view
 
-    def watch_showing_grid(self, showing: bool) -> None:
-        self.query_one("#week-view").set_class(showing, "hidden")
-        self.query_one("#grid-view").set_class(not showing, "hidden")
-        if showing and not self._grid_rows:
+    def action_close_view(self, view: View) -> None:
+        self.view = "week"
+
+    def watch_view(self, old: View, view: View) -> None:
+        for name, id_ in VIEW_IDS.items():
+            for node in self.query(f"#{id_}"):
+                node.set_class(name != view, "hidden")
+        if view == "grid" and not self._grid_rows:
             if self.grid_end is None:
                 self.grid_end = self.today
             self.show_grid()  # read lazily: most visits never open the grid
-        else:
-            self._show_title()
-            self._update_keys()
-        if not showing:
+        if view == "recoveries":
+            if not self._recoveries_read:
+                self.show_recoveries()
+            recoveries = self._recoveries_view()
+            if recoveries is not None:
+                recoveries.runs.focus()
+        if view == "week":
             self.query_one(WeekTable).focus()
+        self._show_title()
+        self.refresh_bindings()
 
     def action_grid_by(self) -> None:
         self.grid_by = "tasks" if self.grid_by == "soreness" else "soreness"

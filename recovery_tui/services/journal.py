@@ -106,16 +106,16 @@ class Journal:
         self.repo.add_run(run)
         return run
 
+    def runs(self) -> list[Run]:
+        """Every run, oldest first (History compares recoveries across all of them)."""
+        return self.repo.runs()
+
     def last_logged_run(self) -> Run | None:
         """The run recorded most recently (not the latest by date): what an undo takes back."""
         return max(self.repo.runs(), key=lambda run: run.recorded_at, default=None)
 
     def delete_run(self, run_id: str) -> None:
         self.repo.delete_run(run_id)
-
-    def runs(self) -> list[Run]:
-        """Every run, oldest first."""
-        return self.repo.runs()
 
     def add_run(self, run: Run) -> None:
         """Store a run made elsewhere (one read from a watch file), as it is."""
@@ -312,9 +312,13 @@ class Journal:
 
     def history(self, start: date, end: date) -> list[DaySummary]:
         # Loaded on first use: Today, the first screen, needs none of it.
-        from recovery_tui.domain.history.summaries import summarize_range
+        from recovery_tui.domain.history.summaries import NO_RECORDS, summarize_range
 
-        runs = self._runs_touching(start, end)
+        every = self.repo.runs()
+        runs = self._runs_touching(start, end, every)
+        # A run on or before ``start``: no day shown is before the first record, and the
+        # first record need not be looked for (it reads the oldest month file).
+        first = None if every and every[0].day <= start else (self.first_day() or NO_RECORDS)
         # The plans of the first days read the weeks before them.
         since = min((run.day for run in runs), default=start)
         return summarize_range(
@@ -324,4 +328,5 @@ class Journal:
             self.repo.checkins(start - timedelta(days=LOOKBACK_DAYS), end),
             self.repo.task_states_between(min(since, start), end),
             self.repo.sessions(start, end),
+            first_day=first,
         )

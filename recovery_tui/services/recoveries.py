@@ -57,6 +57,33 @@ def next_page_end(end: date) -> date:
     return end - timedelta(days=PAGE_DAYS)
 
 
+def recoveries_back_from(
+    source: HistorySource, end: date, first_day: date | None, today: date
+) -> tuple[list[RecoveryOutcome], date | None]:
+    """The runs list from ``end`` back: the first page ending on or before ``end`` that
+    holds any recovery (pages without a run are skipped, never before ``first_day``, the
+    user's first record), newest first, and where the next page ends (None: nothing
+    older to read)."""
+    while first_day is not None and end >= first_day:
+        found = recoveries_page(source, end, today)
+        end = next_page_end(end)
+        if found:
+            return found, end if end >= first_day else None
+    return [], None
+
+
+def opening_recovery(
+    outcomes: Sequence[RecoveryOutcome], runs: Sequence[Run], today: date
+) -> RecoveryOutcome | None:
+    """The recovery History's curve opens on, among ``outcomes`` (newest first): the one
+    Today's plan follows; else the newest where an area went above the ready line (a
+    recovery with a curve to see); else the newest."""
+    run = active_run(today, runs)
+    current = next((o for o in outcomes if run is not None and o.run.id == run.id), None)
+    sore = next((o for o in outcomes if o.area_low_day), None)
+    return current or sore or (outcomes[0] if outcomes else None)
+
+
 def recovery_of(source: HistorySource, run: Run, until: date) -> RecoveryOutcome | None:
     """``run``'s recovery as known on ``until`` (today, or the last day of a report)."""
     start, end = recovery_range(run)

@@ -21,7 +21,7 @@ CELL_WIDTH = 3
 MISSING = "·"
 LEGENDS: dict[GridBy, str] = {
     "soreness": "worst soreness: 0 none  1 = 1–2  2 = 3–4  3 = 5–6  4 = 7+   · no check-in",
-    "tasks": "share of tasks done: 0 none  1–3 some  4 all   · nothing recorded",
+    "tasks": "share of tasks done: 0 none  1–3 some  4 all   · before your first record",
 }
 TITLES: dict[GridBy, str] = {"soreness": "Soreness", "tasks": "Tasks done"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from recovery_tui.domain.formats import minutes_text
@@ -55,10 +55,13 @@ def totals_text(week: WeekSummary) -> Text:
     return text
 
 
-class HistoryTrends(Horizontal):
+class HistoryTrends(VerticalScroll):
+    """Scrolls when the terminal is too short for it (tab reaches it, then ↑/↓)."""
+
     def compose(self) -> ComposeResult:
-        yield Static(id="trend-lines")
-        yield Static(id="trend-totals")
+        with Horizontal(id="trend-boxes"):
+            yield Static(id="trend-lines")
+            yield Static(id="trend-totals")
 
     def show(self, week: WeekSummary) -> None:
         self.query_one("#trend-lines", Static).update(trends_text(week))

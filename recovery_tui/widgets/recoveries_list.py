@@ -16,23 +16,34 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable
 
 from recovery_tui.domain.formats import minutes_text
 from recovery_tui.domain.history.recoveries import READY, Ending, RecoveryOutcome
+from recovery_tui.domain.text import one_line
 from recovery_tui.domain.window import run_label
 
 NOT_KNOWN = "-"
 MARKED = "◆"
-LEGEND = (
-    f"Peak: soreness and day · ≤{READY}: day every area was back to {READY} or less "
-    f"(… still going, {NOT_KNOWN} not reached) · ! red-flag days · "
-    f"space marks two runs to compare ({MARKED})"
+# (head or mark, what it means), for the legend under the list.
+LEGEND_ITEMS: tuple[tuple[str, str], ...] = (
+    ("Peak", "worst soreness, day"),
+    (f"≤{READY}", f"day all areas back to {READY} or less"),
+    ("…", "still going"),
+    (NOT_KNOWN, "not reached"),
+    ("!n", "red-flag days"),
+    (MARKED, "space: mark two to compare"),
 )
 
 
-def outcome_cells(outcome: RecoveryOutcome, marked: bool) -> list[str | Text]:
+def legend_items() -> list[Content]:
+    return [Content.assemble((head, "bold"), f" {meaning}") for head, meaning in LEGEND_ITEMS]
+
+
+def outcome_cells(outcome: RecoveryOutcome, marked: bool) -> list[Text]:
+    """One row, every cell a ``Text`` (a plain string would be read as markup)."""
     peak = NOT_KNOWN if outcome.peak is None else f"{outcome.peak} d{outcome.peak_day}"
     if outcome.days_to_low is not None:
         low = f"day {outcome.days_to_low}"
@@ -42,18 +53,18 @@ def outcome_cells(outcome: RecoveryOutcome, marked: bool) -> list[str | Text]:
     flags = f"!{len(outcome.red_flag_days)}" if outcome.red_flag_days else ""
     return [
         Text(MARKED if marked else " ", style="bold"),
-        outcome.run.day.isoformat(),
-        run_label(outcome.run),
+        Text(outcome.run.day.isoformat()),
+        Text(one_line(run_label(outcome.run))),
         Text(peak, justify="right"),
         Text(low, justify="right"),
-        longest,
+        Text(longest),
         Text(minutes_text(outcome.walk_minutes), justify="right"),
         Text(minutes_text(outcome.stretch_minutes), justify="right"),
         Text(flags, style="bold"),
     ]
 
 
-class RecoveriesList(DataTable[str | Text]):
+class RecoveriesList(DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "mark", "Compare", tooltip="Mark this run; two marked runs overlay"),
         # A list of rows: home and end go to the newest and the oldest run.
@@ -126,6 +137,11 @@ class RecoveriesList(DataTable[str | Text]):
             return None
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
         return self._outcomes.get(key or "")
+
+    @property
+    def outcomes(self) -> list[RecoveryOutcome]:
+        """Every recovery listed, newest first."""
+        return list(self._outcomes.values())
 
     @property
     def marked_outcomes(self) -> list[RecoveryOutcome]:

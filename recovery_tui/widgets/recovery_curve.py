@@ -27,6 +27,7 @@ from recovery_tui.domain.history.recoveries import READY, RecoveryOutcome
 from recovery_tui.domain.models import AREAS, Area
 from recovery_tui.domain.soreness import MAX_LEVEL
 from recovery_tui.domain.window import run_label
+from recovery_tui.widgets.flow_legend import flow
 
 if TYPE_CHECKING:
     from textual_plotext import PlotextPlot
@@ -54,17 +55,20 @@ def _name(outcome: RecoveryOutcome) -> str:
     return f"{run_label(outcome.run)} of {period_label(outcome.run.day, outcome.run.day)}"
 
 
+# The keys of the areas: the curve's own, and those of a view that holds it and passes
+# them on (actions ``toggle_number``, ``show_all``, ``worst_only``).
+AREA_BINDINGS: list[BindingType] = [
+    *(
+        Binding(str(n), f"toggle_number({n})", "Area", show=False, tooltip="Show or hide area n")
+        for n in range(1, 10)
+    ),
+    Binding("0", "show_all", "All areas", tooltip="Show every area"),
+    Binding("w", "worst_only", "Worst area", tooltip="Show only the worst area"),
+]
+
+
 class RecoveryCurve(Vertical, can_focus=True):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *(
-            Binding(
-                str(n), f"toggle_number({n})", "Area", show=False, tooltip="Show or hide area n"
-            )
-            for n in range(1, 10)
-        ),
-        Binding("0", "show_all", "All areas", tooltip="Show every area"),
-        Binding("w", "worst_only", "Worst area", tooltip="Show only the worst area"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = AREA_BINDINGS
 
     class AreasChanged(Message):
         """The areas shown changed (the screen may remember them)."""
@@ -178,28 +182,19 @@ class RecoveryCurve(Vertical, can_focus=True):
 
     def _legend(self) -> Content:
         worst = self.outcome.worst_area if self.outcome else None
-        items: list[tuple[str, str]] = []
+        items: list[Content] = []
         for number, area in enumerate(self.areas, start=1):
             hidden = area in self.hidden
             style = "dim strike" if hidden else ("bold" if area is worst else "")
-            items.append((f"{number} {mark(area)} {area.label}", style))
-        items.append((f"─ ready line ({READY})", "dim"))
+            items.append(Content.styled(f"{number} {mark(area)} {area.label}", style))
+        items.append(Content.styled(f"─ ready line ({READY})", "dim"))
         if self.outcome is not None and self.outcome.red_flag_days:
-            items.append((f"{FLAG_MARK} red flag", "dim"))
+            items.append(Content.styled(f"{FLAG_MARK} red flag", "dim"))
         # Laid out here, not wrapped by the Static, so "7 C calves" never splits in two.
-        width = max(self.query_one("#curve-legend").content_size.width, 20)
-        parts: list[str | tuple[str, str]] = []
-        used = 0
-        for text, style in items:
-            gap = 2 if used else 0
-            if used and used + gap + len(text) > width:
-                parts.append("\n")
-                used, gap = 0, 0
-            parts += [" " * gap, (text, style)]
-            used += gap + len(text)
+        legend = flow(items, self.query_one("#curve-legend").content_size.width)
         if self.sentence:
-            parts.append("\n" + self.sentence)
-        return Content.assemble(*parts)
+            return Content.assemble(legend, "\n", self.sentence)
+        return legend
 
     def on_resize(self) -> None:
         self.query_one("#curve-legend", Static).update(self._legend())

@@ -1,11 +1,12 @@
 """The History screen driven with Pilot: the week, moving between weeks, a day's detail,
-the months grid, and agreement with what `recovery-tui history` prints."""
+the months grid, agreement with what `recovery-tui history` prints, the layout at 80
+columns, and the days before the user's first record."""
 
 from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from app_factory import NOW, SIZE, fixed_clock, make_app
@@ -13,6 +14,7 @@ from textual.widgets import Static
 
 from recovery_tui.app import RecoveryApp
 from recovery_tui.domain.demo import make_demo
+from recovery_tui.domain.history.columns import AREA_HEADS, HEAD_MEANINGS, worst_text
 from recovery_tui.domain.history.export import rows_to_csv
 from recovery_tui.domain.models import (
     Area,
@@ -23,19 +25,45 @@ from recovery_tui.domain.models import (
     Side,
     StepRecord,
 )
+from recovery_tui.domain.session_rules import StepOutcome
 from recovery_tui.screens.day_detail import DayDetailScreen
 from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.screens.today import TodayScreen
 from recovery_tui.services.journal import Journal
+from recovery_tui.widgets.flow_legend import FlowLegend
 from recovery_tui.widgets.history_grid import HistoryGrid
-from recovery_tui.widgets.week_table import WeekTable
+from recovery_tui.widgets.week_table import BEFORE_FIRST, WeekTable, column_heads
 
 TODAY = date(2026, 11, 26)
+# Wide enough for a column per area; History folds them into one below it.
+WIDE = (120, 32)
 
 
 def fill_demo(journal: Journal) -> None:
     demo = make_demo(60, NOW, "Europe/Paris")
     journal.repo.bulk_import(demo.runs, demo.checkins, demo.tasks, demo.sessions)
+
+
+def fill_demo_with_long_walks(journal: Journal) -> None:
+    """Demo data and today three long walks: the Walks column reads '3 · 135', so even
+    folded the table is wider than the narrowest terminal."""
+    fill_demo(journal)
+    for n in range(3):
+        journal.save_session(
+            SessionRecord(
+                id=f"long-walk-{n}",
+                day=TODAY,
+                routine_id="walk-45",
+                routine_name="45-minute walk",
+                kind="walk",
+                status=SessionStatus.COMPLETED,
+                planned_seconds=2700.0,
+                actual_seconds=2700.0,
+                started_at=f"2026-11-26T0{6 + n}:00:00.000000Z",
+                ended_at=f"2026-11-26T0{6 + n}:45:00.000000Z",
+                tz="Europe/Paris",
+            )
+        )
 
 
 def row_keys(table: WeekTable) -> list[str]:
@@ -73,7 +101,7 @@ async def test_history_shows_the_seven_days_ending_today(tmp_path: Path) -> None
 
 async def test_the_screen_shows_the_numbers_the_cli_prints(tmp_path: Path) -> None:
     app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         screen = await open_history(app, pilot)
         week = app.journal.history(date(2026, 11, 20), TODAY)
         assert screen.days == week
@@ -154,7 +182,7 @@ async def test_notes_and_red_flags_get_a_text_marker(tmp_path: Path) -> None:
         assert cells(table, date(2026, 11, 24))["marks"] == "*"
         assert cells(table, date(2026, 11, 25))["marks"] == "!"
         assert cells(table, TODAY)["marks"] == ""
-        assert cells(table, TODAY)["max"] == "-"
+        assert cells(table, TODAY)["worst"] == "-"
 
 
 async def test_g_shows_the_months_grid_and_m_switches_what_it_shows(tmp_path: Path) -> None:
@@ -162,10 +190,10 @@ async def test_g_shows_the_months_grid_and_m_switches_what_it_shows(tmp_path: Pa
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(app, pilot)
         grid = screen.query_one(HistoryGrid)
-        assert not screen.showing_grid
+        assert screen.view == "week"
         assert screen.check_action("grid_by", ()) is False  # hidden in the week view
         await pilot.press("g")
-        assert screen.showing_grid
+        assert screen.view == "grid"
         assert screen.query_one("#week-view").has_class("hidden")
         assert not screen.query_one("#grid-view").has_class("hidden")
         shown = str(grid.render())
@@ -184,7 +212,7 @@ async def test_g_shows_the_months_grid_and_m_switches_what_it_shows(tmp_path: Pa
         await pilot.press("right")
         assert screen.grid_end == TODAY
         await pilot.press("g")
-        assert not screen.showing_grid
+        assert screen.view == "week"
         assert row_keys(screen.query_one(WeekTable))[-1] == "2026-11-26"
 
 
@@ -227,9 +255,10 @@ async def test_an_older_week_stays_put_at_midnight(tmp_path: Path) -> None:
 async def test_arrows_move_weeks_even_when_the_table_could_scroll_sideways(
     tmp_path: Path,
 ) -> None:
-    # A narrow terminal: the table is wider than the screen and would take ←/→ to scroll.
-    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo)
-    async with app.run_test(size=(70, 24)) as pilot:
+    # The narrowest terminal: even folded, the table is wider than the screen and would
+    # take ←/→ to scroll.
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo_with_long_walks)
+    async with app.run_test(size=(60, 24)) as pilot:
         screen = await open_history(app, pilot)
         table = screen.query_one(WeekTable)
         assert table.allow_horizontal_scroll
@@ -239,7 +268,16 @@ async def test_arrows_move_weeks_even_when_the_table_could_scroll_sideways(
         assert row_keys(table)[-1] == "2026-11-26"
 
 
-async def test_day_detail_lists_each_session_with_its_steps(tmp_path: Path) -> None:
+async def test_day_detail_marks_each_step_side_and_says_how_the_session_ended(
+    tmp_path: Path,
+) -> None:
+    steps = (
+        StepRecord("Wall calf stretch", Side.LEFT, 45, 45),
+        StepRecord("Wall calf stretch", Side.RIGHT, 45, 50),
+        StepRecord("Calf raises", None, 60, 30, skipped=True),
+        StepRecord("Heel drops", None, 90, 0, skipped=True),
+    )
+
     def fill(journal: Journal) -> None:
         stamp, tz = journal.new_checkin_stamp()
         journal.save_session(
@@ -250,16 +288,28 @@ async def test_day_detail_lists_each_session_with_its_steps(tmp_path: Path) -> N
                 routine_name="Evening calves",
                 kind="routine",
                 status=SessionStatus.STOPPED,
-                planned_seconds=180,
-                actual_seconds=95,
+                planned_seconds=240,
+                actual_seconds=125,
                 started_at=stamp,
                 ended_at=stamp,
                 tz=tz,
-                steps=(
-                    StepRecord("Wall calf stretch", Side.LEFT, 45, 45),
-                    StepRecord("Wall calf stretch", Side.RIGHT, 45, 50),
-                    StepRecord("Heel drops", None, 90, 0, skipped=True),
-                ),
+                steps=steps,
+            )
+        )
+        journal.save_session(
+            SessionRecord(
+                id="w1",
+                day=TODAY,
+                routine_id="walk-12",
+                routine_name="12-minute walk",
+                kind="walk",
+                status=SessionStatus.COMPLETED,
+                planned_seconds=720,
+                actual_seconds=720,
+                started_at=stamp,
+                ended_at=stamp,
+                tz=tz,
+                steps=(StepRecord("12-minute walk", None, 720, 720),),
             )
         )
 
@@ -270,9 +320,123 @@ async def test_day_detail_lists_each_session_with_its_steps(tmp_path: Path) -> N
         await pilot.pause()
         assert isinstance(app.screen, DayDetailScreen)
         shown = str(app.screen.query_one("#day-sessions", Static).render())
-        assert "Evening calves  stopped, 01:35 of 03:00" in shown
-        assert "Wall calf stretch (left)  00:45 of 00:45" in shown
-        assert "Wall calf stretch (right)  00:50 of 00:45" in shown
-        assert "Heel drops  00:00 of 01:30  skipped" in shown
+        assert "Evening calves  stopped: 02:05 done of 04:00 planned" in shown
+        assert "12-minute walk  completed: 12:00 done of 12:00 planned" in shown
+        done, partly, skipped = StepOutcome.DONE, StepOutcome.PARTLY, StepOutcome.SKIPPED
+        assert f"{done.mark} 2 done   {partly.mark} 1 partly done   {skipped.mark} 1 skipped" in (
+            shown
+        )
+        assert f"{done.mark} Wall calf stretch (left)  00:45 of 00:45  done" in shown
+        assert f"{done.mark} Wall calf stretch (right)  00:50 of 00:45  done" in shown
+        assert f"{partly.mark} Calf raises  00:30 of 01:00  partly done" in shown
+        assert f"{skipped.mark} Heel drops  00:00 of 01:30  skipped" in shown
+        # The walk is one step: its line says it all, no step under it.
+        assert shown.count("12-minute walk") == 1
         checkin = str(app.screen.query_one("#day-checkin", Static).render())
         assert "No check-in that day." in checkin
+
+
+def legend_text(screen: HistoryScreen) -> str:
+    return str(screen.query_one("#week-legend", FlowLegend).render())
+
+
+async def test_at_80_columns_the_areas_fold_into_one_column_and_every_column_fits(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(WeekTable)
+        assert table.folded
+        keys = [str(c.key.value) for c in table.ordered_columns]
+        assert keys == [key for _, key in column_heads(folded=True)]
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert not table.allow_horizontal_scroll  # nothing cut off
+        day = screen.days[-1]
+        assert cells(table, TODAY)["worst"] == worst_text(day)
+        legend = legend_text(screen)
+        for label, _ in column_heads(folded=True):
+            if label in dict(HEAD_MEANINGS):
+                assert f"{label} {dict(HEAD_MEANINGS)[label]}" in " ".join(legend.split())
+        assert "Ank" not in legend
+
+        # Wider: a column per area, each head explained; narrower again: folded again.
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert not table.folded
+        assert cells(table, TODAY)["ankles"] == str(day.soreness[Area.ANKLES])  # type: ignore[index]
+        legend = " ".join(legend_text(screen).split())
+        for area, head in AREA_HEADS.items():
+            assert f"{head} {area.label}" in legend
+        assert table.cursor_row == 6  # still on today
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert table.folded and "Ank" not in legend_text(screen)
+
+
+async def test_shift_arrows_scroll_a_table_wider_than_the_screen(tmp_path: Path) -> None:
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo_with_long_walks)
+    async with app.run_test(size=(60, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(WeekTable)
+        assert table.max_scroll_x > 0
+        await pilot.press("shift+right", "shift+right", "shift+right")
+        await pilot.pause()
+        assert table.scroll_x > 0
+        assert row_keys(table)[-1] == "2026-11-26"  # no week moved
+        await pilot.press("shift+left", "shift+left", "shift+left")
+        await pilot.pause()
+        assert table.scroll_x == 0
+
+
+# The user's first record: a check-in on Wednesday 25 November.
+FIRST_RECORD = date(2026, 11, 25)
+
+
+def first_checkin_on_wednesday(journal: Journal) -> None:
+    stamp, tz = journal.new_checkin_stamp()
+    journal.save_checkin(CheckIn(FIRST_RECORD, {Area.KNEES: 3}, stamp, tz, cups=4))
+
+
+async def test_days_before_the_first_record_are_blank_in_the_week_totals_and_grid(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path, clock=fixed_clock(), fill=first_checkin_on_wednesday)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_history(app, pilot)
+        table = screen.query_one(WeekTable)
+        for day in screen.days:
+            shown = cells(table, day.date)
+            blank = all(value == "" for key, value in shown.items() if key != "day")
+            assert blank == (day.date < FIRST_RECORD), day.date
+            assert shown["day"]  # the day itself is still named
+        assert cells(table, FIRST_RECORD)["knees"] == "3"
+        since = [d for d in screen.days if d.date >= FIRST_RECORD]
+        done = sum(d.tasks_done for d in since)
+        asked = sum(d.tasks_total for d in since)
+        assert asked < sum(d.tasks_total for d in screen.days)  # the early days asked too
+        totals = str(screen.query_one("#trend-totals", Static).render())
+        assert f"Tasks    {done}/{asked} done" in totals
+        assert BEFORE_FIRST in legend_text(screen)
+
+        await pilot.press("g", "m")  # the grid, by tasks
+        await pilot.pause()
+        grid = screen.query_one(HistoryGrid)
+        by_day = {cell.date: cell for row in screen._grid_rows for cell in row}
+        assert by_day[FIRST_RECORD - timedelta(days=1)].level("tasks") is None
+        assert by_day[FIRST_RECORD].level("tasks") is not None
+        assert by_day[TODAY].level("tasks") is not None
+        assert "before your first record" in str(grid.render())
+
+
+async def test_a_day_before_the_first_record_asks_nothing_in_its_detail(tmp_path: Path) -> None:
+    app = make_app(tmp_path, clock=fixed_clock(), fill=first_checkin_on_wednesday)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("up", "up")  # Tuesday, before the first record
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DayDetailScreen)
+        tasks = str(app.screen.query_one("#day-tasks", Static).render())
+        assert "Before your first record" in tasks
+        assert "[ ]" not in tasks

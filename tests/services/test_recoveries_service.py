@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import cache
 
-from recovery_samples import DEMO_TODAY, demo, demo_summaries
+from recovery_samples import DEMO_TODAY, RACE_DAY, Q, Story, demo, demo_summaries, run
 
 from recovery_tui.domain.demo import Demo
 from recovery_tui.domain.history.export import rows_to_csv
@@ -18,6 +18,8 @@ from recovery_tui.services.recoveries import (
     PAGE_DAYS,
     current_recovery,
     next_page_end,
+    opening_recovery,
+    recoveries_back_from,
     recoveries_page,
     recovery_of,
     today_comparison,
@@ -130,3 +132,43 @@ def test_known_outcomes_are_not_read_again() -> None:
     assert warm == cold
     may = date(2026, 5, 11)  # the half it is compared with, within the page
     assert all(not (start <= may <= end) for start, end in source.asked)
+
+
+def test_history_opens_on_the_recovery_under_way_else_the_newest_with_soreness() -> None:
+    half = run(RACE_DAY)
+    story = Story(runs=[half]).sore(RACE_DAY, [{Q: 3}, {Q: 6}, {Q: 4}, {Q: 2}])
+    new_race = run(RACE_DAY + timedelta(days=20), km=10, kind=RunKind.RACE)  # no check-in yet
+    story.runs.append(new_race)
+    today = new_race.day + timedelta(days=1)
+    outcomes = list(reversed(recovery_outcomes(story.summaries(RACE_DAY, today))))
+    assert [o.run for o in outcomes] == [new_race, half]
+    assert opening_recovery(outcomes, story.runs, today) == outcomes[0]  # under way
+    # Nothing under way: the newest recovery where an area went above the ready line.
+    assert opening_recovery(outcomes, [], today) == outcomes[1]
+    # None sore at all: the newest.
+    assert opening_recovery(outcomes[:1], [], today) == outcomes[0]
+    assert opening_recovery([], story.runs, today) is None
+
+
+def test_the_runs_list_skips_pages_without_a_run_and_stops_at_the_first_record() -> None:
+    first = records().runs[0].day
+    outcomes, next_end = recoveries_back_from(Source(), DEMO_TODAY, first, DEMO_TODAY)
+    assert outcomes == recoveries_page(Source(), DEMO_TODAY, DEMO_TODAY)
+    assert next_end == next_page_end(DEMO_TODAY)
+    seen = list(outcomes)
+    while next_end is not None:
+        outcomes, next_end = recoveries_back_from(Source(), next_end, first, DEMO_TODAY)
+        seen += outcomes
+    whole = recovery_outcomes(demo_summaries(records(), first, DEMO_TODAY))
+    assert [o.run.id for o in seen] == [o.run.id for o in reversed(whole)]
+    # A quiet stretch of a page and more: the list reads past it to the runs before.
+    source = Source()
+    far = first + timedelta(days=2 * PAGE_DAYS + 10)
+    found, _ = recoveries_back_from(source, far, first, far)
+    assert len(source.asked) >= 1
+    assert all(o.run.day <= far for o in found)
+    assert recoveries_back_from(Source(), first - timedelta(days=1), first, DEMO_TODAY) == (
+        [],
+        None,
+    )
+    assert recoveries_back_from(Source(), DEMO_TODAY, None, DEMO_TODAY) == ([], None)

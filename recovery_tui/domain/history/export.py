@@ -12,12 +12,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from recovery_tui.domain.history.columns import AREA_HEADS
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import AREAS, Side
 from recovery_tui.domain.text import plain
-
-# Short column heads for the terminal table, in Area order.
-_AREA_HEADS = ("Ank", "Kne", "Hip", "Glu", "Add", "LBk", "Cal", "Ham", "Qua")
 
 CSV_COLUMNS: tuple[str, ...] = (
     "date",
@@ -148,7 +146,7 @@ TABLE_HEADS = (
     "Date",
     "Day",
     "Rec",
-    *_AREA_HEADS,
+    *AREA_HEADS.values(),
     "Max",
     "Tasks",
     "Walks",

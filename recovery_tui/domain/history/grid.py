@@ -20,13 +20,14 @@ class GridCell:
     after_end: bool = False
 
     def level(self, by: GridBy) -> int | None:
-        """A colour bucket 0–4, or None when there is nothing to colour.
+        """A colour bucket 0–4, or None when there is nothing to colour (no summary,
+        after ``end``, or before the user's first record).
 
         Soreness: 0 none, 1 = 1–2, 2 = 3–4, 3 = 5–6, 4 = 7+ (the day's worst area).
         Tasks: share of the day's tasks done, 0 none … 4 all.
         """
         s = self.summary
-        if s is None or self.after_end:
+        if s is None or self.after_end or s.before_first:
             return None
         if by == "soreness":
             if s.max_soreness is None:

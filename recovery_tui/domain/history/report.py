@@ -18,6 +18,7 @@ from datetime import date
 
 from recovery_tui.domain.alarms import HELP
 from recovery_tui.domain.formats import day_label, days_text, long_date, minutes_text, period_label
+from recovery_tui.domain.history.columns import AREA_HEADS, NOT_RECORDED, marks
 from recovery_tui.domain.history.comparison import area_phrase
 from recovery_tui.domain.history.curve_text import curve_chart
 from recovery_tui.domain.history.export import day_to_json
@@ -28,12 +29,10 @@ from recovery_tui.domain.models import AREAS, Run, SessionRecord, SessionStatus
 from recovery_tui.domain.text import one_line
 from recovery_tui.domain.window import run_label
 
-AREA_HEADS = ("Ank", "Kne", "Hip", "Glu", "Add", "LBk", "Cal", "Ham", "Qua")
 DAY_HEADS = (
-    "Day", "Rec", "Worst", *AREA_HEADS,
+    "Day", "Rec", "Worst", *AREA_HEADS.values(),
     "Tasks", "Walks", "Walk min", "Stretch min", "Cups", "",
 )  # fmt: skip
-NOT_RECORDED = "-"
 LEGEND = "Soreness 0–10 per area; - not recorded; ! red flag; * note."
 DISCLAIMER = "General guidance, not medical advice."
 ITEMS = " · "  # between tasks: their titles hold commas
@@ -79,12 +78,14 @@ def weekly_report(
 
 # -- content shared by both formats (plain text, escaped by each format) ---------------------
 def day_cells(day: DaySummary) -> list[str]:
-    """The day's row: the same numbers as its CSV row."""
+    """The day's row: the same numbers as its CSV row; a day before the user's first
+    record is left blank, as History shows it."""
+    if day.before_first:
+        return [day_label(day.date), *("" for _ in DAY_HEADS[1:])]
     j = day_to_json(day)
     rec = NOT_RECORDED if day.recovery_day is None else f"{day.recovery_day}/{day.window_days}"
     sore = [str(j["soreness"].get(a.value, NOT_RECORDED)) for a in AREAS]
     worst = NOT_RECORDED if j["max_soreness"] is None else str(j["max_soreness"])
-    marks = ("!" if day.red_flag else "") + ("*" if day.has_note else "")
     return [
         day_label(day.date),
         rec,
@@ -95,7 +96,7 @@ def day_cells(day: DaySummary) -> list[str]:
         minutes_text(j["walk_minutes"]),
         minutes_text(j["stretch_minutes"]),
         str(j["cups"]),
-        marks,
+        marks(day),
     ]
 
 

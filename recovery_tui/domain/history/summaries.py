@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from recovery_tui.domain.day import LOOKBACK_DAYS, Ticks, plan_for
@@ -25,7 +25,7 @@ from recovery_tui.domain.models import (
     TaskState,
 )
 from recovery_tui.domain.plan import WALKS, WALKS_IF_PAINLESS, DayPlan
-from recovery_tui.domain.progress import day_progress, done_count, water_count
+from recovery_tui.domain.progress import day_progress, done_count, ticks_of, water_count
 from recovery_tui.domain.session_rules import HAPPENED, counts_as_walk
 
 
@@ -51,6 +51,9 @@ class DaySummary:
     checkin: CheckIn | None
     plan: DayPlan
     progress: dict[str, int] = field(default_factory=dict)
+    # Before the user's first record: nothing was asked of them yet, so History leaves
+    # the day blank instead of counting its plan as tasks not done.
+    before_first: bool = False
 
     @property
     def has_data(self) -> bool:
@@ -135,6 +138,10 @@ def summarize_day(
     )
 
 
+# The first day of someone who has recorded nothing yet: every day is before it.
+NO_RECORDS = date.max
+
+
 def days_between(start: date, end: date) -> list[date]:
     """Every day from ``start`` to ``end`` inclusive (empty when end is before start)."""
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
@@ -147,33 +154,35 @@ def summarize_range(
     checkins: Sequence[CheckIn],
     task_states: Mapping[date, Mapping[str, TaskState]],
     sessions: Sequence[SessionRecord],
+    first_day: date | None = None,
 ) -> list[DaySummary]:
     """One summary per day from ``start`` to ``end`` inclusive, oldest first.
 
     ``checkins`` and ``task_states`` may reach back before ``start``: the plan of the first
-    days reads the weeks before them (``LOOKBACK_DAYS``)."""
+    days reads the weeks before them (``LOOKBACK_DAYS``). Days before ``first_day``, when
+    given, are marked ``before_first``: pass the day of the user's first record, or
+    ``NO_RECORDS`` when there is none yet."""
     ordered = sorted(checkins, key=lambda c: c.day)
     days_of = [c.day for c in ordered]
     by_day_checkin = {c.day: c for c in ordered}
     by_day_sessions: dict[date, list[SessionRecord]] = defaultdict(list)
     for s in sessions:
         by_day_sessions[s.day].append(s)
-    ticks = {
-        day: {tid: st.count for tid, st in states.items()} for day, states in task_states.items()
-    }
+    ticks = ticks_of(task_states)
     summaries = []
     for d in days_between(start, end):
         low = bisect_left(days_of, d - timedelta(days=LOOKBACK_DAYS))
         high = bisect_right(days_of, d)
-        summaries.append(
-            summarize_day(
-                d,
-                runs,
-                by_day_checkin.get(d),
-                task_states.get(d, {}),
-                by_day_sessions.get(d, []),
-                ordered[low:high],
-                ticks,
-            )
+        summary = summarize_day(
+            d,
+            runs,
+            by_day_checkin.get(d),
+            task_states.get(d, {}),
+            by_day_sessions.get(d, []),
+            ordered[low:high],
+            ticks,
         )
+        if first_day is not None and d < first_day:
+            summary = replace(summary, before_first=True)
+        summaries.append(summary)
     return summaries

@@ -88,19 +88,21 @@ def _mean(values: Iterable[float | None]) -> float | None:
 def summarize_days(days: Sequence[DaySummary]) -> WeekSummary:
     """Trends, totals and averages over summaries already built (consecutive, oldest first).
 
-    Averages are per day *with data*: soreness and sleep over days whose check-in has them,
-    the rest over days where anything was recorded, so a week started mid-way is not
-    dragged down by the empty days before it.
+    Totals leave out the days before the user's first record (``before_first``): their
+    plan asked nothing of anyone yet. Averages are per day *with data*: soreness and sleep
+    over days whose check-in has them, the rest over days where anything was recorded, so
+    a week started mid-way is not dragged down by the empty days before it.
     """
     if not days:
         raise ValueError("a period needs at least one day")
+    counted = [d for d in days if not d.before_first]
     totals: dict[str, float] = {
-        "walks": sum(d.walks for d in days),
-        "walk_minutes": sum(d.walk_minutes for d in days),
-        "stretch_minutes": sum(d.stretch_minutes for d in days),
-        "cups": sum(d.cups for d in days),
-        "tasks_done": sum(d.tasks_done for d in days),
-        "tasks_total": sum(d.tasks_total for d in days),
+        "walks": sum(d.walks for d in counted),
+        "walk_minutes": sum(d.walk_minutes for d in counted),
+        "stretch_minutes": sum(d.stretch_minutes for d in counted),
+        "cups": sum(d.cups for d in counted),
+        "tasks_done": sum(d.tasks_done for d in counted),
+        "tasks_total": sum(d.tasks_total for d in counted),
     }
     active = [d for d in days if d.has_data]
     candidates: dict[str, float | None] = {

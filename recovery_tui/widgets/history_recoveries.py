@@ -1,0 +1,100 @@
+"""History's recoveries view: every logged run with its recovery outcome, its legend, and
+the curve of the recovery chosen (or two overlaid).
+
+The curve (and the plotting library with it) is mounted by ``mount_curve``, once the list
+has been drawn, so the list shows without waiting for it.
+
+It only shows what the screen gives it. The list's messages (``RecoveriesList.RunChosen``,
+``PairChosen``, ``MoreWanted``) bubble up to the screen, which reads the recoveries and
+calls ``show_runs`` / ``add_runs`` / ``show_curve``. The area keys of the curve (digits,
+0, w) work from anywhere in the view, so the list can keep the focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from recovery_tui.domain.history.recoveries import RecoveryOutcome
+from recovery_tui.widgets.flow_legend import FlowLegend
+from recovery_tui.widgets.recoveries_list import RecoveriesList, legend_items
+from recovery_tui.widgets.recovery_curve import AREA_BINDINGS, RecoveryCurve
+
+WAITING = "Drawing the curve…"
+
+
+class RecoveriesView(VerticalScroll, can_focus=False):
+    BINDINGS: ClassVar[list[BindingType]] = AREA_BINDINGS
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        # What the curve is to show when it is mounted: (outcome, other, sentence).
+        self._pending: tuple[RecoveryOutcome | None, RecoveryOutcome | None, str | None] = (
+            None,
+            None,
+            None,
+        )
+
+    def compose(self) -> ComposeResult:
+        yield RecoveriesList(id="runs")
+        yield FlowLegend(id="runs-legend")
+        yield Static(Content(WAITING), id="curve-waiting")
+
+    def on_mount(self) -> None:
+        self.query_one(FlowLegend).show(legend_items())
+
+    @property
+    def runs(self) -> RecoveriesList:
+        return self.query_one(RecoveriesList)
+
+    @property
+    def curve(self) -> RecoveryCurve | None:
+        """The curve, once mounted."""
+        found = self.query(RecoveryCurve)
+        return found.first() if found else None
+
+    async def mount_curve(self) -> None:
+        """Build the curve (the first time only) and show what it was last given."""
+        if self.curve is not None:
+            return
+        curve = RecoveryCurve(id="curve")
+        await self.mount(curve, after=self.query_one("#curve-waiting"))
+        await self.query_one("#curve-waiting").remove()
+        curve.show(*self._pending)
+
+    # -- what the screen calls ---------------------------------------------------------
+    def show_runs(self, outcomes: Sequence[RecoveryOutcome]) -> None:
+        self.runs.show(outcomes)
+
+    def add_runs(self, outcomes: Sequence[RecoveryOutcome]) -> None:
+        self.runs.extend(outcomes)
+
+    def show_curve(
+        self,
+        outcome: RecoveryOutcome | None,
+        other: RecoveryOutcome | None = None,
+        sentence: str | None = None,
+    ) -> None:
+        self._pending = (outcome, other, sentence)
+        curve = self.curve
+        if curve is not None:
+            curve.show(outcome, other, sentence)
+
+    # -- the curve's keys, from the list too ---------------------------------------------
+    def action_toggle_number(self, number: int) -> None:
+        if (curve := self.curve) is not None:
+            curve.action_toggle_number(number)
+
+    def action_show_all(self) -> None:
+        if (curve := self.curve) is not None:
+            curve.action_show_all()
+
+    def action_worst_only(self) -> None:
+        if (curve := self.curve) is not None:
+            curve.action_worst_only()
