@@ -22,7 +22,9 @@ def trends_text(week: WeekSummary) -> Text:
     text.append("Soreness, day by day (0–10)\n", style="bold")
     for trend in week.trends:
         text.append(sparkline(trend.values))
-        verdict = trend.verdict or f"{trend.area.label}: not sore"
+        # An area never entered is unknown, not "not sore".
+        never = trend.first is None
+        verdict = trend.verdict or f"{trend.area.label}: {'not entered' if never else 'not sore'}"
         text.append(f"  {verdict}\n", style="" if trend.verdict else "dim")
     return text
 

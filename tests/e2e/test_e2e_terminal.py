@@ -30,7 +30,7 @@ from e2e_tmux import Terminal, tmux_path
 
 from recovery_tui.domain.clock import SystemClock, today
 from recovery_tui.domain.formats import day_label
-from recovery_tui.domain.models import Area, SessionStatus
+from recovery_tui.domain.models import SessionStatus
 from recovery_tui.store import Repository
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -170,13 +170,13 @@ def test_a_first_day_in_a_real_terminal(installed: Installed, terminal: Terminal
                    cwd=installed.home)  # fmt: skip
     terminal.wait_for("Quick e2e routine", "Calf lean", "Hamstring reach")
     # Get-ready (5 s at most) and two 2-second steps, nothing skipped.
-    terminal.wait_for("Session complete", "2 steps or sides done.", timeout=30)
+    terminal.wait_for("Session complete", "✓ 2 done", timeout=30)
     terminal.send("Escape")
     terminal.wait_for("Day 0 of 7", "1/5 tasks")
     terminal.send("h")
-    # Today's row: day 0 of 7, worst 7, ankles 7, knees 4, the other areas 0, one task of
-    # five, no walk, 0.1 minutes of stretch (4 s), one cup.
-    row = rf"^ *{re.escape(day_label(day))} +0/7 +7 +7 +4( +0){{7}} +1/5 +0 +0\.1 +1 *$"
+    # Today's row at 100 columns (the areas folded into Worst): day 0 of 7, worst 7 in the
+    # ankles, one task of five, no walk, 0.1 minutes of stretch (4 s), one cup.
+    row = rf"^ *{re.escape(day_label(day))} +0/7 +7 ankles +1/5 +0 +0\.1 +1 *$"
     terminal.wait_for("(ending today)", re.compile(row, re.MULTILINE))
     terminal.send("C-q")
     assert terminal.wait_exit() == 0, terminal.screen()
@@ -185,8 +185,8 @@ def test_a_first_day_in_a_real_terminal(installed: Installed, terminal: Terminal
     (summary,) = json.loads(installed.cli("history", "--days", "1", "--format", "json"))
     assert summary["date"] == day.isoformat()
     assert summary["recovery_day"] == 0 and summary["window_days"] == 7
-    # The form holds every area: the ones left alone are recorded as 0, not missing.
-    assert summary["soreness"] == {area.value: 0 for area in Area} | {"ankles": 7, "knees": 4}
+    # Only the areas entered are recorded: the ones left alone are unknown, not 0.
+    assert summary["soreness"] == {"ankles": 7, "knees": 4}
     assert summary["tasks_done"] == 1 and summary["cups"] == 1
     assert summary["stretch_minutes"] == 0.1  # the routine's 4 s, rounded to one decimal
 
