@@ -71,6 +71,19 @@ class DialogFlows:
 
         self.push_screen(UndoRunScreen(self.journal, run), answered)
 
+    def switch_distance_unit(self: RecoveryApp) -> None:
+        """Kilometres to miles or back, for every screen and command."""
+        from recovery_tui.domain.units import DistanceUnit
+        from recovery_tui.screens.chrome import save_or_say
+        from recovery_tui.services.user_settings import DISTANCE_UNIT
+
+        now = self.journal.distance_unit()
+        other = DistanceUnit.MI if now is DistanceUnit.KM else DistanceUnit.KM
+        if save_or_say(self, lambda: self.journal.set_setting(DISTANCE_UNIT, other.value)):
+            self.notify(f"Distances in {other.label} from now on.", timeout=4)
+            for screen in self.screen_stack:
+                screen.post_message(RecordsChanged())
+
     def action_help(self: RecoveryApp) -> None:
         from recovery_tui.screens.help import HelpScreen
 

@@ -262,6 +262,11 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
             ("Start a walk", "A 10-15 minute walk timer", self.action_walk),
             ("Start the stretch session", "Guided 30 minutes, adapted", self.action_stretch),
             ("Undo the last logged run", "Remove a run logged by mistake", self.undo_last_run),
+            (
+                "Distances in km or miles",
+                "Switch how distances are shown",
+                self.switch_distance_unit,
+            ),
             ("History", "The past week and before", self.action_history),
             ("Today", "Back to today's plan", self.action_today),
             ("Help", "Keys and a short how-to", self.action_help),

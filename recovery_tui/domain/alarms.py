@@ -23,6 +23,7 @@ from enum import StrEnum
 from recovery_tui.domain.checkins import current_checkin, previous_checkin
 from recovery_tui.domain.models import AREAS, Area, CheckIn, RedFlag, Run
 from recovery_tui.domain.soreness import LOW_SORENESS, Band, band
+from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import run_label, run_window
 
 HELP = "see a health professional"
@@ -109,7 +110,10 @@ def severe_alarm(checkin: CheckIn | None) -> Alarm | None:
 
 
 def not_easing_alarm(
-    checkin: CheckIn | None, run: Run | None, checkins: Sequence[CheckIn]
+    checkin: CheckIn | None,
+    run: Run | None,
+    checkins: Sequence[CheckIn],
+    unit: DistanceUnit = DistanceUnit.KM,
 ) -> Alarm | None:
     if checkin is None or run is None:
         return None
@@ -141,18 +145,23 @@ def not_easing_alarm(
     return Alarm(
         AlarmKind.NOT_EASING,
         "msg.not_easing",
-        f"Soreness not easing after your {run_label(run)}: {'; '.join(parts)}. That is "
+        f"Soreness not easing after your {run_label(run, unit)}: {'; '.join(parts)}. That is "
         "longer than usual: see a health professional.",
         areas=tuple(still_high + rising),
     )
 
 
-def day_alarms(day: date, run: Run | None, checkins: Sequence[CheckIn]) -> tuple[Alarm, ...]:
+def day_alarms(
+    day: date,
+    run: Run | None,
+    checkins: Sequence[CheckIn],
+    unit: DistanceUnit = DistanceUnit.KM,
+) -> tuple[Alarm, ...]:
     """The day's alarms, most pressing first: red flags, severe soreness, not easing.
     ``run`` is the recovery the day belongs to (its window, or the last one ended)."""
     checkin = current_checkin(day, checkins)
     found: list[Alarm] = red_flag_alarms(checkin, day)
-    for alarm in (severe_alarm(checkin), not_easing_alarm(checkin, run, checkins)):
+    for alarm in (severe_alarm(checkin), not_easing_alarm(checkin, run, checkins, unit)):
         if alarm is not None:
             found.append(alarm)
     return tuple(found)

@@ -30,6 +30,7 @@ from recovery_tui.domain.alarms import Alarm, AlarmKind, day_alarms
 from recovery_tui.domain.checkins import current_checkin
 from recovery_tui.domain.models import CheckIn, Run
 from recovery_tui.domain.readiness import Readiness, assess_readiness
+from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import active_run, last_window_before, run_window, window_end
 
 # The return plan runs at most this many days after the window before the day is ordinary.
@@ -197,14 +198,18 @@ def _return_day(
 
 
 def assess_day(
-    day: date, runs: Sequence[Run], checkins: Sequence[CheckIn], ticks: Ticks | None = None
+    day: date,
+    runs: Sequence[Run],
+    checkins: Sequence[CheckIn],
+    ticks: Ticks | None = None,
+    unit: DistanceUnit = DistanceUnit.KM,
 ) -> DayModel:
     """The day as the body and the records say it is. ``checkins`` and ``ticks`` need only
     cover the last few weeks (the window and the return plan)."""
     ticks = ticks or {}
     run, phase, returns_done = _where(day, runs, ticks)
-    alarms = day_alarms(day, run, checkins)
-    readiness = assess_readiness(day, run, checkins, alarms)
+    alarms = day_alarms(day, run, checkins, unit)
+    readiness = assess_readiness(day, run, checkins, alarms, unit)
     checkin = current_checkin(day, checkins)
     tasks, step, notes = _tasks(
         day, runs, run, phase, returns_done, alarms, readiness, checkin, ticks

@@ -27,6 +27,7 @@ from recovery_tui.domain.checkins import current_checkin, previous_checkin
 from recovery_tui.domain.formats import days_text
 from recovery_tui.domain.models import Area, CheckIn, Run, Side, StandResult
 from recovery_tui.domain.soreness import LOW_SORENESS
+from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import run_label, run_window
 
 RECOVERED_SORENESS = 1
@@ -89,7 +90,11 @@ def _trend(now: dict[Area, int], before: dict[Area, int]) -> int:
 
 
 def assess_readiness(
-    day: date, run: Run | None, checkins: Sequence[CheckIn], alarms: Sequence[Alarm]
+    day: date,
+    run: Run | None,
+    checkins: Sequence[CheckIn],
+    alarms: Sequence[Alarm],
+    unit: DistanceUnit = DistanceUnit.KM,
 ) -> Readiness:
     """Readiness for ``day`` within the recovery of ``run`` (None: no window open), given
     the day's ``alarms`` (computed once by the caller and shown beside this)."""
@@ -120,9 +125,9 @@ def assess_readiness(
             (good if stand[0] else blockers).append(stand[1])
     if run is not None:
         if (day - run.day).days < required_days(run_window(run)):
-            blockers.append(f"it is still early after your {run_label(run)}")
+            blockers.append(f"it is still early after your {run_label(run, unit)}")
         else:
-            good.append(f"long enough since your {run_label(run)}")
+            good.append(f"long enough since your {run_label(run, unit)}")
 
     ready = not blockers and bool(soreness)
     ready_date = _ready_date(day, run, soreness, trend) if soreness else None

@@ -23,6 +23,7 @@ from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import AREAS, CheckIn, SessionRecord, SessionStatus, Side
 from recovery_tui.domain.session_rules import StepOutcome, outcome_counts, step_outcome
 from recovery_tui.domain.text import one_line, plain
+from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import run_label
 from recovery_tui.paths import style
 from recovery_tui.widgets.history_trends import STAND_MARKS
@@ -40,10 +41,12 @@ ENDINGS: dict[SessionStatus, str] = {
 BEFORE_FIRST = "Before your first record: nothing was asked of you yet."
 
 
-def headline(day: DaySummary) -> Content:
+def headline(day: DaySummary, unit: DistanceUnit = DistanceUnit.KM) -> Content:
     plan = day.plan
     if plan.run is not None and day.recovery_day is not None:
-        where = f"day {day.recovery_day} of {day.window_days} after your {run_label(plan.run)}"
+        where = (
+            f"day {day.recovery_day} of {day.window_days} after your {run_label(plan.run, unit)}"
+        )
         return Content(f"{long_date(day.date)}  ·  {one_line(where)}")
     return Content(f"{long_date(day.date)}  ·  no recovery window")
 
@@ -139,14 +142,15 @@ class DayDetailScreen(ModalScreen[None]):
         Binding("escape,enter,q", "close", "Close"),
     ]
 
-    def __init__(self, day: DaySummary) -> None:
+    def __init__(self, day: DaySummary, unit: DistanceUnit = DistanceUnit.KM) -> None:
         super().__init__()
         self.day = day
+        self.unit = unit
 
     def compose(self) -> ComposeResult:
         day = self.day
         with Vertical(id="day-detail", classes="dialog"):
-            yield Static(headline(day), classes="dialog-title", id="day-detail-title")
+            yield Static(headline(day, self.unit), classes="dialog-title", id="day-detail-title")
             with VerticalScroll(id="day-detail-body"):
                 yield Static(checkin_text(day.checkin), id="day-checkin")
                 yield Static(sessions_text(day), id="day-sessions")

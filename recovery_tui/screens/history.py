@@ -227,7 +227,9 @@ class HistoryScreen(RecoveryScreen):
     async def _mount_recoveries(self) -> None:
         if self._recoveries_view() is None:
             await self.query_one("#history").mount(
-                RecoveriesView(id="recoveries-view", classes="hidden")
+                RecoveriesView(
+                    unit=self.journal.distance_unit(), id="recoveries-view", classes="hidden"
+                )
             )
 
     def show_recoveries(self) -> None:
@@ -257,7 +259,9 @@ class HistoryScreen(RecoveryScreen):
         if outcome is None:
             return None
         known = view.runs.outcomes
-        return comparison_with_earlier(self.journal, outcome, self._runs, self.today, known)
+        return comparison_with_earlier(
+            self.journal, outcome, self._runs, self.today, known, self.journal.distance_unit()
+        )
 
     def on_recoveries_list_run_chosen(self, message: RecoveriesList.RunChosen) -> None:
         view = self._recoveries_view()
@@ -318,7 +322,7 @@ class HistoryScreen(RecoveryScreen):
     def open_day(self, day: DaySummary) -> None:
         from recovery_tui.screens.day_detail import DayDetailScreen
 
-        self.app.push_screen(DayDetailScreen(day))
+        self.app.push_screen(DayDetailScreen(day, self.journal.distance_unit()))
 
     async def action_open_view(self, view: View) -> None:
         if view == "recoveries":

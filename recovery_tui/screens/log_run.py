@@ -8,8 +8,10 @@ its half hour is really still open. Kind and effort follow the distance typed
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from typing import ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,14 +23,19 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from recovery_tui.domain import validation as v
 from recovery_tui.domain.clock import Clock
-from recovery_tui.domain.formats import days_text
+from recovery_tui.domain.formats import days_text, long_date
 from recovery_tui.domain.models import RunKind
 from recovery_tui.domain.run_defaults import default_effort, default_kind
-from recovery_tui.domain.window import window_days
+from recovery_tui.domain.units import DistanceUnit, from_km, parse_distance
+from recovery_tui.domain.window import run_label, window_days
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import save_or_say
 from recovery_tui.screens.forms import FormReader
 from recovery_tui.services.journal import Journal
+
+if TYPE_CHECKING:
+    from recovery_tui.domain.imported_runs import RunFromFile
+    from recovery_tui.services.run_import import FileResult
 
 KIND_OPTIONS = [
     ("race", RunKind.RACE.value),
@@ -50,6 +57,7 @@ class LogRunScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+o", "from_file", "From a file", priority=True),
     ]
 
     def __init__(self, journal: Journal, clock: Clock) -> None:
@@ -57,15 +65,18 @@ class LogRunScreen(ModalScreen[bool]):
         self.journal = journal
         self.clock = clock
         self.today = clock.now().date()
+        self.unit = journal.distance_unit()
         self._kind_chosen = False  # the user picked a kind: the distance no longer does
         self._effort_typed = False
+        self._from_file: RunFromFile | None = None  # the run a chosen file holds
 
     def compose(self) -> ComposeResult:
         with Vertical(id="log-run-dialog", classes="dialog"):
             yield Static("Log a run", classes="dialog-title")
             with Grid(id="log-run-fields"):
-                yield Label("Distance (km)")
-                yield Input(placeholder="e.g. 21.1", id="distance", max_length=8)
+                yield Label(f"Distance ({self.unit.value})")
+                example = "21.1" if self.unit is DistanceUnit.KM else "13.1"
+                yield Input(placeholder=f"e.g. {example}", id="distance", max_length=10)
                 yield Label("Finished")
                 yield Select(WHEN_OPTIONS, value=NOW, allow_blank=False, id="when")
                 yield Label("Date", id="date-label", classes="hidden")
@@ -83,17 +94,19 @@ class LogRunScreen(ModalScreen[bool]):
                 yield Select(KIND_OPTIONS, value=RunKind.EASY.value, allow_blank=False, id="kind")
                 yield Label("Effort 1-10")
                 yield Input(str(default_effort(RunKind.EASY)), id="effort", max_length=3)
+            yield Static(id="log-run-file", classes="hint hidden")
             yield Static(id="log-run-window", classes="hint")
             yield Static(id="log-run-errors", classes="errors hidden")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="save")
+                yield Button("From a file…  ctrl+o", id="from-file")
                 yield Button("Cancel  esc", id="cancel")
 
     # -- live defaults -------------------------------------------------------------------
     @on(Input.Changed, "#distance")
     def _distance_changed(self, event: Input.Changed) -> None:
         try:
-            distance = v.parse_distance(event.value)
+            distance = self._distance(event.value)
         except v.InvalidValue:
             self._show_window()
             return
@@ -131,7 +144,7 @@ class LogRunScreen(ModalScreen[bool]):
     def _show_window(self) -> None:
         panel = self.query_one("#log-run-window", Static)
         try:
-            distance = v.parse_distance(self.query_one("#distance", Input).value)
+            distance = self._distance(self.query_one("#distance", Input).value)
             effort = v.parse_effort(self.query_one("#effort", Input).value)
         except v.InvalidValue:
             panel.update("")
@@ -163,7 +176,7 @@ class LogRunScreen(ModalScreen[bool]):
 
     def action_save(self) -> None:
         form = FormReader(self)
-        distance = form.read("distance", v.parse_distance)
+        distance = form.read("distance", self._distance)
         # Checked against the time of saving, not of opening: the dialog may stay open.
         day, finish = self._finished(form, self.clock.now())
         effort = form.read("effort", v.parse_effort)
@@ -173,11 +186,22 @@ class LogRunScreen(ModalScreen[bool]):
             panel.update(Content("Not saved: " + "; ".join(form.errors)))
             panel.remove_class("hidden")
             return
-        saved = save_or_say(
-            self,
-            lambda: self.journal.log_run(distance, day, effort=effort, kind=kind, finish=finish),
-            "the run",
-        )
+        found = self._from_file
+        if found is not None:
+            # Kept with what the file told (its start, its format): a later import of the
+            # same file is then recognised as this run.
+            run = replace(
+                found.run, distance_km=distance, day=day, finish=finish, effort=effort, kind=kind
+            )
+            saved = save_or_say(self, lambda: self.journal.add_run(run), "the run")
+        else:
+            saved = save_or_say(
+                self,
+                lambda: self.journal.log_run(
+                    distance, day, effort=effort, kind=kind, finish=finish
+                ),
+                "the run",
+            )
         if saved:
             self.dismiss(True)
         else:
@@ -187,11 +211,65 @@ class LogRunScreen(ModalScreen[bool]):
     def action_cancel(self) -> None:
         self.dismiss(False)
 
+    # -- from a file ---------------------------------------------------------------------
+    def _distance(self, text: str) -> float:
+        """Kilometres from what was typed: a bare number in the user's unit, or with one."""
+        return parse_distance(text, self.unit)
+
+    def action_from_file(self) -> None:
+        from recovery_tui.screens.activity_picker import ActivityFilePicker
+
+        self.app.push_screen(ActivityFilePicker(), self._file_chosen)
+
+    def _file_chosen(self, path: Path | None) -> None:
+        if path is not None:
+            self.run_worker(lambda: self._read(path), thread=True, exclusive=True)
+
+    def _read(self, path: Path) -> None:
+        """In a thread: a long watch file takes a moment to read."""
+        from recovery_tui.services.run_import import RunImport
+
+        result = RunImport(self.journal, self.clock, dry_run=True).file(path)
+        self.app.call_from_thread(self._show_file, result)
+
+    def _show_file(self, result: FileResult) -> None:
+        from recovery_tui.services.run_import import Outcome
+
+        panel = self.query_one("#log-run-file", Static)
+        panel.remove_class("hidden")
+        if result.outcome is Outcome.DUPLICATE and result.same_as is not None:
+            same = result.same_as
+            panel.update(
+                Content(
+                    f"{result.path.name}: already logged as your {run_label(same, self.unit)} "
+                    f"of {long_date(same.day)}."
+                )
+            )
+            return
+        if result.found is None:
+            panel.update(Content(result.message or f"{result.path.name} holds no run."))
+            return
+        found = self._from_file = result.found
+        run = found.run
+        self.query_one("#distance", Input).value = f"{from_km(run.distance_km, self.unit):.2f}"
+        self.query_one("#when", Select).value = ON_DATE
+        self.query_one("#date", Input).value = run.day.isoformat()
+        self.query_one("#finish", Input).value = run.finish.strftime("%H:%M") if run.finish else ""
+        self._kind_chosen = self._effort_typed = True
+        self.query_one("#kind", Select).value = run.kind.value
+        self.query_one("#effort", Input).value = str(run.effort)
+        panel.update(
+            Content(f"From {result.path.name}: {found.effort_basis} Check, change, then save.")
+        )
+        self._show_window()
+
     def on_input_submitted(self) -> None:
         self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_save()
+        elif event.button.id == "from-file":
+            self.action_from_file()
         else:
             self.action_cancel()

@@ -86,6 +86,7 @@ class TodayScreen(RecoveryScreen):
                     yield Static(id="day-notes", classes="hidden")
                 with Vertical(id="side"):
                     yield Static(id="readiness")
+                    yield Static(id="comparison", classes="hidden")
                     yield BodyMap(id="body-map")
             with Horizontal(id="day-progress"):
                 yield Static("Today", id="progress-label")
@@ -97,6 +98,9 @@ class TodayScreen(RecoveryScreen):
     def on_mount(self) -> None:
         self._show(self._view)
         self.call_after_refresh(self._focus_first_task)
+        # Read after the first paint: it looks at earlier recoveries, which Today's first
+        # frame does not need.
+        self.call_after_refresh(self._show_comparison)
 
     def app_day(self) -> date:
         return self.day
@@ -115,6 +119,7 @@ class TodayScreen(RecoveryScreen):
     def show_day(self, day: date) -> None:
         self.day = day
         self.refresh_day()
+        self._show_comparison()
 
     def refresh_day(self) -> None:
         """Rebuild from the store: after every change, when another copy wrote, and at
@@ -188,6 +193,17 @@ class TodayScreen(RecoveryScreen):
         self.query_one("#readiness", Static).update(Content.assemble(*parts))
         self.query_one("#readiness-line", Static).update(Content(ready.short))
 
+    def _show_comparison(self) -> None:
+        """This recovery beside the last comparable one, when there is one."""
+        from recovery_tui.services.recoveries import today_comparison
+
+        journal = self.journal
+        sentence = today_comparison(journal, journal.runs(), self.day, journal.distance_unit())
+        panel = self.query_one("#comparison", Static)
+        panel.set_class(sentence is None, "hidden")
+        if sentence is not None:
+            panel.update(Content(sentence))
+
     def _show_progress(self, text: DayText) -> None:
         bar = self.query_one("#progress", StillProgressBar)
         bar.update(total=max(1, text.total), progress=text.done)
@@ -242,6 +258,7 @@ class TodayScreen(RecoveryScreen):
             rows[(rows.index(message.row) + message.delta) % len(rows)].focus()
 
     def run_logged(self) -> None:
-        """A run was logged: the plan may have new tasks."""
+        """A run was logged: the plan may have new tasks, the recovery a new comparison."""
         self._task_ids = ()
         self.refresh_day()
+        self._show_comparison()

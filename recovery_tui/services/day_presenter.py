@@ -69,7 +69,7 @@ def headline(view: DayView) -> tuple[Span, ...]:
     if run is not None and plan.in_window:
         return (
             (f"Day {plan.day_index} of {plan.window_days}", "accent"),
-            (f" after your {run_label(run)} ({days_ago(run.day, view.day)})", ""),
+            (f" after your {run_label(run, view.unit)} ({days_ago(run.day, view.day)})", ""),
         )
     if run is not None and plan.phase is Phase.RETURN:
         step = (
@@ -77,9 +77,17 @@ def headline(view: DayView) -> tuple[Span, ...]:
             if plan.return_step is not None
             else "an easy day"
         )
-        return (("Back to running", "accent"), (f" after your {run_label(run)}: {step}", ""))
+        return (
+            ("Back to running", "accent"),
+            (f" after your {run_label(run, view.unit)}: {step}", ""),
+        )
     if view.runs_today and plan.phase is Phase.NONE:
-        return ((f"Your {run_label(view.runs_today[-1])} today needs no recovery window.", ""),)
+        return (
+            (
+                f"Your {run_label(view.runs_today[-1], view.unit)} today needs no recovery window.",
+                "",
+            ),
+        )
     if view.has_runs:
         return (("No recovery window open: an ordinary training day.", ""),)
     return ()

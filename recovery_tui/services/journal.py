@@ -31,6 +31,7 @@ from recovery_tui.domain.models import (
 from recovery_tui.domain.progress import day_progress, done_count, ticks_of, water_count
 from recovery_tui.domain.readiness import Readiness
 from recovery_tui.domain.session_rules import counts_as_stretch_session, counts_as_walk
+from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import MAX_WINDOW_DAYS
 from recovery_tui.store import BackupDay, ImportResult, Repository, RestoreResult, StoreError
 
@@ -60,6 +61,7 @@ class DayView:
     alarms: tuple[Alarm, ...]
     has_runs: bool
     runs_today: tuple[Run, ...] = ()
+    unit: DistanceUnit = DistanceUnit.KM
 
 
 def open_journal(data_dir: Path, clock: Clock) -> Journal:
@@ -160,6 +162,12 @@ class Journal:
             f"No stretch session today: you reported {labels}. Rest, ice and a "
             "professional's advice come first."
         )
+
+    def distance_unit(self) -> DistanceUnit:
+        """Kilometres or miles, as the user set (``services.user_settings``)."""
+        from recovery_tui.services.user_settings import distance_unit
+
+        return distance_unit(self)
 
     def water(self, day: date) -> int:
         """The day's one water number (the counter the check-in also shows and edits)."""
@@ -280,7 +288,7 @@ class Journal:
         recent = self.repo.checkins(day - timedelta(days=LOOKBACK_DAYS), day)
         since = min((run.day for run in runs), default=day)
         ticks = ticks_of(self.repo.task_states_between(since, day - timedelta(days=1)))
-        return assess_day(day, runs, recent, ticks)
+        return assess_day(day, runs, recent, ticks, self.distance_unit())
 
     def day_view(self, day: date | None = None) -> DayView:
         day = day or self.today()
@@ -301,6 +309,7 @@ class Journal:
             alarms=model.alarms,
             has_runs=bool(runs),
             runs_today=tuple(run for run in runs if run.day == day),
+            unit=self.distance_unit(),
         )
 
     def _runs_touching(self, start: date, end: date, runs: list[Run] | None = None) -> list[Run]:

@@ -23,6 +23,7 @@ from recovery_tui.domain.history.recoveries import (
 from recovery_tui.domain.history.report import WeeklyReport, report_run, weekly_report
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import Run
+from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import MAX_WINDOW_DAYS, active_run
 
 # About six months: the last few races and their recoveries.
@@ -106,6 +107,7 @@ def comparison_with_earlier(
     runs: Sequence[Run],
     until: date,
     known: Sequence[RecoveryOutcome] = (),
+    unit: DistanceUnit = DistanceUnit.KM,
 ) -> str | None:
     """The sentence setting ``current`` beside the latest earlier comparable recovery.
     Outcomes already ``known`` (a page of the runs list) are used instead of read again."""
@@ -115,17 +117,26 @@ def comparison_with_earlier(
         outcome = by_run.get(run.id) or recovery_of(source, run, until)
         if outcome is not None:
             earlier.append(outcome)
-    return comparison_for(current, earlier)
+    return comparison_for(current, earlier, unit)
 
 
-def today_comparison(source: HistorySource, runs: Sequence[Run], today: date) -> str | None:
+def today_comparison(
+    source: HistorySource,
+    runs: Sequence[Run],
+    today: date,
+    unit: DistanceUnit = DistanceUnit.KM,
+) -> str | None:
     """What Today shows under the plan when a comparable earlier recovery exists."""
     current = current_recovery(source, runs, today)
-    return comparison_with_earlier(source, current, runs, today) if current else None
+    return comparison_with_earlier(source, current, runs, today, unit=unit) if current else None
 
 
 def week_report(
-    source: HistorySource, runs: Sequence[Run], week_end: date, today: date
+    source: HistorySource,
+    runs: Sequence[Run],
+    week_end: date,
+    today: date,
+    unit: DistanceUnit = DistanceUnit.KM,
 ) -> WeeklyReport:
     """The report of the 7 days ending on ``week_end`` (the week History shows ending
     there). The recovery is drawn as it stood on the week's last day, so a report of a
@@ -135,5 +146,5 @@ def week_report(
     days = source.history(start, end)
     run = report_run(days)
     outcome = recovery_of(source, run, end) if run is not None else None
-    sentence = comparison_with_earlier(source, outcome, runs, end) if outcome else None
-    return weekly_report(days, outcome, sentence)
+    sentence = comparison_with_earlier(source, outcome, runs, end, unit=unit) if outcome else None
+    return weekly_report(days, outcome, sentence, unit)

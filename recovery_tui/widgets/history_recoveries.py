@@ -22,6 +22,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from recovery_tui.domain.history.recoveries import RecoveryOutcome
+from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.widgets.flow_legend import FlowLegend
 from recovery_tui.widgets.recoveries_list import RecoveriesList, legend_items
 from recovery_tui.widgets.recovery_curve import AREA_BINDINGS, RecoveryCurve
@@ -32,8 +33,15 @@ WAITING = "Drawing the curve…"
 class RecoveriesView(VerticalScroll, can_focus=False):
     BINDINGS: ClassVar[list[BindingType]] = AREA_BINDINGS
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        unit: DistanceUnit = DistanceUnit.KM,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
+        self.unit = unit
         # What the curve is to show when it is mounted: (outcome, other, sentence).
         self._pending: tuple[RecoveryOutcome | None, RecoveryOutcome | None, str | None] = (
             None,
@@ -47,6 +55,7 @@ class RecoveriesView(VerticalScroll, can_focus=False):
         yield Static(Content(WAITING), id="curve-waiting")
 
     def on_mount(self) -> None:
+        self.runs.unit = self.unit
         self.query_one(FlowLegend).show(legend_items())
 
     @property
@@ -64,6 +73,7 @@ class RecoveriesView(VerticalScroll, can_focus=False):
         if self.curve is not None:
             return
         curve = RecoveryCurve(id="curve")
+        curve.unit = self.unit
         await self.mount(curve, after=self.query_one("#curve-waiting"))
         await self.query_one("#curve-waiting").remove()
         curve.show(*self._pending)

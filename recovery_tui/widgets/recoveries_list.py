@@ -23,6 +23,7 @@ from textual.widgets import DataTable
 from recovery_tui.domain.formats import minutes_text
 from recovery_tui.domain.history.recoveries import READY, Ending, RecoveryOutcome
 from recovery_tui.domain.text import one_line
+from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import run_label
 
 NOT_KNOWN = "-"
@@ -42,7 +43,9 @@ def legend_items() -> list[Content]:
     return [Content.assemble((head, "bold"), f" {meaning}") for head, meaning in LEGEND_ITEMS]
 
 
-def outcome_cells(outcome: RecoveryOutcome, marked: bool) -> list[Text]:
+def outcome_cells(
+    outcome: RecoveryOutcome, marked: bool, unit: DistanceUnit = DistanceUnit.KM
+) -> list[Text]:
     """One row, every cell a ``Text`` (a plain string would be read as markup)."""
     peak = NOT_KNOWN if outcome.peak is None else f"{outcome.peak} d{outcome.peak_day}"
     if outcome.days_to_low is not None:
@@ -54,7 +57,7 @@ def outcome_cells(outcome: RecoveryOutcome, marked: bool) -> list[Text]:
     return [
         Text(MARKED if marked else " ", style="bold"),
         Text(outcome.run.day.isoformat()),
-        Text(one_line(run_label(outcome.run))),
+        Text(one_line(run_label(outcome.run, unit))),
         Text(peak, justify="right"),
         Text(low, justify="right"),
         Text(longest),
@@ -96,6 +99,7 @@ class RecoveriesList(DataTable[Text]):
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
         self._outcomes: dict[str, RecoveryOutcome] = {}
         self.marked: list[str] = []  # run ids, oldest mark first
+        self.unit = DistanceUnit.KM  # how distances are said (the screen sets it)
 
     def on_mount(self) -> None:
         for label, key in (
@@ -128,7 +132,7 @@ class RecoveriesList(DataTable[Text]):
             if key in self._outcomes:
                 continue
             self._outcomes[key] = outcome
-            self.add_row(*outcome_cells(outcome, key in self.marked), key=key)
+            self.add_row(*outcome_cells(outcome, key in self.marked, self.unit), key=key)
 
     @property
     def chosen(self) -> RecoveryOutcome | None:

@@ -26,6 +26,7 @@ from recovery_tui.domain.history.area_marks import mark
 from recovery_tui.domain.history.recoveries import READY, RecoveryOutcome
 from recovery_tui.domain.models import AREAS, Area
 from recovery_tui.domain.soreness import MAX_LEVEL
+from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import run_label
 from recovery_tui.widgets.flow_legend import flow
 
@@ -51,8 +52,8 @@ THIN_LINE = "braille"
 WORST_LINE = "hd"
 
 
-def _name(outcome: RecoveryOutcome) -> str:
-    return f"{run_label(outcome.run)} of {period_label(outcome.run.day, outcome.run.day)}"
+def _name(outcome: RecoveryOutcome, unit: DistanceUnit = DistanceUnit.KM) -> str:
+    return f"{run_label(outcome.run, unit)} of {period_label(outcome.run.day, outcome.run.day)}"
 
 
 # The keys of the areas: the curve's own, and those of a view that holds it and passes
@@ -82,6 +83,7 @@ class RecoveryCurve(Vertical, can_focus=True):
         self.outcome: RecoveryOutcome | None = None
         self.other: RecoveryOutcome | None = None
         self.sentence: str | None = None
+        self.unit = DistanceUnit.KM  # how distances are said (the screen sets it)
         self.hidden: frozenset[Area] = frozenset()
 
     def compose(self) -> ComposeResult:
@@ -171,13 +173,13 @@ class RecoveryCurve(Vertical, can_focus=True):
         outcome = self.outcome
         if outcome is None:
             return Content("No recovery to draw yet: log a hard run and check in.")
-        name = _name(outcome)
+        name = _name(outcome, self.unit)
         parts: list[str | tuple[str, str]] = [(name[0].upper() + name[1:], "bold")]
         if outcome.worst_area is not None and outcome.peak is not None:
             parts.append(f" · peak {outcome.peak} on day {outcome.peak_day} · worst ")
             parts.append((outcome.worst_area.label, "bold reverse"))
         if self.other is not None:
-            parts.append(f"\nCapitals: this one · lower case: {_name(self.other)}")
+            parts.append(f"\nCapitals: this one · lower case: {_name(self.other, self.unit)}")
         return Content.assemble(*parts)
 
     def _legend(self) -> Content:

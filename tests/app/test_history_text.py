@@ -122,7 +122,7 @@ async def test_any_text_shows_as_text_in_the_day_detail_the_week_and_the_runs_li
             checkin_static.update(note)
             session_static.update(session)
             week.show([day])
-            with patch.object(recoveries_list, "run_label", lambda _run: text):
+            with patch.object(recoveries_list, "run_label", lambda _run, _unit=None: text):
                 runs.show(outcomes)  # type: ignore[arg-type]
             label = runs.get_cell(outcomes[0].run.id, "run")  # type: ignore[attr-defined]
             assert str(label) == one_line(text)

@@ -212,3 +212,29 @@ async def test_no_stretch_session_under_a_red_flag(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert any("sharp or stabbing pain" in str(n.message) for n in app._notifications)
+
+
+async def test_today_compares_this_recovery_with_the_last_similar_one(tmp_path: Path) -> None:
+    from recovery_tui.domain.models import Area, CheckIn
+
+    def two_halves(journal: Journal) -> None:
+        earlier = TODAY - timedelta(days=60)
+        journal.log_run(21.1, earlier, effort=8, kind=RunKind.RACE)
+        for offset, level in enumerate([6, 5, 4, 3, 2, 1, 1], start=1):
+            day = earlier + timedelta(days=offset)
+            journal.save_checkin(
+                CheckIn(day, {Area.QUADRICEPS: level}, f"{day.isoformat()}T08:00:00.000000Z", "UTC")
+            )
+        half_yesterday(journal)
+        journal.save_checkin(
+            CheckIn(TODAY, {Area.QUADRICEPS: 4}, f"{TODAY.isoformat()}T08:00:00.000000Z", "UTC")
+        )
+
+    app = make_app(tmp_path, fill=two_halves)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        panel = app.screen.query_one("#comparison", Static)
+        assert panel.display
+        text = str(panel.render())
+        assert text.startswith("This half marathon") and "quadriceps" in text

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from recovery_tui.domain.formats import period_label
 from recovery_tui.domain.history.recoveries import READY, Ending, RecoveryOutcome
 from recovery_tui.domain.models import Area, Run
+from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import run_label
 
 SIMILAR_DISTANCE = 0.85
@@ -88,15 +89,17 @@ def area_phrase(outcome: RecoveryOutcome, area: Area) -> str:
     return f"{area.label} still at {level} on day {day}"
 
 
-def recovery_name(outcome: RecoveryOutcome) -> str:
+def recovery_name(outcome: RecoveryOutcome, unit: DistanceUnit = DistanceUnit.KM) -> str:
     """ "this half marathon" while it is going on, else "half marathon of 12 May 2026"."""
-    label = run_label(outcome.run)
+    label = run_label(outcome.run, unit)
     if outcome.ending is Ending.ONGOING:
         return f"this {label}"
     return f"{label} of {period_label(outcome.run.day, outcome.run.day)}"
 
 
-def comparison_sentence(current: RecoveryOutcome, earlier: RecoveryOutcome) -> str | None:
+def comparison_sentence(
+    current: RecoveryOutcome, earlier: RecoveryOutcome, unit: DistanceUnit = DistanceUnit.KM
+) -> str | None:
     """One sentence setting two recoveries side by side, the later one first (None: no
     area to compare)."""
     if _before(current.run, earlier.run):
@@ -109,15 +112,19 @@ def comparison_sentence(current: RecoveryOutcome, earlier: RecoveryOutcome) -> s
     low_now, low_then = current.area_low_day.get(area), earlier.area_low_day.get(area)
     if low_now is not None and low_then is not None:
         then = f"day {low_then}"  # the same words twice would hide the numbers
-    name = recovery_name(current)
-    return f"{name[0].upper()}{name[1:]}: {now}; {recovery_name(earlier)}: {then}."
+    name = recovery_name(current, unit)
+    return f"{name[0].upper()}{name[1:]}: {now}; {recovery_name(earlier, unit)}: {then}."
 
 
-def comparison_for(current: RecoveryOutcome, outcomes: Sequence[RecoveryOutcome]) -> str | None:
+def comparison_for(
+    current: RecoveryOutcome,
+    outcomes: Sequence[RecoveryOutcome],
+    unit: DistanceUnit = DistanceUnit.KM,
+) -> str | None:
     """The sentence against the most recent earlier comparable recovery that allows one
     (what Today shows), or None when there is none."""
     for earlier in earlier_comparable(current, outcomes):
-        sentence = comparison_sentence(current, earlier)
+        sentence = comparison_sentence(current, earlier, unit)
         if sentence is not None:
             return sentence
     return None

@@ -27,6 +27,7 @@ from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.history.trends import WeekSummary, summarize_days
 from recovery_tui.domain.models import AREAS, Run, SessionRecord, SessionStatus
 from recovery_tui.domain.text import one_line
+from recovery_tui.domain.units import DistanceUnit, distance_text
 from recovery_tui.domain.window import run_label
 
 DAY_HEADS = (
@@ -43,6 +44,7 @@ class WeeklyReport:
     week: WeekSummary
     recovery: RecoveryOutcome | None  # the recovery the chart draws
     comparison: str | None  # the sentence against an earlier comparable recovery
+    unit: DistanceUnit = DistanceUnit.KM  # how distances are said
 
     @property
     def start(self) -> date:
@@ -71,9 +73,10 @@ def weekly_report(
     days: Sequence[DaySummary],
     recovery: RecoveryOutcome | None = None,
     comparison: str | None = None,
+    unit: DistanceUnit = DistanceUnit.KM,
 ) -> WeeklyReport:
     """``days``: the week's summaries, oldest first (``journal.history`` of the week)."""
-    return WeeklyReport(summarize_days(days), recovery, comparison)
+    return WeeklyReport(summarize_days(days), recovery, comparison, unit)
 
 
 # -- content shared by both formats (plain text, escaped by each format) ---------------------
@@ -111,23 +114,23 @@ def session_text(session: SessionRecord) -> str:
     return f"{one_line(session.routine_name)} ({minutes} min{stopped})"
 
 
-def recovery_heading(outcome: RecoveryOutcome) -> str:
-    label = run_label(outcome.run)
+def recovery_heading(outcome: RecoveryOutcome, unit: DistanceUnit = DistanceUnit.KM) -> str:
+    label = run_label(outcome.run, unit)
     return f"{label[0].upper()}{label[1:]} on {long_date(outcome.run.day)} {outcome.run.day.year}"
 
 
-def recovery_facts(outcome: RecoveryOutcome) -> list[str]:
+def recovery_facts(outcome: RecoveryOutcome, unit: DistanceUnit = DistanceUnit.KM) -> list[str]:
     """The recovery's outcome in short sentences, in the order a reader asks."""
     run = outcome.run
     facts = [
-        f"{run.distance_km:g} km, effort {run.effort}/10, "
+        f"{distance_text(run.distance_km, unit)}, effort {run.effort}/10, "
         f"a recovery window of {days_text(outcome.window_days)}."
     ]
     if outcome.ending is Ending.ONGOING:
         facts.append(f"Still going: day {outcome.last_day} of {outcome.window_days}.")
     elif outcome.ending is Ending.CUT and outcome.cut_by is not None:
         facts.append(
-            f"Counted to day {outcome.last_day}: the {run_label(outcome.cut_by)} of "
+            f"Counted to day {outcome.last_day}: the {run_label(outcome.cut_by, unit)} of "
             f"{period_label(outcome.cut_by.day, outcome.cut_by.day)} opened a longer window."
         )
     if outcome.peak is None or outcome.worst_area is None:
@@ -203,8 +206,8 @@ def report_markdown(report: WeeklyReport) -> str:
     if outcome is None:
         out += ["No recovery window this week.", ""]
     else:
-        out += [f"**{md(recovery_heading(outcome))}**", ""]
-        out += [f"- {md(f)}" for f in recovery_facts(outcome)]
+        out += [f"**{md(recovery_heading(outcome, report.unit))}**", ""]
+        out += [f"- {md(f)}" for f in recovery_facts(outcome, report.unit)]
         out.append("")
         if report.comparison:
             out += [f"> {md(report.comparison)}", ""]

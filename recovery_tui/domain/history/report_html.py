@@ -76,12 +76,16 @@ def _recovery(report: WeeklyReport) -> list[str]:
     outcome = report.recovery
     if outcome is None:
         return ["<p>No recovery window this week.</p>"]
-    out = [f"<p><strong>{h(recovery_heading(outcome))}</strong></p>"]
-    out.append(_list([h(f) for f in recovery_facts(outcome)]))
+    out = [f"<p><strong>{h(recovery_heading(outcome, report.unit))}</strong></p>"]
+    out.append(_list([h(f) for f in recovery_facts(outcome, report.unit)]))
     if report.comparison:
         out.append(f"<blockquote>{h(report.comparison)}</blockquote>")
     if outcome.curve:
-        out.append(curve_svg(outcome, f"Soreness by day since the {recovery_heading(outcome)}"))
+        out.append(
+            curve_svg(
+                outcome, f"Soreness by day since the {recovery_heading(outcome, report.unit)}"
+            )
+        )
     else:
         out.append("<p>No soreness entered during this recovery.</p>")
     return out

@@ -1,0 +1,115 @@
+"""The log-run dialog reads a run's file: the picker opens in Downloads, the fields fill in
+from the file (in the user's unit), the user can change them, and the run is saved with
+what the file told so a later import knows it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from app_factory import SIZE, fixed_clock, make_app
+from textual.widgets import DirectoryTree, Input, Select, Static
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from activity_samples import SampleRun, gpx_bytes
+
+from recovery_tui.domain.models import RunKind
+from recovery_tui.screens.activity_picker import ActivityFilePicker
+from recovery_tui.screens.log_run import LogRunScreen
+from recovery_tui.screens.today import TodayScreen
+
+# Yesterday morning, an hour and a bit, in Paris time.
+SAMPLE = SampleRun(
+    start=datetime(2026, 11, 25, 9, 0, tzinfo=timezone(timedelta(hours=1))),
+    points=800,
+    step_seconds=5,
+    speed=3.2,
+)
+
+
+def downloads_with(tmp_path: Path, name: str, payload: bytes) -> Path:
+    folder = Path(os.environ["HOME"]) / "Downloads"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(payload)
+    return folder
+
+
+async def pick(pilot, app, name: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("r")
+    await pilot.pause()
+    assert isinstance(app.screen, LogRunScreen)
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    picker = app.screen
+    assert isinstance(picker, ActivityFilePicker)
+    assert Path(picker.query_one(DirectoryTree).path).name == "Downloads"
+    tree = picker.query_one(DirectoryTree)
+    for _ in range(20):
+        await pilot.pause()
+        if tree.root.children:
+            break
+    node = next(n for n in tree.root.children if n.label.plain == name)
+    tree.move_cursor(node)
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_a_gpx_file_fills_the_dialog_and_is_saved_with_its_start(tmp_path: Path) -> None:
+    downloads_with(tmp_path, "Morning_Run.gpx", gpx_bytes(SAMPLE))
+    app = make_app(tmp_path, clock=fixed_clock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pick(pilot, app, "Morning_Run.gpx")
+        dialog = app.screen
+        assert isinstance(dialog, LogRunScreen)
+        distance = float(dialog.query_one("#distance", Input).value)
+        assert abs(distance - SAMPLE.distance_km) < 0.05
+        assert dialog.query_one("#when", Select).value == "date"
+        assert dialog.query_one("#date", Input).value == "2026-11-25"
+        assert dialog.query_one("#finish", Input).value == SAMPLE.finish.strftime("%H:%M")
+        assert "Morning_Run.gpx" in str(dialog.query_one("#log-run-file", Static).render())
+        dialog.query_one("#effort", Input).value = "5"  # the user's own judgement wins
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    (run,) = app.journal.runs()
+    assert run.effort == 5 and run.kind is RunKind.EASY
+    assert run.source == "gpx" and run.started_at is not None
+
+
+async def test_miles_are_shown_and_typed_in_miles(tmp_path: Path) -> None:
+    downloads_with(tmp_path, "Morning_Run.gpx", gpx_bytes(SAMPLE))
+
+    def miles(journal) -> None:  # type: ignore[no-untyped-def]
+        journal.set_setting("distance_unit", "mi")
+
+    app = make_app(tmp_path, clock=fixed_clock(), fill=miles)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pick(pilot, app, "Morning_Run.gpx")
+        dialog = app.screen
+        assert "Distance (mi)" in str(dialog.query_one("Label").render())
+        shown = float(dialog.query_one("#distance", Input).value)
+        assert abs(shown - SAMPLE.distance_km / 1.609344) < 0.05
+        dialog.query_one("#distance", Input).value = "10"  # ten miles, typed as a number
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    (run,) = app.journal.runs()
+    assert abs(run.distance_km - 16.09) < 0.01
+
+
+async def test_a_file_that_is_not_a_run_says_why_and_fills_nothing(tmp_path: Path) -> None:
+    downloads_with(tmp_path, "notes.txt", b"shopping: bananas, peanut butter")
+    app = make_app(tmp_path, clock=fixed_clock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pick(pilot, app, "notes.txt")
+        dialog = app.screen
+        assert isinstance(dialog, LogRunScreen)
+        assert "notes.txt" in str(dialog.query_one("#log-run-file", Static).render())
+        assert dialog.query_one("#distance", Input).value == ""
