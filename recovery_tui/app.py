@@ -14,6 +14,7 @@ import signal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -38,6 +39,7 @@ from recovery_tui.services.journal import Journal, JournalError, open_journal
 if TYPE_CHECKING:
     from recovery_tui.screens.today import TodayScreen
     from recovery_tui.services.session_runner import Sessions
+    from recovery_tui.widgets.session_cues import SharedSpeaker
 
 # Midnight, and writes from another copy (a check-in from the command line), are looked
 # for this often: two stat calls. A clock passed in by tests is checked on demand.
@@ -86,6 +88,7 @@ class RecoveryApp(App[int]):
         self.exit_message: str | None = None
         self._journal: Journal | None = None
         self._sessions: Sessions | None = None
+        self._speaker: SharedSpeaker | None = None
         # Tracebacks go to errors.log; the user gets one short line (see errors.py).
         self.error_console = ErrorLogConsole(dirs.error_log)
 
@@ -169,6 +172,8 @@ class RecoveryApp(App[int]):
 
     def on_unmount(self) -> None:
         self._catch_end_signals(False)
+        if self._speaker is not None:
+            self._speaker.close()
 
     # -- time --------------------------------------------------------------------------------
     def watch(self) -> None:
@@ -291,7 +296,20 @@ class RecoveryApp(App[int]):
         if self._session_open():
             return
         self._pop_to_today()
-        self.push_screen(SessionScreen(self.sessions, self.current_day, routine_id))
+        self.push_screen(
+            SessionScreen(self.sessions, self.current_day, routine_id, speaker=self.speaker)
+        )
+
+    @property
+    def speaker(self) -> SharedSpeaker:
+        """The one speaker of the app: a missing speech command is told once, not once
+        per session."""
+        if self._speaker is None:
+            from recovery_tui.widgets.session_cues import SharedSpeaker
+
+            tell = partial(self.notify, severity="warning", timeout=10, markup=False)
+            self._speaker = SharedSpeaker.for_journal(self.journal, tell)
+        return self._speaker
 
     def on_session_closed(self, message: SessionClosed) -> None:
         self.back_to_today()
@@ -315,7 +333,9 @@ class RecoveryApp(App[int]):
         def chosen(choice: Choice | None) -> None:
             if choice == "resume" and routine is not None:
                 self.push_screen(
-                    SessionScreen(self.sessions, latest.day, latest.routine_id, resume=latest)
+                    SessionScreen(
+                        self.sessions, latest.day, latest.routine_id, latest, self.speaker
+                    )
                 )
             elif choice == "discard":
                 save_or_say(self, lambda: self.sessions.discard(latest), "the session")

@@ -2,26 +2,28 @@
 
 The runner (``services.session_runner``) owns the engine, the saving and the record; this
 screen asks it what changed at most four times a second and shows ``runner.view()``
-through reactives, so only what changed is painted.
+through reactives, so only what changed is painted. Two layouts show the same view: the
+normal one (the step list folds away below ``NARROW_WIDTH`` columns) and mat mode.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
+from recovery_tui.app_limits import NARROW_WIDTH
 from recovery_tui.domain.formats import clock_text
 from recovery_tui.domain.models import SessionRecord
-from recovery_tui.domain.session_rules import outcomes_by_step
+from recovery_tui.domain.text import one_line
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import (
     RecoveryScreen,
@@ -32,21 +34,19 @@ from recovery_tui.screens.chrome import (
 )
 from recovery_tui.services.journal import JournalError
 from recovery_tui.services.routine_catalog import RoutineNotFound
-from recovery_tui.services.session_runner import (
-    PROGRESS_STEPS,
-    SessionRunner,
-    Sessions,
-    SessionView,
-)
-from recovery_tui.widgets.session_cues import CUES, CueLine
-from recovery_tui.widgets.session_panels import NowPanel, SessionBar
-from recovery_tui.widgets.session_steps import StepList
+from recovery_tui.services.session_runner import SessionRunner, Sessions, SessionView
+from recovery_tui.services.speech import Speaker
+from recovery_tui.widgets.session_cues import CUES, CueLine, SharedSpeaker
+from recovery_tui.widgets.session_layout import SessionLayout
+from recovery_tui.widgets.session_mat import MAT_MODE_SETTING
 
-RUNNING_HIDDEN = frozenset({"walk", "stretch", "checkin", "log_run", "today", "history"})
+RUNNING_HIDDEN = frozenset(
+    {"walk", "stretch", "checkin", "log_run", "today", "history", "routines"}
+)
 IDLE_HIDDEN = frozenset({"walk", "stretch"})
 TICK_SECONDS = 0.25  # at most 4 repaints a second
 WAKE_MARGIN = 0.01  # look just after the shown second turns, not just before it
-_SESSION_ACTIONS = frozenset({"toggle_pause", "next", "previous", "stop"})
+_SESSION_ACTIONS = frozenset({"toggle_pause", "next", "previous", "stop", "toggle_mat"})
 
 
 class SessionScreen(RecoveryScreen):
@@ -57,12 +57,15 @@ class SessionScreen(RecoveryScreen):
         Binding("p", "previous", "Prev", tooltip="Back to the previous step"),
         Binding("escape,q", "stop", "Stop", tooltip="Stop the session (asks once)"),
         Binding("escape,q", "close", "Back", tooltip="Back to Today"),
+        Binding(
+            "z", "toggle_mat", "Mat", tooltip="Mat mode: a huge countdown to follow from the floor"
+        ),
         *(Binding(c.key, f"toggle_cue('{c.setting}')", c.title, tooltip=c.tooltip) for c in CUES),
     ]
 
     view: var[SessionView | None] = var(None)
     confirming_stop: var[bool] = var(False)
-    cues: var[frozenset[str]] = var(frozenset(), init=False)
+    mat: var[bool] = var(False, init=False)
 
     def __init__(
         self,
@@ -70,7 +73,9 @@ class SessionScreen(RecoveryScreen):
         day: date,
         routine_id: str,
         resume: SessionRecord | None = None,
+        speaker: Callable[[], Speaker] | None = None,
     ) -> None:
+        """``speaker`` is the app's one speaker; without it the screen builds its own."""
         super().__init__()
         self.sessions = sessions
         self.day = day
@@ -78,25 +83,22 @@ class SessionScreen(RecoveryScreen):
         self.resume_record = resume
         self.runner: SessionRunner | None = None
         self._timer: Timer | None = None
+        tell = partial(self.notify, severity="warning", timeout=10, markup=False)
+        self._own_speaker = None if speaker else SharedSpeaker.for_journal(sessions.journal, tell)
+        self._speaker = speaker or self._own_speaker
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield TooSmall()
-        with Vertical(id="session"):
-            yield Static(id="session-head")
-            yield Static(id="session-why", classes="hidden")
-            with Horizontal(id="session-body"):
-                yield NowPanel(id="session-now")
-                with Vertical(id="session-side"):
-                    yield Static("Steps", id="steps-title")
-                    yield StepList(id="session-steps")
-            yield SessionBar(id="session-progress")
-            yield CueLine(id="session-cues")
+        yield SessionLayout(self._speaker, id="session-layout")
         yield Footer()
 
     def on_mount(self) -> None:
         journal = self.sessions.journal
-        self.cues = frozenset(c.setting for c in CUES if journal.flag(c.setting, True))
+        on = frozenset(c.setting for c in CUES if journal.flag(c.setting, c.default))
+        self.query_one(CueLine).enabled = on
+        self.mat = journal.flag(MAT_MODE_SETTING, False)
+        self._fit()
         self._begin(self.routine_id)
 
     def app_day(self) -> date:
@@ -113,7 +115,7 @@ class SessionScreen(RecoveryScreen):
             runner = self.sessions.runner(
                 routine_id, self.day, self.resume_record, self._save_failed
             )
-            runner.start()
+            phrase = runner.start()
         except (RoutineNotFound, ValueError, JournalError) as error:
             self.notify(
                 str(error), title="Cannot start", severity="error", timeout=15, markup=False
@@ -121,14 +123,10 @@ class SessionScreen(RecoveryScreen):
             self.call_after_refresh(self._leave)
             return
         self.runner = runner
-        self.sub_title = runner.routine.name
-        self.query_one(StepList).routine = runner.routine
-        if runner.routine.reasons:
-            # An adapted session says what it changed and why, under its title.
-            why = self.query_one("#session-why", Static)
-            why.update(Content("Adapted today: " + "; ".join(runner.routine.reasons) + "."))
-            why.remove_class("hidden")
+        self.sub_title = one_line(runner.routine.name)
+        self.query_one(SessionLayout).show_routine(runner.routine)
         self.refresh_bindings()
+        self.query_one(CueLine).say(phrase)
         self._look()
 
     def _save_failed(self, error: JournalError) -> None:
@@ -141,6 +139,7 @@ class SessionScreen(RecoveryScreen):
         if runner is None or runner.record is not None or runner.engine.stopped:
             return
         update = runner.update()
+        self.query_one(CueLine).say(update.phrase)
         if update.finished:
             self._finish()
             return
@@ -164,22 +163,23 @@ class SessionScreen(RecoveryScreen):
             self._timer = self.set_timer(delay, self.tick)
 
     # -- showing -----------------------------------------------------------------------------
-    def watch_view(self, old: SessionView | None, view: SessionView | None) -> None:
-        if view is None:
-            return
-        if old is None or old.head != view.head:
-            self.query_one("#session-head", Static).update(Content(view.head))
-        self.set_class(view.paused, "-paused")
-        now = self.query_one(NowPanel)
-        now.clock = view.clock
-        now.segment = view.segment
-        self.query_one(StepList).show_position(view.position)
-        bar = self.query_one(SessionBar)
-        bar.progress, bar.left = view.progress, view.left
-        now.paused = view.paused
+    def watch_view(self, view: SessionView | None) -> None:
+        if view is not None:
+            self.set_class(view.paused, "-paused")
+            self.query_one(SessionLayout).view = view
 
     def watch_confirming_stop(self, confirming: bool) -> None:
-        self.query_one(NowPanel).confirming_stop = confirming
+        self.query_one(SessionLayout).confirming_stop = confirming
+
+    def watch_mat(self, mat: bool) -> None:
+        self.set_class(mat, "-mat")
+
+    def _fit(self) -> None:
+        # From the size now, every time: a class kept from an earlier size could stick.
+        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()  # a screen under another one is told of the new size too
 
     # -- keys ----------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -193,7 +193,7 @@ class SessionScreen(RecoveryScreen):
     def action_toggle_pause(self) -> None:
         if self.runner is not None:
             self.confirming_stop = False
-            self.runner.toggle_pause()
+            self.query_one(CueLine).say(self.runner.toggle_pause())
             self._look()  # nothing moves while paused, so nothing needs asking about
 
     def action_next(self) -> None:
@@ -207,6 +207,9 @@ class SessionScreen(RecoveryScreen):
             self.confirming_stop = False
             change(self.runner)
             self.tick()
+
+    def action_toggle_mat(self) -> None:
+        self.mat = not self.mat
 
     def action_stop(self) -> None:
         runner = self.runner
@@ -231,16 +234,10 @@ class SessionScreen(RecoveryScreen):
         self._leave()
 
     # -- cues -----------------------------------------------------------------------------
-    def watch_cues(self, cues: frozenset[str]) -> None:
-        self.query_one(CueLine).enabled = cues
-
     def action_toggle_cue(self, setting: str) -> None:
-        cue = next(c for c in CUES if c.setting == setting)
-        on = setting not in self.cues
-        self.cues = self.cues | {setting} if on else self.cues - {setting}
+        on = self.query_one(CueLine).toggle(setting)
         journal = self.sessions.journal
         save_or_say(self, lambda: journal.set_setting(setting, on), "the setting")
-        self.notify(f"{cue.label.capitalize()} at each change: {'on' if on else 'off'}.", timeout=3)
 
     def _leave(self) -> None:
         if self._timer is not None:
@@ -261,19 +258,16 @@ class SessionScreen(RecoveryScreen):
             self._timer.stop()
         self.query_one(CueLine).play("Session complete")
         self.confirming_stop = False
-        self.query_one(StepList).show_outcomes(outcomes_by_step(runner.record))
-        bar = self.query_one(SessionBar)
-        bar.progress, bar.left = PROGRESS_STEPS, "done"
-        self.query_one("#session-head", Static).update(
-            Content(f"{runner.routine.name}  ·  {runner.record.status.value}")
-        )
-        self.query_one(NowPanel).show_summary(runner.record)
+        self.mat = False  # the summary is read close up
+        self.query_one(SessionLayout).show_end(runner.routine.name, runner.record)
         self.remove_class("-paused")
         self.refresh_bindings()
 
     def on_unmount(self) -> None:
         if self._timer is not None:
             self._timer.stop()
+        if self._own_speaker is not None:
+            self._own_speaker.close()
         runner = self.runner
         if runner is None:
             return
