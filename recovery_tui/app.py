@@ -69,6 +69,7 @@ class RecoveryApp(App[int]):
         Binding("h", "history", "History", tooltip="The past week and before"),
         Binding("c", "checkin", "Check-in", tooltip="Record how sore you are"),
         Binding("r", "log_run", "Log run", tooltip="Record a run or a race"),
+        Binding("o", "routines", "Routines", tooltip="Choose any routine, built-in or your own"),
         Binding("f1,question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
@@ -311,6 +312,33 @@ class RecoveryApp(App[int]):
             self._speaker = SharedSpeaker.for_journal(self.journal, tell)
         return self._speaker
 
+    # -- the routine picker and mat mode ----------------------------------------------------
+    def action_routines(self) -> None:
+        from recovery_tui.screens.routine_picker import RoutinePicker
+        from recovery_tui.services.routine_choices import routine_menu
+
+        if self._session_open() or isinstance(self.screen, RoutinePicker):
+            return
+        try:
+            checkin = self.journal.checkin(self.current_day)
+        except JournalError as error:
+            self.notify(f"Could not read today's check-in: {error}", severity="error", markup=False)
+            return
+        menu = routine_menu(self.sessions.catalog, checkin)
+        self.push_screen(RoutinePicker(menu), self._routine_chosen)
+
+    def _routine_chosen(self, routine_id: str | None) -> None:
+        if routine_id is not None:
+            self.start_routine(routine_id)
+
+    def toggle_mat_mode_setting(self) -> None:
+        from recovery_tui.widgets.session_mat import MAT_MODE_SETTING
+
+        on = not self.journal.flag(MAT_MODE_SETTING, False)
+        if save_or_say(self, lambda: self.journal.set_setting(MAT_MODE_SETTING, on), "the setting"):
+            start = "in mat mode (z switches)" if on else "in the normal layout (z for mat mode)"
+            self.notify(f"Sessions now start {start}.", timeout=5)
+
     def on_session_closed(self, message: SessionClosed) -> None:
         self.back_to_today()
 
@@ -408,6 +436,12 @@ class RecoveryApp(App[int]):
             ("Check-in", "Record soreness, sleep and energy", self.action_checkin),
             ("Start a walk", "A 10-15 minute walk timer", self.action_walk),
             ("Start the stretch session", "Guided 30 minutes, adapted", self.action_stretch),
+            ("Choose a routine", "Every routine, built-in or your own", self.action_routines),
+            (
+                "Sessions start in mat mode: on/off",
+                "Start sessions with a huge countdown, to follow from the floor",
+                self.toggle_mat_mode_setting,
+            ),
             ("Undo the last logged run", "Remove a run logged by mistake", self.undo_last_run),
             ("History", "The past week and before", self.action_history),
             ("Today", "Back to today's plan", self.action_today),

@@ -43,7 +43,7 @@ from recovery_tui.widgets.session_mat import MAT_MODE_SETTING
 RUNNING_HIDDEN = frozenset(
     {"walk", "stretch", "checkin", "log_run", "today", "history", "routines"}
 )
-IDLE_HIDDEN = frozenset({"walk", "stretch"})
+IDLE_HIDDEN = frozenset({"walk", "stretch", "routines"})
 TICK_SECONDS = 0.25  # at most 4 repaints a second
 WAKE_MARGIN = 0.01  # look just after the shown second turns, not just before it
 _SESSION_ACTIONS = frozenset({"toggle_pause", "next", "previous", "stop", "toggle_mat"})
