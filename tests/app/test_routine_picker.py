@@ -69,10 +69,12 @@ async def test_every_routine_with_its_length_areas_and_file(tmp_path: Path) -> N
             assert clock_text(routine.total_seconds) in text and "built-in" in text
             assert all(area.label in text for area in routine.areas)
         (evening,) = [t for t in texts if t.startswith("Evening calves")]
-        assert str(custom) in evening and "calves, ankles" in evening
+        assert custom.name in evening and "calves, ankles" in evening
         assert clock_text(45 + 5 + 45 + 30) in evening
-        # the highlighted entry is previewed, step by step
+        # the highlighted entry is previewed, step by step, with the whole path of its file
         assert "Wall calf stretch" in preview_text(picker)
+        await pilot.press(*["down"] * titles(picker).index("Evening calves"))
+        assert str(custom) in preview_text(picker)
 
 
 async def test_typing_narrows_the_list_and_the_preview_follows(tmp_path: Path) -> None:
