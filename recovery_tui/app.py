@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 # Midnight, and writes from another copy (a check-in from the command line), are looked
 # for this often: two stat calls. A clock passed in by tests is checked on demand.
 WATCH_SECONDS = 2.0
+# Reminders due (a walk, the stretch) are looked for this often while the app is open.
+NUDGE_SECONDS = 60.0
+NUDGE_TIMEOUT = 30.0
 THEME_SETTING = "theme"
 # A closed terminal sends SIGHUP, a shutdown or `kill` SIGTERM: both leave as ctrl+q does.
 END_SIGNALS = tuple(
@@ -129,6 +132,7 @@ class RecoveryApp(App[int]):
         self._catch_end_signals()
         if isinstance(self.clock, SystemClock):
             self.set_interval(WATCH_SECONDS, self.watch)
+            self.set_interval(NUDGE_SECONDS, self.check_nudges)
         self.call_after_refresh(self._start_requested)
 
     def _start_requested(self) -> None:
@@ -187,6 +191,29 @@ class RecoveryApp(App[int]):
         if self.journal.changed_elsewhere(self.current_day):
             # Only what is on screen; a covered Today refreshes when it shows again.
             self.screen.post_message(RecordsChanged())
+
+    def check_nudges(self) -> None:
+        """Show each reminder due now as a notification, once (``recovery-tui remind``
+        shares what was sent); none while a session runs, they wait for its end."""
+        from recovery_tui.screens.session import SessionScreen
+        from recovery_tui.services.reminders import take_due, waking_day
+
+        if self._journal is None or any(
+            isinstance(s, SessionScreen) and s.running for s in self.screen_stack
+        ):
+            return
+        # Another copy's writes first: reading the day below marks them as seen.
+        self.watch()
+        try:
+            hours = waking_day(self.journal)
+        except ValueError:
+            hours = None  # a bad setting: the usual hours (`remind` says what is wrong)
+        try:
+            due = take_due(self.journal, self.clock, hours)
+        except JournalError:
+            return  # the day cannot be read: Today says so; nudges wait
+        for reminder in due:
+            self.notify(reminder.body, title=reminder.title, timeout=NUDGE_TIMEOUT, markup=False)
 
     def check_day_rollover(self) -> bool:
         """Move every screen to the new day after midnight; True when it rolled over."""

@@ -104,10 +104,14 @@ class SessionScreen(RecoveryScreen):
     def app_day(self) -> date:
         return self.day
 
+    @property
+    def running(self) -> bool:
+        return self.runner is not None and self.runner.running
+
     def hidden_app_actions(self) -> frozenset[str]:
         # While it runs, leaving is `esc` (asks first); Today and History would end it
         # silently. Once it is over, every key works again.
-        return RUNNING_HIDDEN if self.runner is not None and self.runner.running else IDLE_HIDDEN
+        return RUNNING_HIDDEN if self.running else IDLE_HIDDEN
 
     # -- the way in ----------------------------------------------------------------------
     def _begin(self, routine_id: str) -> None:
@@ -183,11 +187,10 @@ class SessionScreen(RecoveryScreen):
 
     # -- keys ----------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        running = self.runner is not None and self.runner.running
         if action in _SESSION_ACTIONS:
-            return running
+            return self.running
         if action == "close":
-            return not running
+            return not self.running
         return True
 
     def action_toggle_pause(self) -> None:
