@@ -389,7 +389,7 @@ class RecoveryApp(App[int]):
             if choice == "resume" and routine is not None:
                 self.push_screen(
                     SessionScreen(
-                        self.sessions, latest.day, latest.routine_id, latest, self.speaker
+                        self.sessions, latest.day, latest.routine_id, latest, speaker=self.speaker
                     )
                 )
             elif choice == "discard":

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import partial
 from typing import ClassVar
 
 from textual import events
@@ -21,7 +20,6 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header
 
 from recovery_tui.app_limits import NARROW_WIDTH
-from recovery_tui.domain.formats import clock_text
 from recovery_tui.domain.models import SessionRecord
 from recovery_tui.domain.text import one_line
 from recovery_tui.paths import style
@@ -34,18 +32,17 @@ from recovery_tui.screens.chrome import (
 )
 from recovery_tui.services.journal import JournalError
 from recovery_tui.services.routine_catalog import RoutineNotFound
-from recovery_tui.services.session_runner import SessionRunner, Sessions, SessionView
+from recovery_tui.services.session_runner import SessionRunner, Sessions
 from recovery_tui.services.speech import Speaker
-from recovery_tui.widgets.session_cues import CUES, CueLine, SharedSpeaker
+from recovery_tui.widgets.session_cues import CUES, CueLine
 from recovery_tui.widgets.session_layout import SessionLayout
 from recovery_tui.widgets.session_mat import MAT_MODE_SETTING
+from recovery_tui.widgets.session_summary import stopped_note
 
 RUNNING_HIDDEN = frozenset(
     {"walk", "stretch", "checkin", "log_run", "today", "history", "routines"}
 )
 IDLE_HIDDEN = frozenset({"walk", "stretch", "routines"})
-TICK_SECONDS = 0.25  # at most 4 repaints a second
-WAKE_MARGIN = 0.01  # look just after the shown second turns, not just before it
 _SESSION_ACTIONS = frozenset({"toggle_pause", "next", "previous", "stop", "toggle_mat"})
 
 
@@ -63,7 +60,6 @@ class SessionScreen(RecoveryScreen):
         *(Binding(c.key, f"toggle_cue('{c.setting}')", c.title, tooltip=c.tooltip) for c in CUES),
     ]
 
-    view: var[SessionView | None] = var(None)
     confirming_stop: var[bool] = var(False)
     mat: var[bool] = var(False, init=False)
 
@@ -73,9 +69,10 @@ class SessionScreen(RecoveryScreen):
         day: date,
         routine_id: str,
         resume: SessionRecord | None = None,
-        speaker: Callable[[], Speaker] | None = None,
+        *,
+        speaker: Callable[[], Speaker],
     ) -> None:
-        """``speaker`` is the app's one speaker; without it the screen builds its own."""
+        """``speaker`` is the app's one speaker (``SharedSpeaker``) for the spoken cues."""
         super().__init__()
         self.sessions = sessions
         self.day = day
@@ -83,9 +80,7 @@ class SessionScreen(RecoveryScreen):
         self.resume_record = resume
         self.runner: SessionRunner | None = None
         self._timer: Timer | None = None
-        tell = partial(self.notify, severity="warning", timeout=10, markup=False)
-        self._own_speaker = None if speaker else SharedSpeaker.for_journal(sessions.journal, tell)
-        self._speaker = speaker or self._own_speaker
+        self._speaker = speaker
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -153,25 +148,22 @@ class SessionScreen(RecoveryScreen):
         self._look()
 
     def _look(self) -> None:
-        """Show the runner's state, then wake when the shown second turns (or a step ends),
-        never more often than four times a second, and not at all while paused."""
+        """Show the runner's state, then wake when it says (not at all while paused)."""
+        self._stop_timer()
+        if self.runner is not None:
+            view = self.runner.view()
+            self.set_class(view.paused, "-paused")
+            self.query_one(SessionLayout).view = view
+            delay = self.runner.wake_in()
+            if delay is not None:
+                self._timer = self.set_timer(delay, self.tick)
+
+    def _stop_timer(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        runner = self.runner
-        if runner is None:
-            return
-        self.view = runner.view()
-        if runner.running and not runner.engine.paused:
-            delay = min(1.0, max(TICK_SECONDS, runner.seconds_to_next_second() + WAKE_MARGIN))
-            self._timer = self.set_timer(delay, self.tick)
 
     # -- showing -----------------------------------------------------------------------------
-    def watch_view(self, view: SessionView | None) -> None:
-        if view is not None:
-            self.set_class(view.paused, "-paused")
-            self.query_one(SessionLayout).view = view
-
     def watch_confirming_stop(self, confirming: bool) -> None:
         self.query_one(SessionLayout).confirming_stop = confirming
 
@@ -225,12 +217,7 @@ class SessionScreen(RecoveryScreen):
                 self.action_toggle_pause()
             self.confirming_stop = True
             return
-        record = runner.stop()
-        self.notify(
-            f"Stopped and saved: {clock_text(record.actual_seconds)} "
-            f"of {clock_text(record.planned_seconds)}.",
-            timeout=5,
-        )
+        self.notify(stopped_note(runner.stop()), timeout=5)
         self._leave()
 
     def action_close(self) -> None:
@@ -243,8 +230,7 @@ class SessionScreen(RecoveryScreen):
         save_or_say(self, lambda: journal.set_setting(setting, on), "the setting")
 
     def _leave(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
+        self._stop_timer()
         if self.app.screen is self:
             self.post_message(SessionClosed())
 
@@ -257,8 +243,7 @@ class SessionScreen(RecoveryScreen):
     def _finish(self) -> None:
         runner = self.runner
         assert runner is not None and runner.record is not None
-        if self._timer is not None:
-            self._timer.stop()
+        self._stop_timer()
         self.query_one(CueLine).play("Session complete")
         self.confirming_stop = False
         self.mat = False  # the summary is read close up
@@ -267,10 +252,7 @@ class SessionScreen(RecoveryScreen):
         self.refresh_bindings()
 
     def on_unmount(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        if self._own_speaker is not None:
-            self._own_speaker.close()
+        self._stop_timer()
         runner = self.runner
         if runner is None:
             return

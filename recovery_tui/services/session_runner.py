@@ -31,6 +31,8 @@ from recovery_tui.services.journal import Journal, JournalError
 from recovery_tui.services.routine_catalog import RoutineCatalog, RoutineNotFound
 
 SAVE_EVERY = 10.0  # seconds of session between saves while nothing else changes
+TICK_SECONDS = 0.25  # the screen looks at most 4 times a second
+WAKE_MARGIN = 0.01  # look just after the shown second turns, not just before it
 PROGRESS_STEPS = 200  # the bar moves in half-percent steps
 
 SaveFailed = Callable[[JournalError], None]
@@ -170,8 +172,15 @@ class SessionRunner:
             self._keep(as_stopped(self.engine.record()))
 
     def seconds_to_next_second(self) -> float:
-        """How long until the shown countdown turns: when to look again."""
+        """How long until the shown countdown turns."""
         return self.engine.remaining_in_segment() % 1.0
+
+    def wake_in(self) -> float | None:
+        """When the screen should look again: as the shown second turns (or a step ends),
+        never more often than four times a second; None while paused or over."""
+        if not self.running or self.engine.paused:
+            return None
+        return min(1.0, max(TICK_SECONDS, self.seconds_to_next_second() + WAKE_MARGIN))
 
     # -- showing -------------------------------------------------------------------------
     def view(self) -> SessionView:

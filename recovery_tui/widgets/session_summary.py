@@ -42,3 +42,11 @@ def summary_text(record: SessionRecord) -> Content:
         parts.append("Most of the session must be done to tick today's stretch.\n")
     parts.append(("\nPress esc to go back to Today.", "dim"))
     return Content.assemble(*parts)
+
+
+def stopped_note(record: SessionRecord) -> str:
+    """The notification once a session is stopped by hand."""
+    return (
+        f"Stopped and saved: {clock_text(record.actual_seconds)} "
+        f"of {clock_text(record.planned_seconds)}."
+    )
