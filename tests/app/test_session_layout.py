@@ -4,6 +4,7 @@ the smallest terminal the app supports."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,23 @@ from app_factory import fixed_clock, make_app
 from session_pilot import GET_READY, advance, clock_on_screen, open_session, shown
 
 from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
+from recovery_tui.domain.checkins import CheckInUpdate
+from recovery_tui.domain.models import Area
+from recovery_tui.services.journal import Journal
 
 
-async def test_the_whole_countdown_at_the_smallest_size(tmp_path: Path) -> None:
+def sore(journal: Journal) -> None:
+    """Sore enough for the adapted session to say what it changed, on a line of its own."""
+    soreness = {Area.GLUTES: 8, Area.KNEES: 5, Area.CALVES: 6}
+    journal.update_checkin(journal.today(), CheckInUpdate(soreness=soreness))
+
+
+@pytest.mark.parametrize("fill", [None, sore])
+async def test_the_whole_countdown_at_the_smallest_size(
+    tmp_path: Path, fill: Callable[[Journal], None] | None
+) -> None:
     clock = fixed_clock()
-    app = make_app(tmp_path, clock)
+    app = make_app(tmp_path, clock, fill=fill)
     async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
         screen = await open_session(pilot)
         await advance(pilot, clock, screen, GET_READY + 3)
@@ -24,6 +37,8 @@ async def test_the_whole_countdown_at_the_smallest_size(tmp_path: Path) -> None:
         assert big.scale >= 1 and rows == 5 * big.scale
         assert not shown(pilot, "#session-side"), "no room for the step list at 60 columns"
         assert shown(pilot, "#segment-name") and shown(pilot, "#session-next")
+        why = screen.query_one("#session-why")
+        assert why.region.height == (1 if fill else 0), "what was adapted: one line"
 
 
 @pytest.mark.parametrize("width", [NARROW_WIDTH - 1, NARROW_WIDTH])
