@@ -42,6 +42,7 @@ SPEECH = Cue("cue_speech", "v", "voice", "Voice", "Spoken cues (step, side, 3-2-
 CUES = (BELL, FLASH, NOTIFY, SPEECH)
 
 FLASH_SECONDS = 0.5
+VOICE_ON = "Spoken cues on."
 
 
 class SharedSpeaker:
@@ -97,6 +98,9 @@ class CueLine(Static):
         on = setting not in self.enabled
         self.enabled = self.enabled | {setting} if on else self.enabled - {setting}
         self.notify(f"{cue.label.capitalize()} at each change: {'on' if on else 'off'}.", timeout=3)
+        if on and cue is SPEECH:
+            # Heard at once when it works; a missing command is told now, not at a change.
+            self._speaker().say(VOICE_ON)
         return on
 
     def play(self, label: str) -> None:

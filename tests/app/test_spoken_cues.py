@@ -27,7 +27,7 @@ from recovery_tui.domain.spoken import (
 from recovery_tui.domain.spoken import GET_READY as GET_READY_PHRASE
 from recovery_tui.services.journal import Journal
 from recovery_tui.services.speech import SETTING_COMMAND
-from recovery_tui.widgets.session_cues import SPEECH
+from recovery_tui.widgets.session_cues import SPEECH, VOICE_ON
 
 FIRST, SECOND = stretch_30().steps[:2]
 SLOW = 5.0  # seconds the slow fake takes over each phrase
@@ -57,9 +57,11 @@ async def test_the_voice_is_off_until_asked_for(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.journal.flag(SPEECH.setting, False), "remembered in the settings"
         assert any("Voice at each change: on" in str(n.message) for n in app._notifications)
-        await advance(pilot, clock, screen, 5)  # the release ends: the second hold begins
         wait_for(lambda: bool(said(log)))
-        assert said(log) == [step_start(FIRST.name, Side.LEFT, FIRST.seconds)]
+        assert said(log) == [VOICE_ON], "heard at once, and nothing before"
+        await advance(pilot, clock, screen, 5)  # the release ends: the second hold begins
+        wait_for(lambda: len(said(log)) == 2)
+        assert said(log)[1] == step_start(FIRST.name, Side.LEFT, FIRST.seconds)
 
 
 async def test_what_is_said_at_each_moment(tmp_path: Path) -> None:
@@ -156,3 +158,16 @@ async def test_a_missing_command_is_told_once_and_the_bell_goes_on(tmp_path: Pat
         told = [n for n in app._notifications if "Spoken cues cannot be played" in n.message]
         assert len(told) == 1
         assert "no-such-speaker" in told[0].message
+
+
+async def test_turning_the_voice_on_without_a_command_says_so_at_once(tmp_path: Path) -> None:
+    def missing(journal: Journal) -> None:
+        journal.set_setting(SETTING_COMMAND, str(tmp_path / "no-such-speaker"))
+
+    app = make_app(tmp_path, fill=missing)
+    async with app.run_test() as pilot:
+        await open_session(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        told = [n for n in app._notifications if "Spoken cues cannot be played" in n.message]
+        assert len(told) == 1
