@@ -123,7 +123,13 @@ async def test_a_slow_command_never_holds_the_timer(tmp_path: Path) -> None:
         assert screen.runner is not None
         engine = screen.runner.engine
         waits: list[float] = []
-        for seconds in (GET_READY, FIRST.seconds - 2.5, 2.5, FIRST.release, 0.5):
+        # (time moved, phrases started by then): each one is begun while the one before
+        # is still being said, five seconds long
+        moves = ((GET_READY, 2), (FIRST.seconds - 2.5, 3), (2.5, 4), (FIRST.release, 5), (0.5, 5))
+        started = 1  # "Get ready."
+        for seconds, phrases in moves:
+            wait_for(lambda n=started: len(said(log)) == n)
+            started = phrases
             clock.advance(seconds)
             before = time.monotonic()
             screen.tick()
@@ -132,7 +138,7 @@ async def test_a_slow_command_never_holds_the_timer(tmp_path: Path) -> None:
         assert max(waits) < SLOW / 5, "each update returned long before a phrase could end"
         assert engine.elapsed_total() == pytest.approx(FIRST.seconds + FIRST.release + 0.5)
         assert engine.remaining_in_segment() == pytest.approx(FIRST.seconds - 0.5)
-        wait_for(lambda: len(said(log)) >= 4)  # each phrase started, the slow one cut short
+        wait_for(lambda: len(said(log)) == 5)
         await pilot.press(*["n"] * len(stretch_30().steps))
         await pilot.pause()
         assert engine.done
