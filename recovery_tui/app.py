@@ -196,7 +196,7 @@ class RecoveryApp(App[int]):
         """Show each reminder due now as a notification, once (``recovery-tui remind``
         shares what was sent); none while a session runs, they wait for its end."""
         from recovery_tui.screens.session import SessionScreen
-        from recovery_tui.services.reminders import take_due, waking_day
+        from recovery_tui.services.reminders import take_due
 
         if self._journal is None or any(
             isinstance(s, SessionScreen) and s.running for s in self.screen_stack
@@ -205,13 +205,9 @@ class RecoveryApp(App[int]):
         # Another copy's writes first: reading the day below marks them as seen.
         self.watch()
         try:
-            hours = waking_day(self.journal)
-        except ValueError:
-            hours = None  # a bad setting: the usual hours (`remind` says what is wrong)
-        try:
-            due = take_due(self.journal, self.clock, hours)
+            due = take_due(self.journal, self.clock)
         except JournalError:
-            return  # the day cannot be read: Today says so; nudges wait
+            return  # the day cannot be read or saved: Today says so; nudges wait
         for reminder in due:
             self.notify(reminder.body, title=reminder.title, timeout=NUDGE_TIMEOUT, markup=False)
 
@@ -342,16 +338,17 @@ class RecoveryApp(App[int]):
     # -- the routine picker and mat mode ----------------------------------------------------
     def action_routines(self) -> None:
         from recovery_tui.screens.routine_picker import RoutinePicker
-        from recovery_tui.services.routine_choices import routine_menu
+        from recovery_tui.services.routine_choices import routine_menu, stretch_withheld
 
         if self._session_open() or isinstance(self.screen, RoutinePicker):
             return
+        day = self.current_day
         try:
-            checkin = self.journal.checkin(self.current_day)
+            withheld = stretch_withheld(self.journal.checkin(day))
+            menu = routine_menu(self.sessions.catalog, day, withheld)
         except JournalError as error:
             self.notify(f"Could not read today's check-in: {error}", severity="error", markup=False)
             return
-        menu = routine_menu(self.sessions.catalog, checkin)
         self.push_screen(RoutinePicker(menu), self._routine_chosen)
 
     def _routine_chosen(self, routine_id: str | None) -> None:

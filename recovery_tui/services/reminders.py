@@ -1,12 +1,12 @@
-"""Nudges through the day, for ``recovery-tui remind`` and for the open app alike: which
-reminders are due now and not sent yet, and remembering those sent, so each nudge reaches
-the user once whichever of the two sent it. The rules of when a task is due are
-``domain.nudges``; this module only reads and writes the settings around them.
+"""Nudges while the app is open: the reminders due now that were not sent yet (by the app
+or by ``recovery-tui remind``), and remembering those shown. When a task is due is
+``domain.nudges``; the settings read here are the ones ``remind`` reads: the hours to nudge
+in (``remind_from``, ``remind_until``) and the keys sent today (``reminders_sent``).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from recovery_tui.domain.clock import Clock, today
 from recovery_tui.domain.nudges import (
@@ -18,44 +18,44 @@ from recovery_tui.domain.nudges import (
 )
 from recovery_tui.services.journal import Journal
 
+REMIND_FROM = "remind_from"
+REMIND_UNTIL = "remind_until"
 REMINDERS_SENT = "reminders_sent"
-"""Settings key: the keys of the reminders sent today (earlier days are dropped)."""
-WAKING_DAY_START = "waking_day_start"
-WAKING_DAY_END = "waking_day_end"
-"""Settings keys: "HH:MM", the hours in which reminders may be sent."""
+
+
+def _text(journal: Journal, key: str) -> str | None:
+    value = journal.setting(key)
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def waking_day(journal: Journal) -> WakingDay:
-    """The waking day from the settings; raises ValueError (a sentence) for a bad one."""
-    start, end = journal.setting(WAKING_DAY_START), journal.setting(WAKING_DAY_END)
-    return parse_waking_day(
-        start if isinstance(start, str) else None, end if isinstance(end, str) else None
-    )
+    """The hours to nudge in; stored times that make no day give the default."""
+    try:
+        return parse_waking_day(_text(journal, REMIND_FROM), _text(journal, REMIND_UNTIL))
+    except ValueError:
+        return WakingDay()
 
 
-def sent_keys(journal: Journal) -> list[str]:
-    stored = journal.setting(REMINDERS_SENT, [])
-    return [key for key in stored if isinstance(key, str)] if isinstance(stored, list) else []
-
-
-def due_now(journal: Journal, now: datetime, hours: WakingDay | None = None) -> list[Reminder]:
-    """The reminders due at local time ``now`` that were not sent yet (raises JournalError
-    when the day cannot be read)."""
-    view = journal.day_view(now.date())
-    sent = set(sent_keys(journal))
-    due = due_reminders(view.plan, view.progress, now, hours)
-    return [reminder for reminder in due if reminder.key not in sent]
+def reminders_sent(journal: Journal) -> list[str]:
+    value = journal.setting(REMINDERS_SENT)
+    return [key for key in value if isinstance(key, str)] if isinstance(value, list) else []
 
 
 def mark_sent(journal: Journal, day: date, reminders: list[Reminder]) -> None:
     """Remember ``reminders`` as sent on ``day``; the keys of other days are dropped."""
-    if reminders:
-        kept = keys_of_day(sent_keys(journal), day)
-        journal.set_setting(REMINDERS_SENT, kept + [r.key for r in reminders if r.key not in kept])
+    sent = reminders_sent(journal)
+    keep = keys_of_day([*sent, *(r.key for r in reminders if r.key not in sent)], day)
+    if keep != sent:
+        journal.set_setting(REMINDERS_SENT, keep)
 
 
-def take_due(journal: Journal, clock: Clock, hours: WakingDay | None = None) -> list[Reminder]:
-    """The reminders to send now, already remembered as sent."""
-    due = due_now(journal, clock.now(), hours)
-    mark_sent(journal, today(clock), due)
-    return due
+def take_due(journal: Journal, clock: Clock) -> list[Reminder]:
+    """The reminders to show now, remembered as sent (raises JournalError when the day
+    cannot be read or the setting saved)."""
+    now = clock.now()
+    view = journal.day_view(today(clock))
+    sent = set(reminders_sent(journal))
+    due = due_reminders(view.plan, view.progress, now, waking_day(journal))
+    fresh = [reminder for reminder in due if reminder.key not in sent]
+    mark_sent(journal, today(clock), fresh)
+    return fresh

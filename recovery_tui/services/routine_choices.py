@@ -1,20 +1,20 @@
 """The routine picker's list: every routine a session can run, in words, and the search
-over it. Today's adapted stretch comes first (not offered when today's check-in has a red
-flag, and the reason is said instead), then the built-ins, then the custom files; a file
-that does not load is listed with its reason. Every text is one plain line: routine names
-and file paths come from the user.
+over it. Today's adapted stretch comes first (withheld under a red flag, with the reason
+said instead), then the built-ins, then the custom files; a file that does not load is
+listed with its reason. Every text is one plain line: routine names and file paths come
+from the user.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from recovery_tui.domain.adaptive import adaptive_stretch, may_offer_adaptive
+from recovery_tui.domain.adaptive import may_offer_adaptive
 from recovery_tui.domain.formats import clock_text
 from recovery_tui.domain.models import CheckIn
-from recovery_tui.domain.red_flags import HELP
 from recovery_tui.domain.routines import Routine
 from recovery_tui.domain.text import one_line
 from recovery_tui.services.routine_catalog import ADAPTIVE, RoutineCatalog
@@ -72,20 +72,25 @@ def _choice(routine: Routine, routine_id: str, title: str, refused: str = "") ->
     )
 
 
-def refusal(checkin: CheckIn | None) -> str:
-    """Why the adapted stretch is not offered today ("" when it is)."""
+def stretch_withheld(checkin: CheckIn | None) -> str | None:
+    """Why the adapted stretch session is not offered on the day of ``checkin`` (a red
+    flag), or None."""
     flags = checkin.red_flags if checkin is not None else frozenset()
     if may_offer_adaptive(flags):
-        return ""
+        return None
     labels = ", ".join(flag.label for flag in sorted(flags))
-    return f"Not offered today: today's check-in reports {labels}. Rest and ice first, and {HELP}."
+    return (
+        f"No stretch session today: you reported {labels}. Rest, ice and a "
+        "professional's advice come first."
+    )
 
 
-def routine_menu(catalog: RoutineCatalog, checkin: CheckIn | None) -> RoutineMenu:
-    """Everything the picker lists, for the day of ``checkin`` (None: no check-in yet)."""
+def routine_menu(catalog: RoutineCatalog, day: date, withheld: str | None) -> RoutineMenu:
+    """Everything the picker lists on ``day``; ``withheld`` says why the adapted stretch
+    is not offered (None: it is)."""
     found = catalog.all()
-    adapted = adaptive_stretch(checkin)
-    choices = [_choice(adapted, ADAPTIVE, ADAPTIVE_TITLE, refusal(checkin))]
+    adapted = catalog.find(ADAPTIVE, day)
+    choices = [_choice(adapted, ADAPTIVE, ADAPTIVE_TITLE, one_line(withheld or ""))]
     choices += [_choice(routine, routine.id, routine.name) for routine in found.routines]
     return RoutineMenu(tuple(choices), tuple(one_line(error) for error in found.errors))
 

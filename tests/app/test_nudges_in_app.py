@@ -18,7 +18,7 @@ from recovery_tui.domain.models import RunKind
 from recovery_tui.domain.nudges import WakingDay, stretch_time, walk_times
 from recovery_tui.screens.session import SessionScreen
 from recovery_tui.services.journal import Journal
-from recovery_tui.services.reminders import REMINDERS_SENT, WAKING_DAY_END, WAKING_DAY_START
+from recovery_tui.services.reminders import REMIND_FROM, REMIND_UNTIL, REMINDERS_SENT
 from recovery_tui.store import Repository
 from recovery_tui.widgets.task_row import TaskRow
 
@@ -116,8 +116,8 @@ async def test_the_waking_day_from_the_settings(tmp_path: Path) -> None:
 
     def late_riser(journal: Journal) -> None:
         after_race(journal)
-        journal.set_setting(WAKING_DAY_START, "11:00")
-        journal.set_setting(WAKING_DAY_END, "23:00")
+        journal.set_setting(REMIND_FROM, "11:00")
+        journal.set_setting(REMIND_UNTIL, "23:00")
 
     app = make_app(tmp_path, clock, fill=late_riser)
     async with app.run_test(size=SIZE) as pilot:

@@ -148,7 +148,7 @@ async def test_a_red_flag_withholds_the_adapted_stretch_and_says_why(tmp_path: P
         picker = await open_picker(pilot)
         text, choosable = listed(picker)[0]
         assert text.startswith(ADAPTIVE_TITLE) and not choosable
-        assert "Not offered today" in text and "swelling" in text
+        assert "No stretch session today" in text and "swelling" in text
         screen = await started(pilot)  # enter starts the first routine that is offered
         assert screen.routine_id != ADAPTIVE
 

@@ -13,11 +13,11 @@ from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.nudges import Reminder, WakingDay
 from recovery_tui.services.journal import Journal
 from recovery_tui.services.reminders import (
+    REMIND_FROM,
+    REMIND_UNTIL,
     REMINDERS_SENT,
-    WAKING_DAY_END,
-    WAKING_DAY_START,
     mark_sent,
-    sent_keys,
+    reminders_sent,
     waking_day,
 )
 from recovery_tui.store import Repository
@@ -39,25 +39,24 @@ def reminder(key: str) -> Reminder:
 def test_sending_keeps_only_todays_keys(journal: Journal) -> None:
     journal.set_setting(REMINDERS_SENT, ["2026-11-25:walks:1", "2026-11-26:walks:1"])
     mark_sent(journal, DAY, [reminder("2026-11-26:walks:1"), reminder("2026-11-26:walks:2")])
-    assert sent_keys(journal) == ["2026-11-26:walks:1", "2026-11-26:walks:2"]
+    assert reminders_sent(journal) == ["2026-11-26:walks:1", "2026-11-26:walks:2"]
 
 
-def test_nothing_sent_writes_nothing(journal: Journal) -> None:
-    journal.set_setting(REMINDERS_SENT, ["2026-11-25:walks:1"])
+def test_nothing_new_only_drops_other_days(journal: Journal) -> None:
+    journal.set_setting(REMINDERS_SENT, ["2026-11-25:walks:1", "2026-11-26:walks:1"])
     mark_sent(journal, DAY, [])
-    assert sent_keys(journal) == ["2026-11-25:walks:1"]
+    assert reminders_sent(journal) == ["2026-11-26:walks:1"]
 
 
 @pytest.mark.parametrize("stored", [None, "2026-11-26:walks:1", {"a": 1}, [1, None]])
 def test_a_strange_stored_value_reads_as_nothing_sent(journal: Journal, stored: object) -> None:
     journal.set_setting(REMINDERS_SENT, stored)  # type: ignore[arg-type]
-    assert sent_keys(journal) == []
+    assert reminders_sent(journal) == []
 
 
 def test_the_waking_day_from_the_settings(journal: Journal) -> None:
     assert waking_day(journal) == WakingDay()
-    journal.set_setting(WAKING_DAY_START, "06:30")
+    journal.set_setting(REMIND_FROM, "06:30")
     assert waking_day(journal) == WakingDay(time(6, 30), WakingDay().end)
-    journal.set_setting(WAKING_DAY_END, "soon")
-    with pytest.raises(ValueError, match="soon"):
-        waking_day(journal)
+    journal.set_setting(REMIND_UNTIL, "05:00")  # before the start: no day at all
+    assert waking_day(journal) == WakingDay(), "the usual hours rather than none"

@@ -22,9 +22,9 @@ from recovery_tui.services.routine_choices import (
     ADAPTIVE_TITLE,
     BUILT_IN,
     broken_matching,
-    refusal,
     routine_menu,
     search,
+    stretch_withheld,
 )
 from recovery_tui.store import Repository
 
@@ -32,25 +32,33 @@ DAY = date(2026, 11, 26)
 
 
 @pytest.fixture
-def catalog(tmp_path: Path) -> Iterator[RoutineCatalog]:
+def journal(tmp_path: Path) -> Iterator[Journal]:
     clock = FakeClock(pendulum.datetime(2026, 11, 26, 9, tz="Europe/Paris"))
     with Repository.open(tmp_path / "data", clock) as repo:
-        yield RoutineCatalog(Journal(repo, clock), tmp_path / "config")
+        yield Journal(repo, clock)
+
+
+@pytest.fixture
+def catalog(journal: Journal, tmp_path: Path) -> RoutineCatalog:
+    return RoutineCatalog(journal, tmp_path / "config")
 
 
 def checkin(flags: frozenset[RedFlag] = frozenset()) -> CheckIn:
     return CheckIn(DAY, {Area.GLUTES: 7}, "2026-11-26T08:00:00Z", "Europe/Paris", red_flags=flags)
 
 
-def test_adapted_first_then_built_ins_then_custom(catalog: RoutineCatalog, tmp_path: Path) -> None:
+def test_adapted_first_then_built_ins_then_custom(
+    catalog: RoutineCatalog, journal: Journal, tmp_path: Path
+) -> None:
     path = write_routine(tmp_path / "config", "evening", EVENING_CALVES)
     write_routine(tmp_path / "config", "typo", TYPO)
-    menu = routine_menu(catalog, checkin())
+    journal.save_checkin(checkin())
+    menu = routine_menu(catalog, DAY, None)
     ids = [choice.routine_id for choice in menu.choices]
     assert ids == [ADAPTIVE, *(r.id for r in builtin_routines()), "evening"]
     adapted = menu.choices[0]
     assert adapted.title == ADAPTIVE_TITLE and adapted.offered
-    assert adapted.routine == adaptive_stretch(checkin())
+    assert adapted.routine == adaptive_stretch(checkin()) and adapted.routine.reasons
     evening = menu.choices[-1]
     assert evening.source == str(path) and evening.file_name == "evening.toml"
     assert evening.listed == f"{clock_text(125)} · calves, ankles · evening.toml"
@@ -59,17 +67,17 @@ def test_adapted_first_then_built_ins_then_custom(catalog: RoutineCatalog, tmp_p
 
 
 def test_a_red_flag_withholds_the_adapted_stretch(catalog: RoutineCatalog) -> None:
-    flags = frozenset({RedFlag.SWELLING, RedFlag.SHARP_PAIN})
-    adapted = routine_menu(catalog, checkin(flags)).choices[0]
-    assert not adapted.offered
-    assert adapted.refused == refusal(checkin(flags))
-    assert "sharp or stabbing pain" in adapted.refused and "swelling" in adapted.refused
-    assert refusal(checkin()) == "" and refusal(None) == ""
+    withheld = stretch_withheld(checkin(frozenset({RedFlag.SWELLING, RedFlag.SHARP_PAIN})))
+    assert withheld is not None
+    assert "sharp or stabbing pain" in withheld and "swelling" in withheld
+    assert stretch_withheld(checkin()) is None and stretch_withheld(None) is None
+    adapted = routine_menu(catalog, DAY, withheld).choices[0]
+    assert not adapted.offered and adapted.refused == withheld
 
 
 def test_every_word_typed_must_match(catalog: RoutineCatalog, tmp_path: Path) -> None:
     write_routine(tmp_path / "config", "evening", EVENING_CALVES)
-    choices = routine_menu(catalog, None).choices
+    choices = routine_menu(catalog, DAY, None).choices
     assert [c.routine_id for c in search(choices, "EVENING.toml")] == ["evening"]
     assert [c.routine_id for c in search(choices, "walk 12")] == ["walk-12"]
     assert {c.routine_id for c in search(choices, "  ")} == {c.routine_id for c in choices}
@@ -86,5 +94,5 @@ def test_a_file_name_with_control_characters_is_one_plain_line(
     catalog: RoutineCatalog, tmp_path: Path
 ) -> None:
     write_routine(tmp_path / "config", "bad\x1b[31m", 'name = "x"\n')
-    (line,) = routine_menu(catalog, None).broken
+    (line,) = routine_menu(catalog, DAY, None).broken
     assert "\x1b" not in line and "bad[31m.toml" in line
