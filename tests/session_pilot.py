@@ -18,10 +18,18 @@ GET_READY = 5
 async def open_session(pilot: Pilot[Any], key: str = "s") -> SessionScreen:
     await pilot.pause()
     await pilot.press(key)
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, SessionScreen)
-    return screen
+    return await session_started(pilot)
+
+
+async def session_started(pilot: Pilot[Any]) -> SessionScreen:
+    """The session screen once its session has started."""
+    # A loaded machine may need more than one turn of the loop to show the screen.
+    for _ in range(20):
+        await pilot.pause()
+        screen = pilot.app.screen
+        if isinstance(screen, SessionScreen) and screen.runner is not None:
+            return screen
+    raise AssertionError(f"no session started: {pilot.app.screen!r}")
 
 
 async def advance(

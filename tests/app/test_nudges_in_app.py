@@ -9,6 +9,7 @@ from typing import Any
 
 import pendulum
 from app_factory import NOW, SIZE, fixed_clock, make_app
+from session_pilot import session_started
 from textual.pilot import Pilot
 
 from recovery_tui.app import RecoveryApp
@@ -16,7 +17,6 @@ from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import RunKind
 from recovery_tui.domain.nudges import WakingDay, stretch_time, walk_times
-from recovery_tui.screens.session import SessionScreen
 from recovery_tui.services.journal import Journal
 from recovery_tui.services.reminders import REMIND_FROM, REMIND_UNTIL, REMINDERS_SENT
 from recovery_tui.store import Repository
@@ -138,9 +138,7 @@ async def test_no_nudge_during_a_session_it_waits_for_the_end(tmp_path: Path) ->
         await pilot.pause()
         at(clock, WALK_TIMES[0], later=-1)
         await pilot.press("s")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
+        screen = await session_started(pilot)
         clock.advance(120)  # the first walk falls due during the stretch
         screen.tick()
         await check(pilot)

@@ -9,6 +9,7 @@ from typing import Any
 
 from app_factory import NOW, SIZE, fixed_clock, make_app
 from routine_files import EVENING_CALVES, TYPO, write_routine
+from session_pilot import session_started
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
@@ -49,11 +50,7 @@ def preview_text(picker: RoutinePicker) -> str:
 
 async def started(pilot: Pilot[Any]) -> SessionScreen:
     await pilot.press("enter")
-    await pilot.pause()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, SessionScreen) and screen.runner is not None
-    return screen
+    return await session_started(pilot)
 
 
 async def test_every_routine_with_its_length_areas_and_file(tmp_path: Path) -> None:
@@ -187,9 +184,7 @@ async def test_no_picker_while_a_session_runs(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("s")
-        await pilot.pause()
-        session = app.screen
-        assert isinstance(session, SessionScreen)
+        session = await session_started(pilot)
         await pilot.press("o")
         await pilot.pause()
         assert app.screen is session

@@ -14,12 +14,12 @@ from big_clock_app import screen_lines
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from routine_files import write_routine
+from session_pilot import session_started
 from textual.widgets import OptionList, Static
 
 from recovery_tui.app import RecoveryApp
 from recovery_tui.domain.text import one_line
 from recovery_tui.screens.routine_picker import RoutinePicker
-from recovery_tui.screens.session import SessionScreen
 
 SPECIALS = ("[b]", "[/]", "[/b]", "[link=x]", "[@click=app.quit]", "\x1b[31m", "\x07", "\\", '"')
 pieces = st.lists(
@@ -82,10 +82,7 @@ async def run_through(tmp: Path, name: str, step: str, how: str) -> RecoveryApp:
         no_controls(app)
 
         await pilot.press("enter")
-        await pilot.pause()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SessionScreen) and screen.runner is not None
+        screen = await session_started(pilot)
         assert shown_name in text_of(app, "#session-head") and screen.sub_title == shown_name
         assert f"Next: {shown_step} (left" in text_of(app, "#session-next")
         clock.advance(5)
