@@ -39,10 +39,14 @@ from recovery_tui.services.journal import Journal, JournalError, open_journal
 if TYPE_CHECKING:
     from recovery_tui.screens.today import TodayScreen
     from recovery_tui.services.session_runner import Sessions
+    from recovery_tui.widgets.session_cues import SharedSpeaker
 
 # Midnight, and writes from another copy (a check-in from the command line), are looked
 # for this often: two stat calls. A clock passed in by tests is checked on demand.
 WATCH_SECONDS = 2.0
+# Reminders due (a walk, the stretch) are looked for this often while the app is open.
+NUDGE_SECONDS = 60.0
+NUDGE_TIMEOUT = 30.0
 THEME_SETTING = "theme"
 # A closed terminal sends SIGHUP, a shutdown or `kill` SIGTERM: both leave as ctrl+q does.
 END_SIGNALS = tuple(
@@ -68,6 +72,7 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
         Binding("h", "history", "History", tooltip="The past week and before"),
         Binding("c", "checkin", "Check-in", tooltip="Record how sore you are"),
         Binding("r", "log_run", "Log run", tooltip="Record a run or a race"),
+        Binding("o", "routines", "Routines", tooltip="Choose any routine, built-in or your own"),
         Binding("f1,question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
@@ -87,6 +92,7 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
         self.exit_message: str | None = None
         self._journal: Journal | None = None
         self._sessions: Sessions | None = None
+        self._speaker: SharedSpeaker | None = None
         # Tracebacks go to errors.log; the user gets one short line (see errors.py).
         self.error_console = ErrorLogConsole(dirs.error_log)
 
@@ -126,6 +132,7 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
         self._catch_end_signals()
         if isinstance(self.clock, SystemClock):
             self.set_interval(WATCH_SECONDS, self.watch)
+            self.set_interval(NUDGE_SECONDS, self.check_nudges)
         self.call_after_refresh(self._start_requested)
 
     def _start_requested(self) -> None:
@@ -170,6 +177,8 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
 
     def on_unmount(self) -> None:
         self._catch_end_signals(False)
+        if self._speaker is not None:
+            self._speaker.close()
 
     # -- time --------------------------------------------------------------------------------
     def watch(self) -> None:
@@ -182,6 +191,25 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
         if self.journal.changed_elsewhere(self.current_day):
             # Only what is on screen; a covered Today refreshes when it shows again.
             self.screen.post_message(RecordsChanged())
+
+    def check_nudges(self) -> None:
+        """Show each reminder due now as a notification, once (``recovery-tui remind``
+        shares what was sent); none while a session runs, they wait for its end."""
+        from recovery_tui.screens.session import SessionScreen
+        from recovery_tui.services.reminders import take_due
+
+        if self._journal is None or any(
+            isinstance(s, SessionScreen) and s.running for s in self.screen_stack
+        ):
+            return
+        # Another copy's writes first: reading the day below marks them as seen.
+        self.watch()
+        try:
+            due = take_due(self.journal, self.clock)
+        except JournalError:
+            return  # the day cannot be read or saved: Today says so; nudges wait
+        for reminder in due:
+            self.notify(reminder.body, title=reminder.title, timeout=NUDGE_TIMEOUT, markup=False)
 
     def check_day_rollover(self) -> bool:
         """Move every screen to the new day after midnight; True when it rolled over."""
@@ -261,6 +289,8 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
             ("Check-in", "Record soreness, sleep and energy", self.action_checkin),
             ("Start a walk", "A 10-15 minute walk timer", self.action_walk),
             ("Start the stretch session", "Guided 30 minutes, adapted", self.action_stretch),
+            ("Choose a routine", "Every routine, built-in or your own", self.action_routines),
+            ("Sessions start in mat mode: on/off", "Big countdown", self.toggle_mat_mode_setting),
             ("Undo the last logged run", "Remove a run logged by mistake", self.undo_last_run),
             (
                 "Distances in km or miles",

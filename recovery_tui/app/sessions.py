@@ -3,6 +3,7 @@ offer to resume one interrupted earlier."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from recovery_tui.domain.plan import ADAPTIVE_ROUTINE, WALK_ROUTINE
@@ -12,6 +13,7 @@ from recovery_tui.widgets.task_row import TaskRow
 
 if TYPE_CHECKING:
     from recovery_tui.app.main import RecoveryApp
+    from recovery_tui.widgets.session_cues import SharedSpeaker
 
 
 class SessionFlows:
@@ -57,7 +59,9 @@ class SessionFlows:
         if self._session_open():
             return
         self._pop_to_today()
-        self.push_screen(SessionScreen(self.sessions, self.current_day, routine_id))
+        self.push_screen(
+            SessionScreen(self.sessions, self.current_day, routine_id, speaker=self.speaker)
+        )
 
     def on_task_row_start_routine(self: RecoveryApp, message: TaskRow.StartRoutine) -> None:
         """Enter on a task with a routine (a walk asks how long)."""
@@ -70,6 +74,43 @@ class SessionFlows:
 
     def on_task_row_check_in_wanted(self: RecoveryApp, message: TaskRow.CheckInWanted) -> None:
         self.action_checkin()
+
+    @property
+    def speaker(self: RecoveryApp) -> SharedSpeaker:
+        """The one speaker of the app: a missing speech command is told once, not once
+        per session."""
+        if self._speaker is None:
+            from recovery_tui.widgets.session_cues import SharedSpeaker
+
+            tell = partial(self.notify, severity="warning", timeout=10, markup=False)
+            self._speaker = SharedSpeaker.for_journal(self.journal, tell)
+        return self._speaker
+
+    def action_routines(self: RecoveryApp) -> None:
+        from recovery_tui.screens.routine_picker import RoutinePicker
+        from recovery_tui.services.routine_choices import routine_menu
+
+        if self._session_open() or isinstance(self.screen, RoutinePicker):
+            return
+        day = self.current_day
+        try:
+            menu = routine_menu(self.sessions.catalog, day, self.journal.stretch_withheld(day))
+        except JournalError as error:
+            self.notify(f"Could not read today's check-in: {error}", severity="error", markup=False)
+            return
+        self.push_screen(RoutinePicker(menu), self._routine_chosen)
+
+    def _routine_chosen(self: RecoveryApp, routine_id: str | None) -> None:
+        if routine_id is not None:
+            self.start_routine(routine_id)
+
+    def toggle_mat_mode_setting(self: RecoveryApp) -> None:
+        from recovery_tui.widgets.session_mat import MAT_MODE_SETTING
+
+        on = not self.journal.flag(MAT_MODE_SETTING, False)
+        if save_or_say(self, lambda: self.journal.set_setting(MAT_MODE_SETTING, on), "the setting"):
+            start = "in mat mode (z switches)" if on else "in the normal layout (z for mat mode)"
+            self.notify(f"Sessions now start {start}.", timeout=5)
 
     def on_session_closed(self: RecoveryApp, message: SessionClosed) -> None:
         self.back_to_today()
@@ -93,7 +134,13 @@ class SessionFlows:
         def chosen(choice: Choice | None) -> None:
             if choice == "resume" and routine is not None:
                 self.push_screen(
-                    SessionScreen(self.sessions, latest.day, latest.routine_id, resume=latest)
+                    SessionScreen(
+                        self.sessions,
+                        latest.day,
+                        latest.routine_id,
+                        resume=latest,
+                        speaker=self.speaker,
+                    )
                 )
             elif choice == "discard":
                 save_or_say(self, lambda: self.sessions.discard(latest), "the session")

@@ -2,7 +2,8 @@
 
 The runner (``services.session_runner``) owns the engine, the saving and the record; this
 screen asks it what changed at most four times a second and shows ``runner.view()``
-through reactives, so only what changed is painted.
+through reactives, so only what changed is painted. Two layouts show the same view: the
+normal one (the step list folds away below ``NARROW_WIDTH`` columns) and mat mode.
 """
 
 from __future__ import annotations
@@ -13,15 +14,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
-from recovery_tui.domain.formats import clock_text
 from recovery_tui.domain.models import SessionRecord
-from recovery_tui.domain.session_rules import outcomes_by_step
+from recovery_tui.domain.text import one_line
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import (
     RecoveryScreen,
@@ -32,21 +30,18 @@ from recovery_tui.screens.chrome import (
 )
 from recovery_tui.services.journal import JournalError
 from recovery_tui.services.routine_catalog import RoutineNotFound
-from recovery_tui.services.session_runner import (
-    PROGRESS_STEPS,
-    SessionRunner,
-    Sessions,
-    SessionView,
-)
+from recovery_tui.services.session_runner import SessionRunner, Sessions
+from recovery_tui.services.speech import Speaker
 from recovery_tui.widgets.session_cues import CUES, CueLine
-from recovery_tui.widgets.session_panels import NowPanel, SessionBar
-from recovery_tui.widgets.session_steps import StepList
+from recovery_tui.widgets.session_layout import SessionLayout
+from recovery_tui.widgets.session_mat import MAT_MODE_SETTING
+from recovery_tui.widgets.session_summary import stopped_note
 
-RUNNING_HIDDEN = frozenset({"walk", "stretch", "checkin", "log_run", "today", "history"})
-IDLE_HIDDEN = frozenset({"walk", "stretch"})
-TICK_SECONDS = 0.25  # at most 4 repaints a second
-WAKE_MARGIN = 0.01  # look just after the shown second turns, not just before it
-_SESSION_ACTIONS = frozenset({"toggle_pause", "next", "previous", "stop"})
+RUNNING_HIDDEN = frozenset(
+    {"walk", "stretch", "checkin", "log_run", "today", "history", "routines"}
+)
+IDLE_HIDDEN = frozenset({"walk", "stretch", "routines"})
+_SESSION_ACTIONS = frozenset({"toggle_pause", "next", "previous", "stop", "toggle_mat"})
 
 
 class SessionScreen(RecoveryScreen):
@@ -57,12 +52,14 @@ class SessionScreen(RecoveryScreen):
         Binding("p", "previous", "Prev", tooltip="Back to the previous step"),
         Binding("escape,q", "stop", "Stop", tooltip="Stop the session (asks once)"),
         Binding("escape,q", "close", "Back", tooltip="Back to Today"),
+        Binding(
+            "z", "toggle_mat", "Mat", tooltip="Mat mode: a huge countdown to follow from the floor"
+        ),
         *(Binding(c.key, f"toggle_cue('{c.setting}')", c.title, tooltip=c.tooltip) for c in CUES),
     ]
 
-    view: var[SessionView | None] = var(None)
     confirming_stop: var[bool] = var(False)
-    cues: var[frozenset[str]] = var(frozenset(), init=False)
+    mat: var[bool] = var(False, init=False)
 
     def __init__(
         self,
@@ -70,7 +67,10 @@ class SessionScreen(RecoveryScreen):
         day: date,
         routine_id: str,
         resume: SessionRecord | None = None,
+        *,
+        speaker: Callable[[], Speaker],
     ) -> None:
+        """``speaker`` is the app's one speaker (``SharedSpeaker``) for the spoken cues."""
         super().__init__()
         self.sessions = sessions
         self.day = day
@@ -78,34 +78,32 @@ class SessionScreen(RecoveryScreen):
         self.resume_record = resume
         self.runner: SessionRunner | None = None
         self._timer: Timer | None = None
+        self._speaker = speaker
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield TooSmall()
-        with Vertical(id="session"):
-            yield Static(id="session-head")
-            yield Static(id="session-why", classes="hidden")
-            with Horizontal(id="session-body"):
-                yield NowPanel(id="session-now")
-                with Vertical(id="session-side"):
-                    yield Static("Steps", id="steps-title")
-                    yield StepList(id="session-steps")
-            yield SessionBar(id="session-progress")
-            yield CueLine(id="session-cues")
+        yield SessionLayout(self._speaker, id="session-layout")
         yield Footer()
 
     def on_mount(self) -> None:
         journal = self.sessions.journal
-        self.cues = frozenset(c.setting for c in CUES if journal.flag(c.setting, True))
+        on = frozenset(c.setting for c in CUES if journal.flag(c.setting, c.default))
+        self.query_one(CueLine).enabled = on
+        self.mat = journal.flag(MAT_MODE_SETTING, False)
         self._begin(self.routine_id)
 
     def app_day(self) -> date:
         return self.day
 
+    @property
+    def running(self) -> bool:
+        return self.runner is not None and self.runner.running
+
     def hidden_app_actions(self) -> frozenset[str]:
         # While it runs, leaving is `esc` (asks first); Today and History would end it
         # silently. Once it is over, every key works again.
-        return RUNNING_HIDDEN if self.runner is not None and self.runner.running else IDLE_HIDDEN
+        return RUNNING_HIDDEN if self.running else IDLE_HIDDEN
 
     # -- the way in ----------------------------------------------------------------------
     def _begin(self, routine_id: str) -> None:
@@ -113,7 +111,7 @@ class SessionScreen(RecoveryScreen):
             runner = self.sessions.runner(
                 routine_id, self.day, self.resume_record, self._save_failed
             )
-            runner.start()
+            phrase = runner.start()
         except (RoutineNotFound, ValueError, JournalError) as error:
             self.notify(
                 str(error), title="Cannot start", severity="error", timeout=15, markup=False
@@ -121,14 +119,10 @@ class SessionScreen(RecoveryScreen):
             self.call_after_refresh(self._leave)
             return
         self.runner = runner
-        self.sub_title = runner.routine.name
-        self.query_one(StepList).routine = runner.routine
-        if runner.routine.reasons:
-            # An adapted session says what it changed and why, under its title.
-            why = self.query_one("#session-why", Static)
-            why.update(Content("Adapted today: " + "; ".join(runner.routine.reasons) + "."))
-            why.remove_class("hidden")
+        self.sub_title = one_line(runner.routine.name)
+        self.query_one(SessionLayout).show_routine(runner.routine)
         self.refresh_bindings()
+        self.query_one(CueLine).say(phrase)
         self._look()
 
     def _save_failed(self, error: JournalError) -> None:
@@ -141,6 +135,7 @@ class SessionScreen(RecoveryScreen):
         if runner is None or runner.record is not None or runner.engine.stopped:
             return
         update = runner.update()
+        self.query_one(CueLine).say(update.phrase)
         if update.finished:
             self._finish()
             return
@@ -150,50 +145,40 @@ class SessionScreen(RecoveryScreen):
         self._look()
 
     def _look(self) -> None:
-        """Show the runner's state, then wake when the shown second turns (or a step ends),
-        never more often than four times a second, and not at all while paused."""
+        """Show the runner's state, then wake when it says (not at all while paused)."""
+        self._stop_timer()
+        if self.runner is not None:
+            view = self.runner.view()
+            self.set_class(view.paused, "-paused")
+            self.query_one(SessionLayout).view = view
+            delay = self.runner.wake_in()
+            if delay is not None:
+                self._timer = self.set_timer(delay, self.tick)
+
+    def _stop_timer(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        runner = self.runner
-        if runner is None:
-            return
-        self.view = runner.view()
-        if runner.running and not runner.engine.paused:
-            delay = min(1.0, max(TICK_SECONDS, runner.seconds_to_next_second() + WAKE_MARGIN))
-            self._timer = self.set_timer(delay, self.tick)
 
     # -- showing -----------------------------------------------------------------------------
-    def watch_view(self, old: SessionView | None, view: SessionView | None) -> None:
-        if view is None:
-            return
-        if old is None or old.head != view.head:
-            self.query_one("#session-head", Static).update(Content(view.head))
-        self.set_class(view.paused, "-paused")
-        now = self.query_one(NowPanel)
-        now.clock = view.clock
-        now.segment = view.segment
-        self.query_one(StepList).show_position(view.position)
-        bar = self.query_one(SessionBar)
-        bar.progress, bar.left = view.progress, view.left
-        now.paused = view.paused
-
     def watch_confirming_stop(self, confirming: bool) -> None:
-        self.query_one(NowPanel).confirming_stop = confirming
+        self.query_one(SessionLayout).confirming_stop = confirming
+
+    def watch_mat(self, mat: bool) -> None:
+        self.set_class(mat, "-mat")
 
     # -- keys ----------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        running = self.runner is not None and self.runner.running
         if action in _SESSION_ACTIONS:
-            return running
+            return self.running
         if action == "close":
-            return not running
+            return not self.running
         return True
 
     def action_toggle_pause(self) -> None:
         if self.runner is not None:
             self.confirming_stop = False
-            self.runner.toggle_pause()
+            self.query_one(CueLine).say(self.runner.toggle_pause())
             self._look()  # nothing moves while paused, so nothing needs asking about
 
     def action_next(self) -> None:
@@ -208,6 +193,9 @@ class SessionScreen(RecoveryScreen):
             change(self.runner)
             self.tick()
 
+    def action_toggle_mat(self) -> None:
+        self.mat = not self.mat
+
     def action_stop(self) -> None:
         runner = self.runner
         if runner is None or not runner.running:
@@ -219,32 +207,20 @@ class SessionScreen(RecoveryScreen):
                 self.action_toggle_pause()
             self.confirming_stop = True
             return
-        record = runner.stop()
-        self.notify(
-            f"Stopped and saved: {clock_text(record.actual_seconds)} "
-            f"of {clock_text(record.planned_seconds)}.",
-            timeout=5,
-        )
+        self.notify(stopped_note(runner.stop()), timeout=5)
         self._leave()
 
     def action_close(self) -> None:
         self._leave()
 
     # -- cues -----------------------------------------------------------------------------
-    def watch_cues(self, cues: frozenset[str]) -> None:
-        self.query_one(CueLine).enabled = cues
-
     def action_toggle_cue(self, setting: str) -> None:
-        cue = next(c for c in CUES if c.setting == setting)
-        on = setting not in self.cues
-        self.cues = self.cues | {setting} if on else self.cues - {setting}
+        on = self.query_one(CueLine).toggle(setting)
         journal = self.sessions.journal
         save_or_say(self, lambda: journal.set_setting(setting, on), "the setting")
-        self.notify(f"{cue.label.capitalize()} at each change: {'on' if on else 'off'}.", timeout=3)
 
     def _leave(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
+        self._stop_timer()
         if self.app.screen is self:
             self.post_message(SessionClosed())
 
@@ -257,23 +233,16 @@ class SessionScreen(RecoveryScreen):
     def _finish(self) -> None:
         runner = self.runner
         assert runner is not None and runner.record is not None
-        if self._timer is not None:
-            self._timer.stop()
+        self._stop_timer()
         self.query_one(CueLine).play("Session complete")
         self.confirming_stop = False
-        self.query_one(StepList).show_outcomes(outcomes_by_step(runner.record))
-        bar = self.query_one(SessionBar)
-        bar.progress, bar.left = PROGRESS_STEPS, "done"
-        self.query_one("#session-head", Static).update(
-            Content(f"{runner.routine.name}  ·  {runner.record.status.value}")
-        )
-        self.query_one(NowPanel).show_summary(runner.record)
+        self.mat = False  # the summary is read close up
+        self.query_one(SessionLayout).show_end(runner.routine.name, runner.record)
         self.remove_class("-paused")
         self.refresh_bindings()
 
     def on_unmount(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
+        self._stop_timer()
         runner = self.runner
         if runner is None:
             return

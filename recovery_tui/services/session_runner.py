@@ -25,10 +25,14 @@ from recovery_tui.domain.formats import clock_text, length_text
 from recovery_tui.domain.models import SessionRecord, SessionStatus
 from recovery_tui.domain.routines import Routine
 from recovery_tui.domain.session_rules import as_interrupted, as_stopped, resumable
+from recovery_tui.domain.spoken import PAUSED, RESUMED, cue_phrase, segment_phrase
+from recovery_tui.domain.text import one_line
 from recovery_tui.services.journal import Journal, JournalError
 from recovery_tui.services.routine_catalog import RoutineCatalog, RoutineNotFound
 
 SAVE_EVERY = 10.0  # seconds of session between saves while nothing else changes
+TICK_SECONDS = 0.25  # the screen looks at most 4 times a second
+WAKE_MARGIN = 0.01  # look just after the shown second turns, not just before it
 PROGRESS_STEPS = 200  # the bar moves in half-percent steps
 
 SaveFailed = Callable[[JournalError], None]
@@ -41,6 +45,7 @@ class Update:
     changed: bool  # a new segment (by time, skip or back) or the end
     cue: bool  # a step ended by time: ring, flash, notify
     finished: bool
+    phrase: str | None = None  # what the voice says now (``domain.spoken.cue_phrase``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +90,7 @@ class SessionRunner:
         else:
             self.engine = SessionEngine(routine, clock, day=day)
         self._last_save = 0.0
+        self._left = 0.0  # time left in the segment at the last update, for "3, 2, 1"
         self._saved = resume is not None  # a resumed session is on disk already
         self.record: SessionRecord | None = None  # the final record once it has ended
 
@@ -101,10 +107,14 @@ class SessionRunner:
         return self.engine.elapsed_total() > 0 or self.resumed
 
     # -- controls ------------------------------------------------------------------------
-    def start(self) -> None:
+    def start(self) -> str | None:
+        """Start the session; returns what the voice says as it starts."""
         self.engine.start()
+        self._left = self.engine.remaining_in_segment()
         if self.engine.elapsed_total() > 0 or self.engine.phase is not Phase.GET_READY:
             self._save()
+        current = self.engine.current
+        return segment_phrase(current) if current is not None else None
 
     def update(self) -> Update:
         """Catch up with the clock; save when a step changed, and every ``SAVE_EVERY``
@@ -114,22 +124,26 @@ class SessionRunner:
         # Not ``engine.done``: a skip past the last step finishes the engine before its
         # Finished event is read here, and the end must still be recorded.
         events = self.engine.update()
+        before, self._left = self._left, self.engine.remaining_in_segment()
+        phrase = cue_phrase(events, self.engine.current, before, self._left)
         if any(isinstance(event, Finished) for event in events):
             self.record = self.engine.record()
             self._save(self.record)
-            return Update(True, True, True)
+            return Update(True, True, True, phrase)
         if events:
             self._save()
             cue = any(isinstance(e, SegmentChanged) and e.reason == "time" for e in events)
-            return Update(True, cue, False)
+            return Update(True, cue, False, phrase)
         if not self.engine.paused and self._clock.monotonic() - self._last_save >= SAVE_EVERY:
             self._save()
-        return Update(False, False, False)
+        return Update(False, False, False, phrase)
 
-    def toggle_pause(self) -> None:
+    def toggle_pause(self) -> str:
+        """Pause or resume; returns what the voice says ("Paused." or "Resumed.")."""
         self.engine.toggle_pause()
         if self._saved:
             self._save()
+        return PAUSED if self.engine.paused else RESUMED
 
     def skip(self) -> None:
         """On to the next step: the rest of this one (both sides) is skipped."""
@@ -158,13 +172,21 @@ class SessionRunner:
             self._keep(as_stopped(self.engine.record()))
 
     def seconds_to_next_second(self) -> float:
-        """How long until the shown countdown turns: when to look again."""
+        """How long until the shown countdown turns."""
         return self.engine.remaining_in_segment() % 1.0
+
+    def wake_in(self) -> float | None:
+        """When the screen should look again: as the shown second turns (or a step ends),
+        never more often than four times a second; None while paused or over."""
+        if not self.running or self.engine.paused:
+            return None
+        return min(1.0, max(TICK_SECONDS, self.seconds_to_next_second() + WAKE_MARGIN))
 
     # -- showing -------------------------------------------------------------------------
     def view(self) -> SessionView:
         engine, routine = self.engine, self.routine
-        head = f"{routine.name}  ·  {clock_text(routine.total_seconds)}"
+        # Names and how-tos may come from a user's file: one plain line each.
+        head = f"{one_line(routine.name)}  ·  {clock_text(routine.total_seconds)}"
         if engine.paused:
             head += "  ·  PAUSED"
         segment = engine.current
@@ -172,7 +194,7 @@ class SessionRunner:
         if segment is not None:
             following = engine.next_segment()
             upcoming = (
-                f"Next: {following.label}  ({length_text(following.seconds)})"
+                f"Next: {one_line(following.label)}  ({length_text(following.seconds)})"
                 if following is not None
                 else "Next: the end of the session"
             )
@@ -180,7 +202,9 @@ class SessionRunner:
             if segment.kind is SegmentKind.STEP and segment.reps > 1:
                 where.append(f"hold {segment.rep} of {segment.reps}")
             side = "  ·  ".join(where)
-            shown = SegmentView(segment.index, segment.name, side, segment.how, upcoming)
+            shown = SegmentView(
+                segment.index, one_line(segment.name), side, one_line(segment.how), upcoming
+            )
         return SessionView(
             head=head,
             paused=engine.paused,

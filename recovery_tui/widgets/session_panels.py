@@ -1,5 +1,7 @@
 """The parts of the session screen that change as it runs: the step in progress with its
-big countdown, and the whole-session bar. Each shows what it is given; the screen sets it."""
+big countdown, and the whole-session bar. Each shows what it is given; the screen sets it.
+The countdown is a ``BigClock``: drawn at the largest scale its space allows, it stays
+whole however small the terminal (down to plain text on one line)."""
 
 from __future__ import annotations
 
@@ -7,14 +9,29 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import var
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from recovery_tui.domain.models import SessionRecord
 from recovery_tui.services.session_runner import PROGRESS_STEPS, SegmentView
+from recovery_tui.widgets.big_clock import BigClock
 from recovery_tui.widgets.session_summary import summary_text
 from recovery_tui.widgets.still_progress import StillProgressBar
 
 _NOW_PARTS = ("#segment-name", "#session-clock", "#segment-how", "#session-next")
+
+
+def notice_text(paused: bool, confirming_stop: bool) -> str:
+    """The line under the countdown while the session waits for the user."""
+    if confirming_stop:
+        return "Stop here?  Press esc or q again to stop and save,  space to carry on."
+    if paused:
+        return "Paused  ·  press space to resume"
+    return ""
+
+
+def show_notice(panel: Static, notice: str) -> None:
+    panel.update(Content(notice))
+    panel.set_class(not notice, "hidden")
 
 
 class NowPanel(Vertical):
@@ -23,12 +40,11 @@ class NowPanel(Vertical):
 
     segment: var[SegmentView | None] = var(None, init=False)
     clock: var[str] = var("00:00", init=False)
-    paused: var[bool] = var(False, init=False)
-    confirming_stop: var[bool] = var(False, init=False)
+    notice: var[str] = var("", init=False)
 
     def compose(self) -> ComposeResult:
         yield Static(id="segment-name")
-        yield Digits("00:00", id="session-clock")
+        yield BigClock("00:00", id="session-clock")
         yield Static(id="segment-how")
         yield Static(id="session-next")
         yield Static(id="session-notice", classes="hidden")
@@ -45,23 +61,10 @@ class NowPanel(Vertical):
         self.query_one("#session-next", Static).update(Content(segment.upcoming))
 
     def watch_clock(self, clock: str) -> None:
-        self.query_one(Digits).update(clock)
+        self.query_one(BigClock).value = clock
 
-    def watch_paused(self) -> None:
-        self._show_notice()
-
-    def watch_confirming_stop(self) -> None:
-        self._show_notice()
-
-    def _show_notice(self) -> None:
-        notice = ""
-        if self.confirming_stop:
-            notice = "Stop here?  Press esc or q again to stop and save,  space to carry on."
-        elif self.paused:
-            notice = "Paused  ·  press space to resume"
-        panel = self.query_one("#session-notice", Static)
-        panel.update(Content(notice))
-        panel.set_class(not notice, "hidden")
+    def watch_notice(self, notice: str) -> None:
+        show_notice(self.query_one("#session-notice", Static), notice)
 
     def show_summary(self, record: SessionRecord) -> None:
         for part in (*_NOW_PARTS, "#session-notice"):
@@ -78,15 +81,15 @@ class SessionBar(Horizontal):
     left: var[str] = var("", init=False)
 
     def compose(self) -> ComposeResult:
-        yield Static("Session", id="session-progress-label")
+        yield Static("Session", classes="bar-label")
         yield StillProgressBar(
-            total=PROGRESS_STEPS, id="session-bar", show_eta=False, show_percentage=True
+            total=PROGRESS_STEPS, classes="bar", show_eta=False, show_percentage=True
         )
-        yield Static(id="session-left")
+        yield Static(classes="bar-left")
 
     def watch_progress(self, progress: int) -> None:
         self.query_one(StillProgressBar).update(progress=progress)
 
     def watch_left(self, left: str) -> None:
         # Same width every second: no need to lay the screen out again.
-        self.query_one("#session-left", Static).update(Content(left), layout=False)
+        self.query_one(".bar-left", Static).update(Content(left), layout=False)

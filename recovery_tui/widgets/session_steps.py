@@ -9,6 +9,7 @@ from textual.widgets import Static
 from recovery_tui.domain.formats import length_text
 from recovery_tui.domain.routines import Routine, Step
 from recovery_tui.domain.session_rules import StepOutcome
+from recovery_tui.domain.text import one_line
 
 CURRENT = "▶"
 DONE = "✓"
@@ -75,7 +76,7 @@ class StepList(Static):
                 parts.append("\n")
             style = "bold" if i == current else "dim" if current is not None and i < current else ""
             adapted = f" {ADAPTED}" if step.adapted else ""
-            parts.append((f"{mark} {step.name}{adapted}", style))
+            parts.append((f"{mark} {one_line(step.name)}{adapted}", style))
             parts.append((f"  {compact_length(step)}", "dim"))
         parts.append(("\n\nL/R: left, then right", "dim italic"))
         if self._routine.adapted:

@@ -14,6 +14,7 @@ from recovery_tui.domain.session_rules import (
     counts_as_walk,
     outcome_counts,
 )
+from recovery_tui.domain.text import one_line
 
 
 def summary_text(record: SessionRecord) -> Content:
@@ -25,7 +26,7 @@ def summary_text(record: SessionRecord) -> Content:
     parts: list[str | tuple[str, str]] = [
         ("Session complete  ✓" if completed else "Session stopped", "bold"),
         "\n\n",
-        f"{record.routine_name}: {clock_text(record.actual_seconds)} done "
+        f"{one_line(record.routine_name)}: {clock_text(record.actual_seconds)} done "
         f"of {clock_text(record.planned_seconds)} planned.\n",
         f"Steps and sides: {tally}.\n",
     ]
@@ -41,3 +42,11 @@ def summary_text(record: SessionRecord) -> Content:
         parts.append("Most of the session must be done to tick today's stretch.\n")
     parts.append(("\nPress esc to go back to Today.", "dim"))
     return Content.assemble(*parts)
+
+
+def stopped_note(record: SessionRecord) -> str:
+    """The notification once a session is stopped by hand."""
+    return (
+        f"Stopped and saved: {clock_text(record.actual_seconds)} "
+        f"of {clock_text(record.planned_seconds)}."
+    )

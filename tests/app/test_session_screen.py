@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from app_factory import NOW, SIZE, fixed_clock, make_app
 from textual.pilot import Pilot
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from recovery_tui.app import RecoveryApp, StartRequest
 from recovery_tui.domain import plan as plan_rules
@@ -21,6 +21,7 @@ from recovery_tui.domain.terminal_notification import notification_sequence
 from recovery_tui.screens.session import SessionScreen
 from recovery_tui.screens.walk_length import WalkLengthScreen
 from recovery_tui.services.journal import Journal
+from recovery_tui.widgets.big_clock import BigClock
 from recovery_tui.widgets.session_cues import CueLine
 from recovery_tui.widgets.session_steps import CURRENT, DONE, StepList
 
@@ -113,13 +114,14 @@ async def test_pause_skip_and_back_keys(tmp_path: Path) -> None:
         await advance(pilot, clock, screen, GET_READY + 20)
         assert engine.current is not None
         assert engine.current.label == f"{first.name} (left, 1 of {first.reps})"
-        assert str(screen.query_one(Digits).value) == f"00:{first.seconds - 20:02d}"
+        assert screen.query_one("#session-clock", BigClock).text == f"00:{first.seconds - 20:02d}"
 
         await pilot.press("space")
         assert engine.paused
         assert "Paused" in text_of(screen, "#session-notice")
         await advance(pilot, clock, screen, 500)
-        assert screen.query_one(Digits).value == f"00:{first.seconds - 20:02d}", "paused"
+        clock_text = screen.query_one("#session-clock", BigClock).text
+        assert clock_text == f"00:{first.seconds - 20:02d}", "paused"
         await pilot.press("space")
         assert not engine.paused
         assert screen.query_one("#session-notice").has_class("hidden")
@@ -143,10 +145,10 @@ async def test_no_repaint_when_nothing_changed(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(pilot, "s")
         await advance(pilot, clock, screen, GET_READY + 1)
-        digits = screen.query_one(Digits)
-        painted: list[str] = []
-        original = digits.update
-        digits.update = lambda value: (painted.append(value), original(value))  # type: ignore[method-assign]
+        digits = screen.query_one("#session-clock", BigClock)
+        painted: list[int] = []
+        original = digits.refresh
+        digits.refresh = lambda *a, **k: (painted.append(1), original(*a, **k))[1]  # type: ignore[method-assign]
         for _ in range(8):
             screen.tick()
         assert painted == []

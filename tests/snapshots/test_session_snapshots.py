@@ -69,3 +69,23 @@ def test_paused(tmp_path: Path, snap_compare: Any) -> None:
     assert snap_compare(
         app, terminal_size=SIZE, run_before=into_session(clock, GET_READY + 75, "space")
     )
+
+
+def test_mat_mode_small(tmp_path: Path, snap_compare: Any) -> None:
+    """Mat mode at 60×20, 12 s into the first hold: the step, 'left side · hold 1 of 3',
+    00:18 in blocks at scale 3, 'Next: Release', the thin bar; no header."""
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock, fill=after_race)
+    assert snap_compare(
+        app, terminal_size=(60, 20), run_before=into_session(clock, GET_READY + 12, "z")
+    )
+
+
+def test_mat_mode_large(tmp_path: Path, snap_compare: Any) -> None:
+    """Mat mode at 160×48, paused 75 s into the first stretch (hold 3 of 3): 00:25 filling
+    the width, the notice to press space under it, the clock dimmed, 'Next: Switch sides'."""
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock, fill=after_race)
+    assert snap_compare(
+        app, terminal_size=(160, 48), run_before=into_session(clock, GET_READY + 75, "z", "space")
+    )
