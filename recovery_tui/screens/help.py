@@ -29,14 +29,17 @@ HOW_TO = """\
 ## How to use it
 
 1. After a hard run or a race, press `r` and log it: the recovery window opens.
-2. Each morning press `c` and record how sore each area is (↑/↓, then a digit).
+2. Each morning press `c` and record how sore each area you feel is (↑/↓, then a
+   digit; an area left out is "not entered", not 0). The plan listens to it.
 3. Work through today's tasks: walk 10-15 minutes a few times, stretch 30 minutes,
-   drink. Tick each one as you go; it is saved at once.
+   drink. `space` ticks a task, `enter` starts its routine; `o` lists every routine.
 4. Press `h` to see the soreness fade over the week; there `v` shows each run's
    recovery as a curve, and two runs marked with `space` side by side.
 
-General guidance, not medical advice: sharp pain, swelling, pain at rest or soreness that
-does not ease after three days are reasons to see a health professional.
+General guidance, not medical advice. Sharp pain, swelling, pain at rest or when walking,
+dark urine, a leg you cannot stand on, pain at one point on a bone, dizziness, severe
+soreness (9-10), or soreness still high after day 5 are reasons to see a health
+professional: tick them in the check-in and the day is reshaped around them.
 """
 PACKAGE = __name__.split(".")[0]
 # Keys run together in one row when they share a name ("1–9 Area").
