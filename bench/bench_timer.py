@@ -35,8 +35,9 @@ from typing import Any
 import pendulum
 
 from recovery_tui.domain.clock import FakeClock
-from recovery_tui.domain.engine import Finished, SessionEngine
-from recovery_tui.domain.routines import stretch_30
+from recovery_tui.domain.engine import SessionEngine
+from recovery_tui.domain.routine_library import stretch_30
+from recovery_tui.domain.segments import Finished
 
 BENCH = Path(__file__).resolve().parent
 # After start-up and the 5 s get-ready countdown: the steady state of a held stretch.

@@ -33,13 +33,13 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from recovery_tui.domain.models import Area, CheckIn, RedFlag
+from recovery_tui.domain.routine_library import stretch_30
 from recovery_tui.domain.routines import (
     JOINT_AREAS,
     MUSCLE_AREAS,
     STRETCH_30_SECONDS,
     Routine,
     Step,
-    stretch_30,
 )
 from recovery_tui.domain.soreness import LOW_SORENESS
 

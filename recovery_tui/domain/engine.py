@@ -21,167 +21,42 @@ time) changes no step length, since wall time is only read to stamp ``started_at
 Time counted in ``actual_seconds`` is the routine's own time: holds, releases and side
 switches while running, not the get-ready countdown and not time spent paused.
 
-The record keeps one ``StepRecord`` per step side (per step when one-sided): its holds and
-the releases between them, planned and actual, ``skipped`` when one of its holds was
-skipped. ``session_rules.step_outcome`` reads one as done, partly done or skipped; a
-session that reaches its end (or is stopped) counts as completed only when most of its
-planned time was done (``session_rules.end_status``).
+The record keeps one ``StepRecord`` per step side (``segments.step_records``); a session
+that ends counts as completed only when most of its planned time was done
+(``session_rules.end_status``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 
 from recovery_tui.domain.clock import Clock, today
 from recovery_tui.domain.models import (
-    Area,
     SessionRecord,
     SessionStatus,
-    Side,
     StepRecord,
     new_id,
     utc_iso,
 )
-from recovery_tui.domain.routines import SWITCH_SECONDS, Routine, Step
+from recovery_tui.domain.routines import Routine
+from recovery_tui.domain.segments import (
+    PHASE_OF,
+    Event,
+    Finished,
+    Phase,
+    Segment,
+    SegmentChanged,
+    SegmentKind,
+    Visit,
+    build_segments,
+    first_segment_of,
+    previous_step_index,
+    step_records,
+)
 from recovery_tui.domain.session_rules import end_status
 
 MAX_GET_READY_SECONDS = 5.0
-
-
-class Phase(StrEnum):
-    GET_READY = "get_ready"
-    STEP = "step"
-    RELEASE = "release"
-    TRANSITION = "transition"
-    DONE = "done"
-
-
-class SegmentKind(StrEnum):
-    GET_READY = "get_ready"
-    STEP = "step"  # one hold (or the whole step when it has a single hold)
-    RELEASE = "release"  # the pause between two holds of one side
-    SWITCH = "switch"
-
-
-RELEASE_NAME = "Release"
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    index: int  # position in ``SessionEngine.segments``
-    step_index: int  # the routine step it belongs to (the first step for get-ready)
-    name: str
-    side: Side | None
-    seconds: float
-    how: str
-    areas: tuple[Area, ...]
-    kind: SegmentKind
-    rep: int = 1  # which hold of the side this is (the next hold's number for a release)
-    reps: int = 1  # holds per side in its step
-
-    @property
-    def label(self) -> str:
-        """ "Wall calf stretch (left, 2 of 3)"; a release or a switch is named alone."""
-        if self.kind is not SegmentKind.STEP:
-            return self.name
-        parts = [self.side.value] if self.side else []
-        if self.reps > 1:
-            parts.append(f"{self.rep} of {self.reps}")
-        return f"{self.name} ({', '.join(parts)})" if parts else self.name
-
-
-@dataclass(frozen=True, slots=True)
-class SegmentChanged:
-    """The session moved from ``old`` to ``new``; ``at`` is the monotonic instant it did."""
-
-    old: Segment
-    new: Segment
-    at: float
-    reason: str  # "time", "skip" or "back"
-
-
-@dataclass(frozen=True, slots=True)
-class Finished:
-    """The last segment ended (by time or by skipping it) at monotonic instant ``at``."""
-
-    at: float
-
-
-Event = SegmentChanged | Finished
-
-
-def build_segments(routine: Routine, get_ready_seconds: float) -> tuple[Segment, ...]:
-    """Get-ready (when longer than 0 s), then each step: its holds with a release between
-    two of them; a sided step is all of that on the left, a switch, then on the right.
-    What comes next is shown from ``next_segment()``, so get-ready carries no how-to."""
-    segments: list[Segment] = []
-    if get_ready_seconds > 0:
-        segments.append(
-            Segment(0, 0, "Get ready", None, get_ready_seconds, "", (), SegmentKind.GET_READY)
-        )
-    for i, step in enumerate(routine.steps):
-        if step.sides:
-            _add_side(segments, i, step, Side.LEFT)
-            segments.append(
-                Segment(
-                    len(segments),
-                    i,
-                    "Switch sides",
-                    None,
-                    SWITCH_SECONDS,
-                    f"Right side next: {step.name}",
-                    (),
-                    SegmentKind.SWITCH,
-                )
-            )
-            _add_side(segments, i, step, Side.RIGHT)
-        else:
-            _add_side(segments, i, step, None)
-    return tuple(segments)
-
-
-def _add_side(segments: list[Segment], step_index: int, step: Step, side: Side | None) -> None:
-    for rep in range(1, step.reps + 1):
-        if rep > 1 and step.release:
-            segments.append(
-                Segment(
-                    len(segments),
-                    step_index,
-                    RELEASE_NAME,
-                    side,
-                    step.release,
-                    f"Ease off and breathe; hold {rep} of {step.reps} next.",
-                    step.areas,
-                    SegmentKind.RELEASE,
-                    rep,
-                    step.reps,
-                )
-            )
-        segments.append(
-            Segment(
-                len(segments),
-                step_index,
-                step.name,
-                side,
-                step.seconds,
-                step.how,
-                step.areas,
-                SegmentKind.STEP,
-                rep,
-                step.reps,
-            )
-        )
-
-
-@dataclass(slots=True)
-class _Visit:
-    """What happened to one segment so far: time spent in it and how it was left."""
-
-    actual: float = 0.0
-    done: bool = False
-    skipped: bool = False
 
 
 @dataclass(slots=True)
@@ -226,7 +101,7 @@ class SessionEngine:
         self._stopped = False
         self._started_wall = clock.now()
         self._ended_wall: str | None = None
-        self._visits: dict[int, _Visit] = {}
+        self._visits: dict[int, Visit] = {}
         self._pending: list[Event] = []
 
     # ----------------------------------------------------------------- controls
@@ -285,7 +160,7 @@ class SessionEngine:
         self._leave(skipped=True)
         target = self._index + 1
         while target < len(self.segments) and self.segments[target].step_index == step_index:
-            visit = self._visits.setdefault(target, _Visit())
+            visit = self._visits.setdefault(target, Visit())
             visit.skipped = not visit.done
             target += 1
         self._enter(target, now, reason="skip")
@@ -299,7 +174,7 @@ class SessionEngine:
         if self.segments[self._index].kind is SegmentKind.GET_READY:
             return
         now = self.clock.monotonic()
-        target = self._previous_step_index(self._index)
+        target = previous_step_index(self.segments, self._index)
         self._leave(skipped=False, finished=False)
         self._enter(target, now, reason="back")
 
@@ -353,12 +228,7 @@ class SessionEngine:
         segment = self.current
         if segment is None:
             return Phase.DONE
-        return {
-            SegmentKind.GET_READY: Phase.GET_READY,
-            SegmentKind.STEP: Phase.STEP,
-            SegmentKind.RELEASE: Phase.RELEASE,
-            SegmentKind.SWITCH: Phase.TRANSITION,
-        }[segment.kind]
+        return PHASE_OF[segment.kind]
 
     @property
     def position(self) -> int:
@@ -461,7 +331,7 @@ class SessionEngine:
             ),
             actual_seconds=record.actual_seconds,
             started_at=record.started_at,
-            start_index=_first_segment_of(engine.segments, position),
+            start_index=first_segment_of(engine.segments, position),
         )
         if position >= len(routine.steps):
             engine._started = True
@@ -485,7 +355,7 @@ class SessionEngine:
             self._enter(self._next_index(self._index), ended_at, reason="time")
 
     def _leave(self, *, skipped: bool, finished: bool = True) -> None:
-        visit = self._visits.setdefault(self._index, _Visit())
+        visit = self._visits.setdefault(self._index, Visit())
         visit.actual += self.segments[self._index].seconds - self._raw_remaining()
         # A segment done once stays done if it is skipped on a later visit (after ``back``).
         if finished and skipped:
@@ -522,46 +392,7 @@ class SessionEngine:
             return self._carry.start_index
         return index + 1
 
-    def _previous_step_index(self, index: int) -> int:
-        """The step segment before ``index``, or ``index`` itself when there is none."""
-        for i in range(index - 1, -1, -1):
-            if self.segments[i].kind is SegmentKind.STEP:
-                return i
-        return index
-
     def _step_records(self) -> tuple[StepRecord, ...]:
-        """One entry per step side reached in this run, in routine order: its holds and the
-        releases between them, with the time of every visit (after ``back`` too); skipped
-        when one of its holds was skipped and not done on a later visit."""
-        actual = {i: visit.actual for i, visit in self._visits.items()}
-        if self._started and not self.done:
-            actual[self._index] = actual.get(self._index, 0.0) + self.elapsed_in_segment()
-        sides: dict[tuple[int, Side | None], list[Segment]] = {}
-        for segment in self.segments:
-            if segment.kind in (SegmentKind.STEP, SegmentKind.RELEASE):
-                sides.setdefault((segment.step_index, segment.side), []).append(segment)
-        records = []
-        for parts in sides.values():
-            reached = any(s.index in self._visits or actual.get(s.index, 0.0) > 0 for s in parts)
-            if not reached:
-                continue
-            holds = [s for s in parts if s.kind is SegmentKind.STEP]
-            records.append(
-                StepRecord(
-                    name=holds[0].name,
-                    side=holds[0].side,
-                    planned_seconds=float(sum(s.seconds for s in parts)),
-                    actual_seconds=sum(actual.get(s.index, 0.0) for s in parts),
-                    skipped=any(
-                        self._visits[s.index].skipped for s in holds if s.index in self._visits
-                    ),
-                )
-            )
-        return tuple(records)
-
-
-def _first_segment_of(segments: tuple[Segment, ...], step_index: int) -> int:
-    for segment in segments:
-        if segment.kind is not SegmentKind.GET_READY and segment.step_index == step_index:
-            return segment.index
-    return len(segments)
+        running = self._started and not self.done
+        current = (self._index, self.elapsed_in_segment()) if running else None
+        return step_records(self.segments, self._visits, current)

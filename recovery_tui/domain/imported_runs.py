@@ -17,8 +17,9 @@ from datetime import date, datetime, tzinfo
 from recovery_tui.domain import validation as v
 from recovery_tui.domain.activity import Activity, same_start_and_distance
 from recovery_tui.domain.effort import estimate_effort
-from recovery_tui.domain.models import FIRST_YEAR, Run, utc_iso
+from recovery_tui.domain.models import Run, utc_iso
 from recovery_tui.domain.run_defaults import default_kind
+from recovery_tui.domain.stored_values import FIRST_YEAR
 
 # What a file's sport is called when it is a run, lower-cased (GPX types, TCX "Running",
 # FIT sport names); anything else is said beside the run, in case it was a ride.

@@ -7,12 +7,22 @@ clocks change. ``to_dict``/``from_dict`` give the plain JSON shape the store kee
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
+
+from recovery_tui.domain.stored_values import (
+    maybe_instant,
+    maybe_number_in,
+    maybe_whole_in,
+    number_in,
+    stored_day,
+    stored_instant,
+    stored_list,
+    stored_text,
+    whole_in,
+)
 
 
 class Area(StrEnum):
@@ -83,76 +93,6 @@ class RedFlag(StrEnum):
         return self in (RedFlag.DARK_URINE, RedFlag.DIZZINESS, RedFlag.CANNOT_BEAR_WEIGHT)
 
 
-def _within(value: Any, low: float, high: float, what: str) -> Any:
-    """A stored number must be finite and in range; anything else means the file was not
-    written by us (or was damaged), and the store moves it aside instead of crashing."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{what} is not a number: {value!r}")
-    if not math.isfinite(value) or not low <= value <= high:
-        raise ValueError(f"{what} {value!r} is out of range")
-    return value
-
-
-def _maybe(value: Any, low: float, high: float, what: str) -> Any:
-    return None if value is None else _within(value, low, high, what)
-
-
-def _list(value: Any, what: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise ValueError(f"{what} is not a list: {value!r}")
-    return value
-
-
-def _whole(value: Any, low: int, high: int, what: str) -> int:
-    number = _within(value, low, high, what)
-    if number != int(number):
-        raise ValueError(f"{what} {value!r} is not a whole number")
-    return int(number)
-
-
-def _maybe_whole(value: Any, low: int, high: int, what: str) -> int | None:
-    return None if value is None else _whole(value, low, high, what)
-
-
-def _text(value: Any, what: str) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"{what} is not text: {value!r}")
-    return value
-
-
-# Stored days and instants must fall in these years: nothing real lies outside them, and
-# date arithmetic near the ends of the calendar overflows (a run on 9999-12-31 used to load
-# and then crash History).
-FIRST_YEAR, LAST_YEAR = 1970, 2200
-_DAY_KEY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z", re.ASCII)
-
-
-def stored_day(value: Any, what: str = "day") -> date:
-    """A day as the store keeps it (``YYYY-MM-DD``, other ISO spellings refused because days
-    are compared as text), within FIRST_YEAR..LAST_YEAR; ValueError otherwise."""
-    if not isinstance(value, str) or not _DAY_KEY.fullmatch(value):
-        raise ValueError(f"{what} {value!r} is not a day written as YYYY-MM-DD")
-    day = date.fromisoformat(value)
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(f"{what} {value} is out of range")
-    return day
-
-
-def _instant(value: Any, what: str) -> str:
-    """A UTC instant as ``utc_iso`` writes it (fractions of a second optional)."""
-    if not isinstance(value, str) or not _INSTANT.fullmatch(value):
-        raise ValueError(f"{what} {value!r} is not a UTC instant")
-    moment = datetime.fromisoformat(value)  # refuses impossible dates and times
-    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        raise ValueError(f"{what} {value} is out of range")
-    return value
-
-
-def _maybe_instant(value: Any, what: str) -> str | None:
-    return None if value is None else _instant(value, what)
-
-
 def new_id() -> str:
     import uuid  # only when a record is made, not at start-up
 
@@ -212,16 +152,16 @@ class Run:
         finish = d.get("finish")
         source = d.get("source")
         return cls(
-            id=_text(d["id"], "id"),
+            id=stored_text(d["id"], "id"),
             day=stored_day(d["day"]),
-            distance_km=float(_within(d["distance_km"], 0, 1000, "distance_km")),
-            effort=_whole(d["effort"], 1, 10, "effort"),
+            distance_km=float(number_in(d["distance_km"], 0, 1000, "distance_km")),
+            effort=whole_in(d["effort"], 1, 10, "effort"),
             kind=RunKind(d["kind"]),
-            finish=time.fromisoformat(_text(finish, "finish")) if finish else None,
-            recorded_at=_instant(d["recorded_at"], "recorded_at"),
-            tz=_text(d["tz"], "tz"),
-            started_at=_maybe_instant(d.get("started_at"), "started_at"),
-            source=None if source is None else _text(source, "source"),
+            finish=time.fromisoformat(stored_text(finish, "finish")) if finish else None,
+            recorded_at=stored_instant(d["recorded_at"], "recorded_at"),
+            tz=stored_text(d["tz"], "tz"),
+            started_at=maybe_instant(d.get("started_at"), "started_at"),
+            source=None if source is None else stored_text(source, "source"),
         )
 
 
@@ -261,16 +201,18 @@ class CheckIn:
         return cls(
             day=stored_day(d["day"]),
             soreness={
-                Area(a): _whole(n, 0, 10, "soreness") for a, n in d.get("soreness", {}).items()
+                Area(a): whole_in(n, 0, 10, "soreness") for a, n in d.get("soreness", {}).items()
             },
-            energy=_maybe_whole(d.get("energy"), 0, 10, "energy"),
-            sleep_hours=_maybe(d.get("sleep_hours"), 0, 24, "sleep_hours"),
-            cups=_maybe_whole(d.get("cups"), 0, 1000, "cups"),
+            energy=maybe_whole_in(d.get("energy"), 0, 10, "energy"),
+            sleep_hours=maybe_number_in(d.get("sleep_hours"), 0, 24, "sleep_hours"),
+            cups=maybe_whole_in(d.get("cups"), 0, 1000, "cups"),
             stand={Side(s): StandResult(r) for s, r in d.get("stand", {}).items()},
-            red_flags=frozenset(RedFlag(f) for f in _list(d.get("red_flags", []), "red_flags")),
-            note=_text(d.get("note", ""), "note"),
-            recorded_at=_instant(d["recorded_at"], "recorded_at"),
-            tz=_text(d["tz"], "tz"),
+            red_flags=frozenset(
+                RedFlag(f) for f in stored_list(d.get("red_flags", []), "red_flags")
+            ),
+            note=stored_text(d.get("note", ""), "note"),
+            recorded_at=stored_instant(d["recorded_at"], "recorded_at"),
+            tz=stored_text(d["tz"], "tz"),
         )
 
 
@@ -297,10 +239,10 @@ class TaskState:
     def from_dict(cls, d: dict[str, Any]) -> TaskState:
         return cls(
             day=stored_day(d["day"]),
-            task_id=_text(d["task_id"], "task_id"),
-            count=_whole(d["count"], 0, 100_000, "count"),
-            updated_at=_instant(d["updated_at"], "updated_at"),
-            tz=_text(d["tz"], "tz"),
+            task_id=stored_text(d["task_id"], "task_id"),
+            count=whole_in(d["count"], 0, 100_000, "count"),
+            updated_at=stored_instant(d["updated_at"], "updated_at"),
+            tz=stored_text(d["tz"], "tz"),
         )
 
 
@@ -334,10 +276,10 @@ class StepRecord:
         if not isinstance(skipped, bool):
             raise ValueError(f"skipped is not true or false: {skipped!r}")
         return cls(
-            name=_text(d["name"], "step name"),
+            name=stored_text(d["name"], "step name"),
             side=Side(d["side"]) if d.get("side") else None,
-            planned_seconds=float(_within(d["planned_seconds"], 0, 1e7, "planned_seconds")),
-            actual_seconds=float(_within(d["actual_seconds"], 0, 1e7, "actual_seconds")),
+            planned_seconds=float(number_in(d["planned_seconds"], 0, 1e7, "planned_seconds")),
+            actual_seconds=float(number_in(d["actual_seconds"], 0, 1e7, "actual_seconds")),
             skipped=skipped,
         )
 
@@ -381,21 +323,21 @@ class SessionRecord:
     def from_dict(cls, d: dict[str, Any]) -> SessionRecord:
         from recovery_tui.domain.routines import KINDS  # routines imports this module
 
-        kind = _text(d["kind"], "kind")
+        kind = stored_text(d["kind"], "kind")
         if kind not in KINDS:
             raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
         return cls(
-            id=_text(d["id"], "id"),
+            id=stored_text(d["id"], "id"),
             day=stored_day(d["day"]),
-            routine_id=_text(d["routine_id"], "routine_id"),
-            routine_name=_text(d["routine_name"], "routine_name"),
+            routine_id=stored_text(d["routine_id"], "routine_id"),
+            routine_name=stored_text(d["routine_name"], "routine_name"),
             kind=kind,
             status=SessionStatus(d["status"]),
-            planned_seconds=float(_within(d["planned_seconds"], 0, 1e7, "planned_seconds")),
-            actual_seconds=float(_within(d["actual_seconds"], 0, 1e7, "actual_seconds")),
-            started_at=_instant(d["started_at"], "started_at"),
-            ended_at=_maybe_instant(d.get("ended_at"), "ended_at"),
-            tz=_text(d["tz"], "tz"),
-            steps=tuple(StepRecord.from_dict(s) for s in _list(d.get("steps", []), "steps")),
-            position=_whole(d.get("position", 0), 0, 100_000, "position"),
+            planned_seconds=float(number_in(d["planned_seconds"], 0, 1e7, "planned_seconds")),
+            actual_seconds=float(number_in(d["actual_seconds"], 0, 1e7, "actual_seconds")),
+            started_at=stored_instant(d["started_at"], "started_at"),
+            ended_at=maybe_instant(d.get("ended_at"), "ended_at"),
+            tz=stored_text(d["tz"], "tz"),
+            steps=tuple(StepRecord.from_dict(s) for s in stored_list(d.get("steps", []), "steps")),
+            position=whole_in(d.get("position", 0), 0, 100_000, "position"),
         )

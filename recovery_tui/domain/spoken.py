@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from recovery_tui.domain.engine import Event, Finished, Segment, SegmentChanged, SegmentKind
 from recovery_tui.domain.models import Side
+from recovery_tui.domain.segments import Event, Finished, Segment, SegmentChanged, SegmentKind
 from recovery_tui.domain.text import one_line
 
 SWITCH_SIDES = "Switch sides."

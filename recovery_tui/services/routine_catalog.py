@@ -13,13 +13,8 @@ from pathlib import Path
 from recovery_tui.domain.adaptive import adaptive_stretch
 from recovery_tui.domain.models import SessionRecord
 from recovery_tui.domain.routine_files import MAX_FILE_BYTES, RoutineFileError, parse_routine
-from recovery_tui.domain.routines import (
-    STRETCH_30_ID,
-    Routine,
-    builtin_routines,
-    find_builtin,
-    stretch_30,
-)
+from recovery_tui.domain.routine_library import builtin_routines, find_builtin, stretch_30
+from recovery_tui.domain.routines import STRETCH_30_ID, Routine
 from recovery_tui.services.journal import Journal
 
 ADAPTIVE = "adaptive"

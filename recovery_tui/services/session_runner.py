@@ -14,16 +14,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from recovery_tui.domain.clock import Clock
-from recovery_tui.domain.engine import (
-    Finished,
-    Phase,
-    SegmentChanged,
-    SegmentKind,
-    SessionEngine,
-)
+from recovery_tui.domain.engine import SessionEngine
 from recovery_tui.domain.formats import clock_text, length_text
 from recovery_tui.domain.models import SessionRecord, SessionStatus
 from recovery_tui.domain.routines import Routine
+from recovery_tui.domain.segments import Finished, Phase, SegmentChanged, SegmentKind
 from recovery_tui.domain.session_rules import as_interrupted, as_stopped, resumable
 from recovery_tui.domain.spoken import PAUSED, RESUMED, cue_phrase, segment_phrase
 from recovery_tui.domain.text import one_line

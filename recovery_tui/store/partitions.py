@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from recovery_tui.domain.models import CheckIn, Run, SessionRecord, TaskState, stored_day
+from recovery_tui.domain.models import CheckIn, Run, SessionRecord, TaskState
+from recovery_tui.domain.stored_values import stored_day
 from recovery_tui.store.atomic import Tables, check_shape
 from recovery_tui.store.errors import CorruptFile, InvalidRecord
 

@@ -14,7 +14,7 @@ from session_pilot import GET_READY, advance, clock_on_screen, open_session, sho
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from recovery_tui.domain.routines import stretch_30
+from recovery_tui.domain.routine_library import stretch_30
 from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.session_mat import MAT_MODE_SETTING
 

@@ -16,7 +16,7 @@ from textual.widgets import OptionList, Static
 from recovery_tui.app import RecoveryApp
 from recovery_tui.domain.formats import clock_text
 from recovery_tui.domain.models import Area, CheckIn, RedFlag
-from recovery_tui.domain.routines import builtin_routines, contrast_therapy
+from recovery_tui.domain.routine_library import builtin_routines, contrast_therapy
 from recovery_tui.screens.routine_picker import RoutinePicker
 from recovery_tui.screens.session import SessionScreen
 from recovery_tui.services.journal import Journal

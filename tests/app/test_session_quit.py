@@ -15,7 +15,7 @@ from textual.widgets import Button
 from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import RunKind, SessionRecord, SessionStatus, Side
-from recovery_tui.domain.routines import stretch_30
+from recovery_tui.domain.routine_library import stretch_30
 from recovery_tui.screens.resume import ResumeScreen
 from recovery_tui.screens.session import SessionScreen
 from recovery_tui.services.journal import Journal

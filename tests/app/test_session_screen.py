@@ -16,7 +16,7 @@ from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.adaptive import adaptive_stretch
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import RunKind, SessionRecord, SessionStatus, Side
-from recovery_tui.domain.routines import stretch_30
+from recovery_tui.domain.routine_library import stretch_30
 from recovery_tui.domain.terminal_notification import notification_sequence
 from recovery_tui.screens.session import SessionScreen
 from recovery_tui.screens.walk_length import WalkLengthScreen

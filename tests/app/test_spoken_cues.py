@@ -12,9 +12,10 @@ from app_factory import fixed_clock, make_app
 from fake_speech import said, wait_for, write_fake_speaker
 from session_pilot import GET_READY, advance, open_session
 
-from recovery_tui.domain.engine import SegmentKind
 from recovery_tui.domain.models import Side
-from recovery_tui.domain.routines import SWITCH_SECONDS, stretch_30
+from recovery_tui.domain.routine_library import stretch_30
+from recovery_tui.domain.routines import SWITCH_SECONDS
+from recovery_tui.domain.segments import SegmentKind
 from recovery_tui.domain.spoken import (
     COUNTDOWN,
     PAUSED,

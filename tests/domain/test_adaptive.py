@@ -23,13 +23,13 @@ from recovery_tui.domain.adaptive import (
     may_offer_adaptive,
 )
 from recovery_tui.domain.models import Area, CheckIn, RedFlag
+from recovery_tui.domain.routine_library import stretch_30
 from recovery_tui.domain.routines import (
     JOINT_AREAS,
     MUSCLE_AREAS,
     STRETCH_30_SECONDS,
     Routine,
     Step,
-    stretch_30,
 )
 from recovery_tui.domain.soreness import LOW_SORENESS
 from recovery_tui.domain.text import one_line, plain

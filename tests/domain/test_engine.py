@@ -8,15 +8,11 @@ import pendulum
 import pytest
 
 from recovery_tui.domain.clock import FakeClock
-from recovery_tui.domain.engine import (
-    Finished,
-    Phase,
-    SegmentChanged,
-    SegmentKind,
-    SessionEngine,
-)
+from recovery_tui.domain.engine import SessionEngine
 from recovery_tui.domain.models import SessionStatus, Side, parse_utc
-from recovery_tui.domain.routines import SWITCH_SECONDS, Routine, Step, stretch_30, walk_routine
+from recovery_tui.domain.routine_library import stretch_30
+from recovery_tui.domain.routines import SWITCH_SECONDS, Routine, Step, walk_routine
+from recovery_tui.domain.segments import Finished, Phase, SegmentChanged, SegmentKind
 
 START = pendulum.datetime(2025, 5, 5, 7, 30, tz="Europe/Paris")
 MONO = 1000.0

@@ -8,6 +8,12 @@ from pathlib import Path
 import pytest
 
 from recovery_tui.domain.models import Area
+from recovery_tui.domain.routine_library import (
+    builtin_routines,
+    contrast_therapy,
+    find_builtin,
+    stretch_30,
+)
 from recovery_tui.domain.routines import (
     JOINT_AREAS,
     MUSCLE_AREAS,
@@ -17,10 +23,6 @@ from recovery_tui.domain.routines import (
     WARM_UP_ID,
     Routine,
     Step,
-    builtin_routines,
-    contrast_therapy,
-    find_builtin,
-    stretch_30,
     walk_routine,
 )
 

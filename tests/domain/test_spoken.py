@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_tui.domain.engine import Finished, Segment, SegmentChanged, SegmentKind
 from recovery_tui.domain.models import Side
+from recovery_tui.domain.segments import Finished, Segment, SegmentChanged, SegmentKind
 from recovery_tui.domain.spoken import (
     COUNTDOWN,
     COUNTDOWN_LEAD,

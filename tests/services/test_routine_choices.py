@@ -15,7 +15,7 @@ from recovery_tui.domain.adaptive import adaptive_stretch
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.formats import clock_text
 from recovery_tui.domain.models import Area, CheckIn, RedFlag
-from recovery_tui.domain.routines import builtin_routines
+from recovery_tui.domain.routine_library import builtin_routines
 from recovery_tui.services.journal import Journal
 from recovery_tui.services.routine_catalog import ADAPTIVE, RoutineCatalog
 from recovery_tui.services.routine_choices import (

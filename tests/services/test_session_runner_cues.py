@@ -11,7 +11,7 @@ from app_factory import fixed_clock
 
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import Side
-from recovery_tui.domain.routines import stretch_30
+from recovery_tui.domain.routine_library import stretch_30
 from recovery_tui.domain.spoken import COUNTDOWN, GET_READY, PAUSED, RESUMED, step_start
 from recovery_tui.services.journal import Journal
 from recovery_tui.services.session_runner import TICK_SECONDS, WAKE_MARGIN, SessionRunner

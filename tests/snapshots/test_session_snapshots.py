@@ -15,7 +15,8 @@ from textual.pilot import Pilot
 
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import RunKind
-from recovery_tui.domain.routines import SWITCH_SECONDS, stretch_30
+from recovery_tui.domain.routine_library import stretch_30
+from recovery_tui.domain.routines import SWITCH_SECONDS
 from recovery_tui.screens.session import SessionScreen
 from recovery_tui.services.journal import Journal
 
