@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from recovery_tui.domain import validation as v
 from recovery_tui.domain.models import RunKind
+from recovery_tui.domain.run_defaults import default_effort
 
 # (lowest % of maximum heart rate, effort, ACSM class), highest first.
 EFFORT_BANDS: tuple[tuple[int, int, str], ...] = (
@@ -44,9 +45,6 @@ EFFORT_BANDS: tuple[tuple[int, int, str], ...] = (
     (50, 2, "very light"),
     (0, 1, "very light"),
 )
-
-# The efforts ``log-run`` assumes when none is given.
-DEFAULT_EFFORT: dict[RunKind, int] = {RunKind.RACE: 8, RunKind.LONG: 6, RunKind.EASY: 3}
 
 MIN_MAX_HR, MAX_MAX_HR = 100, 240
 
@@ -76,10 +74,6 @@ def _band(percent: int) -> tuple[int, str]:
 def effort_from_heart_rate(avg_hr: float, max_hr_setting: int) -> int:
     """Effort 1–10 from the run's average heart rate and the user's maximum."""
     return _band(heart_rate_percent(avg_hr, max_hr_setting))[0]
-
-
-def default_effort(kind: RunKind) -> int:
-    return DEFAULT_EFFORT[kind]
 
 
 def estimate_effort(

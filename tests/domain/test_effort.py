@@ -15,15 +15,14 @@ from hypothesis import strategies as st
 
 from recovery_tui.domain import validation as v
 from recovery_tui.domain.effort import (
-    DEFAULT_EFFORT,
     EFFORT_BANDS,
-    default_effort,
     effort_from_heart_rate,
     estimate_effort,
     heart_rate_percent,
     parse_max_heart_rate,
 )
 from recovery_tui.domain.models import RunKind
+from recovery_tui.domain.run_defaults import DEFAULT_EFFORT, default_effort
 
 
 def acsm_class(percent: int) -> str:
