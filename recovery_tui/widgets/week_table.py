@@ -23,6 +23,7 @@ from textual.widgets import DataTable
 from recovery_tui.domain.formats import day_label, minutes_text
 from recovery_tui.domain.history.columns import (
     AREA_HEADS,
+    BEFORE_FIRST,
     HEAD_MEANINGS,
     MARK_MEANINGS,
     NOT_RECORDED,
@@ -34,7 +35,6 @@ from recovery_tui.domain.models import AREAS
 
 # The full table (nine area columns) is about this wide: below it, the areas fold.
 FULL_WIDTH = 100
-BEFORE_FIRST = "blank row: before your first record"
 
 
 def _right(text: str, style: str = "") -> Text:

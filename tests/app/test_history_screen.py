@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from recovery_tui.app import RecoveryApp
 from recovery_tui.domain.demo import make_demo
-from recovery_tui.domain.history.columns import AREA_HEADS, HEAD_MEANINGS, worst_text
+from recovery_tui.domain.history.columns import AREA_HEADS, BEFORE_FIRST, HEAD_MEANINGS, worst_text
 from recovery_tui.domain.history.export import rows_to_csv
 from recovery_tui.domain.models import (
     Area,
@@ -32,7 +32,7 @@ from recovery_tui.screens.today import TodayScreen
 from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.flow_legend import FlowLegend
 from recovery_tui.widgets.history_grid import HistoryGrid
-from recovery_tui.widgets.week_table import BEFORE_FIRST, WeekTable, column_heads
+from recovery_tui.widgets.week_table import WeekTable, column_heads
 
 TODAY = date(2026, 11, 26)
 # Wide enough for a column per area; History folds them into one below it.

@@ -113,3 +113,33 @@ def test_every_area_has_a_short_head_and_every_head_a_meaning() -> None:
     heads = [head for head, _ in HEAD_MEANINGS]
     assert len(set(heads)) == len(heads)
     assert all(meaning for _, meaning in HEAD_MEANINGS)
+
+
+def test_the_command_line_exports_say_nothing_of_days_before_the_first_record() -> None:
+    """``recovery-tui history`` as JSON, CSV and table: a day before the first record has
+    its date and weekday and nothing else (not a plan of 0 out of 4), as on the screen."""
+    from recovery_tui.domain.history.columns import BEFORE_FIRST
+    from recovery_tui.domain.history.export import (
+        CSV_COLUMNS,
+        day_to_csv_row,
+        day_to_json,
+        rows_to_table,
+    )
+
+    days = week()
+    before, first = days[0], next(d for d in days if not d.before_first)
+    assert day_to_json(before) == {
+        "date": MONDAY.isoformat(),
+        "weekday": "Mon",
+        "before_first": True,
+    }
+    assert day_to_json(first)["before_first"] is False
+    assert day_to_json(first)["tasks_total"] == first.tasks_total > 0
+    row = day_to_csv_row(before)
+    assert [row[c] for c in CSV_COLUMNS[:2]] == [MONDAY.isoformat(), "Mon"]
+    assert all(row[c] == "" for c in CSV_COLUMNS[2:])
+    lines = rows_to_table(days).splitlines()
+    assert lines[1] == f"{MONDAY.isoformat()}  Mon"
+    assert f"/{first.tasks_total}" in lines[1 + days.index(first)]
+    assert lines[-1].endswith(BEFORE_FIRST)
+    assert BEFORE_FIRST not in rows_to_table(days[days.index(first) :])

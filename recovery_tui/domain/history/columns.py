@@ -14,6 +14,7 @@ AREA_HEADS: dict[Area, str] = dict(
 NOT_RECORDED = "-"
 RED_FLAG_MARK = "!"
 NOTE_MARK = "*"
+BEFORE_FIRST = "blank row: before your first record"
 
 # What each head means, in the order the columns come.
 HEAD_MEANINGS: tuple[tuple[str, str], ...] = (

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from recovery_tui.domain.history.columns import AREA_HEADS
+from recovery_tui.domain.history.columns import AREA_HEADS, BEFORE_FIRST
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import AREAS, Side
 from recovery_tui.domain.text import plain
@@ -39,7 +39,10 @@ CSV_COLUMNS: tuple[str, ...] = (
 
 def day_to_json(d: DaySummary) -> dict[str, Any]:
     """A day as plain JSON values. ``soreness`` holds only the areas recorded ({} with no
-    check-in); minutes are rounded to one decimal."""
+    check-in); minutes are rounded to one decimal. A day before the user's first record
+    says so and holds nothing else: no plan asked anything of it."""
+    if d.before_first:
+        return {"date": d.date.isoformat(), "weekday": d.weekday, "before_first": True}
     checkin = d.checkin
     return {
         "date": d.date.isoformat(),
@@ -60,6 +63,7 @@ def day_to_json(d: DaySummary) -> dict[str, Any]:
         "red_flag": d.red_flag,
         "red_flags": sorted(f.value for f in checkin.red_flags) if checkin else [],
         "stand": {s.value: d.stand[s].value for s in Side if s in d.stand},
+        "before_first": False,
     }
 
 
@@ -92,12 +96,13 @@ def neutral_cell(text: str) -> str:
 
 
 def day_to_csv_row(d: DaySummary) -> dict[str, str]:
+    """One CSV row; a day before the first record has only its date and weekday."""
     j = day_to_json(d)
-    row: dict[str, Any] = {k: j[k] for k in CSV_COLUMNS if k in j}
+    row: dict[str, Any] = {k: j.get(k) for k in CSV_COLUMNS}
     for a in AREAS:
-        row[f"sore_{a.value}"] = j["soreness"].get(a.value)
+        row[f"sore_{a.value}"] = j.get("soreness", {}).get(a.value)
     for s in Side:
-        row[f"stand_{s.value}"] = j["stand"].get(s.value)
+        row[f"stand_{s.value}"] = j.get("stand", {}).get(s.value)
     cells = {k: _csv_cell(row[k]) for k in CSV_COLUMNS}
     return {k: neutral_cell(v) if k in CSV_TEXT_COLUMNS else v for k, v in cells.items()}
 
@@ -121,6 +126,8 @@ def _num(value: float | None) -> str:
 
 def _table_row(d: DaySummary) -> list[str]:
     j = day_to_json(d)
+    if d.before_first:
+        return [j["date"], d.weekday, *("" for _ in TABLE_HEADS[2:])]
     rday = "-" if d.recovery_day is None else f"{d.recovery_day}/{d.window_days}"
     sore = [
         "-" if d.soreness is None else str(d.soreness.get(a, "-"))  # area not recorded
@@ -159,7 +166,7 @@ TABLE_HEADS = (
 
 def rows_to_table(days: Sequence[DaySummary]) -> str:
     """An aligned table for a terminal: text left, numbers right; "-" means not recorded,
-    "!" a red flag, "*" a note."""
+    "!" a red flag, "*" a note; a blank row is a day before the first record."""
     rows = [list(TABLE_HEADS), *(_table_row(d) for d in days)]
     widths = [max(len(r[i]) for r in rows) for i in range(len(TABLE_HEADS))]
     left = {0, 1, len(TABLE_HEADS) - 1}
@@ -171,4 +178,6 @@ def rows_to_table(days: Sequence[DaySummary]) -> str:
         ]
         lines.append("  ".join(cells).rstrip())
     legend = "- not recorded   ! red flag   * note"
+    if any(d.before_first for d in days):
+        legend += f"   {BEFORE_FIRST}"
     return "\n".join([*lines, "", legend])
