@@ -98,7 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="perceived effort (default: race 8, long 6, easy 3)",
     )
     log.add_argument(
-        "--kind", type=_text, metavar="easy|long|race", help="default: long from 15 km, easy below"
+        "--kind",
+        type=_text,
+        metavar="easy|long|race",
+        help="default: race at a race distance, long from 15 km, else easy",
     )
 
     imports = sub.add_parser(

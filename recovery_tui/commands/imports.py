@@ -18,7 +18,7 @@ from recovery_tui.domain.formats import clock_text, period_label
 from recovery_tui.domain.imported_runs import RunFromFile
 from recovery_tui.domain.text import one_line
 from recovery_tui.domain.units import DistanceUnit, distance_text, pace_text
-from recovery_tui.domain.window import run_label
+from recovery_tui.domain.window import file_reasons, run_label
 from recovery_tui.paths import Dirs
 from recovery_tui.services.run_import import FileResult, Outcome, RunImport
 from recovery_tui.services.user_settings import distance_unit
@@ -62,6 +62,9 @@ def _show(result: FileResult, unit: DistanceUnit, dry_run: bool) -> None:
         verb = "Would import" if dry_run else "Imported"
         say(f"{verb} {name}: {run_line(result.found, unit)}.")
         say(f"  {result.found.effort_basis}")
+        run = result.found.run
+        for reason in file_reasons(run.distance_km, run.moving_seconds, run.descent_m, unit):
+            say(f"  {reason.text}")
         if result.found.needs_max_heart_rate:
             say(f"  ({SET_MAX_HR})")
         if result.found.other_sport is not None:

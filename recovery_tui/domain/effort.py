@@ -80,7 +80,8 @@ def estimate_effort(
     kind: RunKind, avg_hr: int | None, max_hr_setting: int | None
 ) -> EffortEstimate:
     """The effort to offer for a run, and the sentence that says why."""
-    usual = f"the usual effort for {'an' if kind is RunKind.EASY else 'a'} {kind.value} run"
+    what = {RunKind.RACE: "a race", RunKind.LONG: "a long run", RunKind.EASY: "an easy run"}
+    usual = f"the usual effort for {what[kind]}"
     if avg_hr is None:
         return EffortEstimate(default_effort(kind), f"No heart rate in the file: {usual}.")
     if max_hr_setting is None:

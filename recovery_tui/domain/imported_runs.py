@@ -92,6 +92,8 @@ def run_from_activity(
         tz=tz,
         started_at=utc_iso(activity.start),
         source=activity.source_format.value,
+        moving_seconds=round(activity.moving_seconds, 1) if activity.moving_seconds > 0 else None,
+        descent_m=None if activity.descent_m is None else round(activity.descent_m, 1),
     )
     return RunFromFile(run, estimate.basis, activity, max_heart_rate)
 

@@ -114,6 +114,12 @@ def parse_utc(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
+# Bounds of what a stored run may say: ten days of moving, a descent deeper than any
+# mountain race (Everest from its summit to the sea twice).
+MAX_MOVING_SECONDS = 10 * 24 * 3600
+MAX_DESCENT_M = 20_000
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     day: date
@@ -129,6 +135,10 @@ class Run:
     # then the keys are left out, and runs stored before they existed read the same.
     started_at: str | None = None
     source: str | None = None
+    # What the file also tells the recovery window (domain/window.py): time on the feet
+    # and the metres run downhill. None when logged by hand or not in the file.
+    moving_seconds: float | None = None
+    descent_m: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         doc: dict[str, Any] = {
@@ -145,6 +155,10 @@ class Run:
             doc["started_at"] = self.started_at
         if self.source is not None:
             doc["source"] = self.source
+        if self.moving_seconds is not None:
+            doc["moving_seconds"] = self.moving_seconds
+        if self.descent_m is not None:
+            doc["descent_m"] = self.descent_m
         return doc
 
     @classmethod
@@ -162,6 +176,10 @@ class Run:
             tz=stored_text(d["tz"], "tz"),
             started_at=maybe_instant(d.get("started_at"), "started_at"),
             source=None if source is None else stored_text(source, "source"),
+            moving_seconds=maybe_number_in(
+                d.get("moving_seconds"), 0, MAX_MOVING_SECONDS, "moving_seconds"
+            ),
+            descent_m=maybe_number_in(d.get("descent_m"), 0, MAX_DESCENT_M, "descent_m"),
         )
 
 

@@ -96,6 +96,17 @@ def distance_text(km: float, unit: DistanceUnit, decimals: int = 1) -> str:
     return f"{from_km(km, unit):.{decimals}f} {unit.value}"
 
 
+FEET_PER_METRE = 3.28084
+
+
+def height_text(metres: float, unit: DistanceUnit) -> str:
+    """A climb or a descent in the unit's usual measure: '620 m' with kilometres, '2034 ft'
+    with miles."""
+    if unit is DistanceUnit.MI:
+        return f"{metres * FEET_PER_METRE:.0f} ft"
+    return f"{metres:.0f} m"
+
+
 def pace_text(seconds: float, km: float, unit: DistanceUnit) -> str:
     """Time per unit of distance: '5:41 /km', '9:09 /mi'. A pace needs a distance."""
     if not km > 0 or not seconds >= 0:

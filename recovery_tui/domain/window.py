@@ -19,8 +19,10 @@ import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from recovery_tui.domain.advice import Note
+from recovery_tui.domain.formats import days_text
 from recovery_tui.domain.models import Run, RunKind
-from recovery_tui.domain.units import DistanceUnit, distance_text
+from recovery_tui.domain.units import DistanceUnit, distance_text, height_text
 from recovery_tui.domain.validation import MAX_DISTANCE_KM
 
 KM_PER_RECOVERY_DAY = 3.0
@@ -69,8 +71,45 @@ def window_days(
 MAX_WINDOW_DAYS = window_days(MAX_DISTANCE_KM, 10, RunKind.RACE)
 
 
+TIME_ON_FEET_GUIDE = "msg.window.time_on_feet"
+DESCENT_GUIDE = "msg.window.descent"
+
+
+def file_reasons(
+    distance_km: float,
+    moving_seconds: float | None,
+    descent_m: float | None,
+    unit: DistanceUnit = DistanceUnit.KM,
+) -> tuple[Note, ...]:
+    """What a run's file added to its window, in words: the time on the feet when it counts
+    for more than the distance, and the days the descent adds. Empty when neither did."""
+    reasons: list[Note] = []
+    if moving_seconds is not None and effective_km(distance_km, moving_seconds) > (
+        effective_km(distance_km)
+    ):
+        hours, minutes = divmod(round(moving_seconds / 60), 60)
+        reasons.append(
+            Note(
+                TIME_ON_FEET_GUIDE,
+                f"Counted by its {hours} h {minutes:02d} min on the feet, not only its "
+                "distance: a long time moving takes longer to recover from.",
+            )
+        )
+    extra = 0 if descent_m is None else math.floor(descent_m / DESCENT_M_PER_EXTRA_DAY)
+    if descent_m is not None and extra > 0:
+        reasons.append(
+            Note(
+                DESCENT_GUIDE,
+                f"{days_text(extra).capitalize()} more for its {height_text(descent_m, unit)} "
+                "of descent: running downhill leaves the quadriceps sorer.",
+            )
+        )
+    return tuple(reasons)
+
+
 def run_window(run: Run) -> int:
-    return min(window_days(run.distance_km, run.effort, run.kind), MAX_WINDOW_DAYS)
+    days = window_days(run.distance_km, run.effort, run.kind, run.moving_seconds, run.descent_m)
+    return min(days, MAX_WINDOW_DAYS)
 
 
 def window_end(run: Run) -> date:

@@ -27,7 +27,7 @@ from recovery_tui.domain.formats import days_text, long_date
 from recovery_tui.domain.models import RunKind
 from recovery_tui.domain.run_defaults import default_effort, default_kind
 from recovery_tui.domain.units import DistanceUnit, from_km, parse_distance
-from recovery_tui.domain.window import run_label, window_days
+from recovery_tui.domain.window import file_reasons, run_label, window_days
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import save_or_say
 from recovery_tui.screens.forms import FormReader
@@ -150,13 +150,16 @@ class LogRunScreen(ModalScreen[bool]):
             panel.update("")
             return
         kind = RunKind(str(self.query_one("#kind", Select).value))
-        days = window_days(distance, effort, kind)
+        run = self._from_file.run if self._from_file is not None else None
+        moving = run.moving_seconds if run is not None else None
+        descent = run.descent_m if run is not None else None
+        days = window_days(distance, effort, kind, moving, descent)
+        if not days:
+            panel.update(Content("No recovery window: an easy effort."))
+            return
+        reasons = file_reasons(distance, moving, descent, self.unit)
         panel.update(
-            Content(
-                f"Recovery window: {days_text(days)}."
-                if days
-                else "No recovery window: an easy effort."
-            )
+            Content("\n".join([f"Recovery window: {days_text(days)}.", *(r.text for r in reasons)]))
         )
 
     # -- saving --------------------------------------------------------------------------

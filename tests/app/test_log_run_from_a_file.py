@@ -113,3 +113,27 @@ async def test_a_file_that_is_not_a_run_says_why_and_fills_nothing(tmp_path: Pat
         assert isinstance(dialog, LogRunScreen)
         assert "notes.txt" in str(dialog.query_one("#log-run-file", Static).render())
         assert dialog.query_one("#distance", Input).value == ""
+
+
+async def test_a_hilly_race_shows_the_days_its_descent_adds(tmp_path: Path) -> None:
+    """The dialog's window line counts the file's descent and says so; the run is saved
+    with it, so Today's plan has the same window."""
+    from dataclasses import replace
+
+    hilly = replace(SAMPLE, points=1207, speed=3.5, pause_after=None, hill_m=1200.0)
+    downloads_with(tmp_path, "Trail_Half.gpx", gpx_bytes(hilly))
+    app = make_app(tmp_path, clock=fixed_clock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pick(pilot, app, "Trail_Half.gpx")
+        dialog = app.screen
+        assert isinstance(dialog, LogRunScreen)
+        window = str(dialog.query_one("#log-run-window", Static).render())
+        assert window.startswith("Recovery window: 9 days.")  # 7 for the half, 2 for 1200 m
+        assert "2 days more for its" in window and "m of descent" in window
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert app.journal.day_view().plan.window_days == 9
+    (run,) = app.journal.runs()
+    assert run.descent_m is not None and run.descent_m > 1000

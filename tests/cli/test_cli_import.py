@@ -295,3 +295,26 @@ def test_a_run_the_store_refuses_is_named_and_fails(
     code, _, err = cli("import", str(path))
     assert code == 1
     assert err == "recovery-tui: half.gpx was not saved: the disk is full\n"
+
+
+def test_a_hilly_race_counts_its_descent_in_the_window_and_says_so(
+    cli: Cli, tmp_path: Path, data_dir: Path, clock: FakeClock
+) -> None:
+    """The file's descent is kept with the run and lengthens its recovery window: the
+    import says by how much and why, and the plan follows."""
+    from dataclasses import replace
+
+    from recovery_tui.domain.window import DESCENT_M_PER_EXTRA_DAY, run_window, window_days
+
+    hilly = replace(HALF, hill_m=1200.0)
+    path = write(tmp_path / "in", "Trail.gpx", gpx_bytes(hilly))
+    code, out, err = cli("import", str(path))
+    assert code == 0, err
+    (run,) = stored_runs(data_dir, clock)
+    assert run.descent_m == pytest.approx(1200, abs=60)
+    assert run.moving_seconds == pytest.approx((HALF.points - 1) * HALF.step_seconds, abs=10)
+    flat = window_days(run.distance_km, run.effort, run.kind)
+    extra = int(run.descent_m // DESCENT_M_PER_EXTRA_DAY)
+    assert extra == 2 and run_window(run) == flat + extra
+    assert f"2 days more for its {run.descent_m:.0f} m of descent" in out
+    assert f"Recovery window: {flat + extra} days" in out

@@ -124,6 +124,8 @@ def test_without_heart_rate_or_maximum_the_kind_decides() -> None:
     no_max = estimate_effort(RunKind.LONG, 150, None)
     assert no_max.effort == 6
     assert no_max.basis.startswith("The usual effort for a long run;")
+    race = estimate_effort(RunKind.RACE, None, None)
+    assert race.basis == "No heart rate in the file: the usual effort for a race."
     assert "maximum heart rate" in no_max.basis
 
 

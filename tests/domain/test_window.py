@@ -3,17 +3,27 @@ cap, effort and kind scale it, easy runs open none."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 from day_samples import HALF, RACE_DAY, on, run
 
-from recovery_tui.domain.models import RunKind
+from recovery_tui.domain.models import Run, RunKind
+from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import (
+    DESCENT_GUIDE,
     MAX_WINDOW_DAYS,
+    TIME_ON_FEET_GUIDE,
     active_run,
     effective_km,
+    file_reasons,
     run_label,
+    run_window,
     window_days,
 )
+
+GUIDANCE = (Path(__file__).resolve().parents[2] / "docs" / "guidance.md").read_text("utf-8")
 
 
 @pytest.mark.parametrize(
@@ -59,6 +69,43 @@ def test_long_descents_add_days() -> None:
     flat = window_days(42.2, 8, RunKind.RACE, descent_m=100)
     downhill = window_days(42.2, 8, RunKind.RACE, descent_m=1600)
     assert flat == 14 and downhill == flat + 3
+
+
+def test_a_runs_window_counts_what_its_file_told() -> None:
+    """A run stored with its moving time and descent keeps them in its window; one logged
+    by hand (neither known) has the window of its distance alone."""
+    downhill = replace(HALF, descent_m=1600.0)
+    slow = replace(HALF, moving_seconds=3.5 * 3600)
+    assert run_window(HALF) == 7
+    assert run_window(downhill) == 7 + 3
+    assert run_window(slow) == window_days(21.1, 8, RunKind.RACE, moving_seconds=3.5 * 3600) > 7
+    for stored in (downhill, slow, HALF):
+        assert Run.from_dict(stored.to_dict()) == stored
+    assert "descent_m" not in HALF.to_dict() and "moving_seconds" not in HALF.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("descent_m", -1), ("descent_m", float("nan")), ("moving_seconds", "2h"), ("descent_m", 1e9)],
+)
+def test_a_stored_run_with_an_impossible_file_value_is_refused(field: str, value: object) -> None:
+    doc = HALF.to_dict() | {field: value}
+    with pytest.raises(ValueError, match=field):
+        Run.from_dict(doc)
+
+
+def test_the_file_reasons_say_what_lengthened_the_window() -> None:
+    """Time on the feet only when it counts for more than the distance; the descent only
+    when it adds a day; the descent in feet for someone who runs in miles."""
+    assert file_reasons(21.1, None, None) == ()
+    assert file_reasons(21.1, 1.5 * 3600, 499) == ()  # a quick half, a small hill
+    slow, hilly = file_reasons(21.1, 3.5 * 3600, 1600)
+    assert slow.guide == TIME_ON_FEET_GUIDE and "3 h 30 min on the feet" in slow.text
+    assert hilly.guide == DESCENT_GUIDE and hilly.text.startswith("3 days more for its 1600 m")
+    (in_feet,) = file_reasons(21.1, None, 1000, DistanceUnit.MI)
+    assert "2 days more for its 3281 ft of descent" in in_feet.text
+    for guide in (TIME_ON_FEET_GUIDE, DESCENT_GUIDE):
+        assert f"`{guide}`" in GUIDANCE
 
 
 def test_window_clamps_out_of_range_input() -> None:
