@@ -28,8 +28,9 @@ from recovery_tui.domain import advice
 from recovery_tui.domain import plan as p
 from recovery_tui.domain.alarms import Alarm, AlarmKind, day_alarms
 from recovery_tui.domain.checkins import current_checkin
-from recovery_tui.domain.models import CheckIn, Run
+from recovery_tui.domain.models import AREAS, CheckIn, Run
 from recovery_tui.domain.readiness import Readiness, assess_readiness
+from recovery_tui.domain.soreness import Band, band
 from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import active_run, last_window_before, run_window, window_end
 
@@ -127,6 +128,23 @@ def _toward_rest(tasks: list[p.TaskSpec], why: str) -> list[p.TaskSpec]:
     return shaped
 
 
+MASSAGE_AREAS_NAMED = 3
+
+
+def _massage_where_sore(tasks: list[p.TaskSpec], checkin: CheckIn | None) -> list[p.TaskSpec]:
+    """The self-massage says where the last check-in found it sorest (3/10 and up)."""
+    sore = sorted(
+        ((level, area) for area, level in (checkin.soreness if checkin else {}).items()),
+        key=lambda pair: (-pair[0], AREAS.index(pair[1])),
+    )
+    named = [f"{area.label} {level}" for level, area in sore if band(level) >= Band.MILD]
+    if not named:
+        return tasks
+    where = ", ".join(named[:MASSAGE_AREAS_NAMED])
+    why = f"Sorest at your last check-in: {where}. Rub those too."
+    return [replace(t, today=why) if t.id == p.MASSAGE else t for t in tasks]
+
+
 def _tasks(
     day: date,
     runs: Sequence[Run],
@@ -172,7 +190,7 @@ def _tasks(
     elif tired := _tired(checkin):
         tasks = _toward_rest(tasks, f"{tired[0].upper()}{tired[1:]}: the day leans towards rest.")
         notes.append(advice.LOW_ENERGY)
-    return tasks, step, notes
+    return _massage_where_sore(tasks, checkin), step, notes
 
 
 def _return_day(

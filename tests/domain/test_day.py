@@ -59,6 +59,21 @@ def test_early_days_ask_for_walks_stretch_and_the_stand_check() -> None:
     assert "msg.normal_soreness" in [g for g, _ in model.plan.notes]
 
 
+def test_the_self_massage_says_where_the_check_in_found_it_sorest() -> None:
+    """The three sorest areas from 3/10 (mild) up, sorest first; without a recent check-in,
+    or with only low soreness, the task gives its usual reason."""
+    sore = checkin(2, calves=5, quadriceps=6, knees=2, ankles=5, hips=3)
+    massage = day(2, [HALF], [sore]).plan.task(p.MASSAGE)
+    assert massage is not None and massage.title == "Self-massage ankles, knees, lower back"
+    assert (
+        massage.today
+        == "Sorest at your last check-in: quadriceps 6, ankles 5, calves 5. Rub those too."
+    )
+    for checkins in ([], [checkin(2, knees=2, calves=1)], [checkin(-20, calves=6)]):
+        plain = day(2, [HALF], checkins).plan.task(p.MASSAGE)
+        assert plain is not None and plain.today == ""
+
+
 @pytest.mark.parametrize("flag", list(RedFlag))
 def test_each_flag_reshapes_the_day(flag: RedFlag) -> None:
     model = day(2, [HALF], [checkin(2, flags=frozenset({flag}), ankles=4)])
