@@ -27,7 +27,7 @@ class SessionFlows:
 
         withheld = self.journal.stretch_withheld(self.current_day)
         if withheld:
-            self.notify(withheld, title="No stretch session today", timeout=10, markup=False)
+            self.notify(withheld, timeout=10, markup=False)  # the sentence says it all
             return
         self.start_routine(ADAPTIVE)
 
@@ -47,7 +47,10 @@ class SessionFlows:
         from recovery_tui.screens.walk_length import WalkLengthScreen
 
         if not self._session_open():
-            self.push_screen(WalkLengthScreen(), self._walk_chosen)
+            # The walk as today's plan has it: under a red flag, only if it does not hurt.
+            task = self.journal.day_view(self.current_day).plan.walk_task()
+            hint = f"{task.title}. {task.today or task.why}" if task is not None else None
+            self.push_screen(WalkLengthScreen(hint), self._walk_chosen)
 
     def _walk_chosen(self: RecoveryApp, minutes: int | None) -> None:
         if minutes is not None:

@@ -298,6 +298,10 @@ class DayPlan:
     def task(self, task_id: str) -> TaskSpec | None:
         return next((t for t in self.tasks if t.id == task_id), None)
 
+    def walk_task(self) -> TaskSpec | None:
+        """Today's walking task (whichever form the day gave it), if the day has one."""
+        return next((t for t in self.tasks if t.routine == WALK_ROUTINE), None)
+
 
 def phase_for(day_index: int, window: int) -> Phase:
     if day_index == 0:

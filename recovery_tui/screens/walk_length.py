@@ -19,8 +19,16 @@ class WalkLengthScreen(ModalScreen[int | None]):
     CSS_PATH: ClassVar = [style("session.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
+    def __init__(self, hint: str | None = None) -> None:
+        """``hint``: what today's plan says of walking; None gives the usual advice."""
+        super().__init__()
+        self._hint = hint
+
     def compose(self) -> ComposeResult:
-        yield WalkChoice(id="walk-choice", classes="dialog")
+        if self._hint is None:
+            yield WalkChoice(id="walk-choice", classes="dialog")
+        else:
+            yield WalkChoice(self._hint, id="walk-choice", classes="dialog")
 
     def on_mount(self) -> None:
         self.query_one(WalkChoice).focus_default()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
@@ -12,6 +13,7 @@ from recovery_tui.domain.routines import MAX_WALK_MINUTES, WALK_PRESETS
 from recovery_tui.domain.validation import InvalidValue, parse_minutes
 
 DEFAULT_MINUTES = 12
+USUAL_HINT = "10-15 minutes, a few times a day: the first steps hurt, then the muscles warm up."
 
 
 class WalkChoice(Vertical):
@@ -22,12 +24,14 @@ class WalkChoice(Vertical):
             super().__init__()
             self.minutes = minutes
 
+    def __init__(self, hint: str = USUAL_HINT, *, id: str | None = None, classes: str = "") -> None:
+        """``hint`` says what today's plan asks of a walk (plain text, never markup)."""
+        super().__init__(id=id, classes=classes)
+        self._hint = hint
+
     def compose(self) -> ComposeResult:
         yield Static("How long a walk?", classes="dialog-title")
-        yield Static(
-            "10-15 minutes, a few times a day: the first steps hurt, then the muscles warm up.",
-            classes="hint",
-        )
+        yield Static(Content(self._hint), classes="hint")
         with Horizontal(id="walk-presets"):
             for minutes in WALK_PRESETS:
                 yield Button(f"{minutes} min", id=f"walk-{minutes}")

@@ -238,3 +238,30 @@ async def test_today_compares_this_recovery_with_the_last_similar_one(tmp_path: 
         assert panel.display
         text = str(panel.render())
         assert text.startswith("This half marathon") and "quadriceps" in text
+
+
+async def test_the_walk_dialog_says_what_todays_plan_asks_of_a_walk(tmp_path: Path) -> None:
+    """Usually the three walks and why; under a swelling flag, only if it does not hurt;
+    with no run to recover from, the usual advice."""
+
+    def flagged(journal: Journal) -> None:
+        from recovery_tui.domain.checkins import CheckInUpdate
+
+        half_yesterday(journal)
+        journal.update_checkin(TODAY, CheckInUpdate(add_flags=frozenset({RedFlag.SWELLING})))
+
+    from recovery_tui.widgets.session_walk_choice import USUAL_HINT
+
+    for fill, expected in (
+        (half_yesterday, "Walk 10–15 min, 3 times. The first steps hurt"),
+        (flagged, "A short walk, only if it does not hurt. Movement helps soreness"),
+        (None, USUAL_HINT),
+    ):
+        app = make_app(tmp_path / (fill.__name__ if fill else "empty"), fill=fill)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("w")
+            await pilot.pause()
+            assert isinstance(app.screen, WalkLengthScreen)
+            hint = str(app.screen.query_one(".hint", Static).render())
+            assert hint.startswith(expected), hint
