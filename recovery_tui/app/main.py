@@ -66,15 +66,16 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
     TITLE = "recovery-tui"
     CSS_PATH: ClassVar = [style("app.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "today", "Today", tooltip="Show today's plan"),
-        Binding("w", "walk", "Walk", tooltip="Start a walk timer"),
-        Binding("s", "stretch", "Stretch", tooltip="Start the guided 30-minute stretch"),
-        Binding("h", "history", "History", tooltip="The past week and before"),
-        Binding("c", "checkin", "Check-in", tooltip="Record how sore you are"),
-        Binding("r", "log_run", "Log run", tooltip="Record a run or a race"),
-        Binding("o", "routines", "Routines", tooltip="Choose any routine, built-in or your own"),
+        # Footer order: what a sore, tired user needs first; a narrow footer cuts the end.
         Binding("f1,question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("c", "checkin", "Check-in", tooltip="Record how sore you are"),
+        Binding("w", "walk", "Walk", tooltip="Start a walk timer"),
+        Binding("s", "stretch", "Stretch", tooltip="Start the guided 30-minute stretch"),
+        Binding("r", "log_run", "Log run", tooltip="Record a run or a race"),
+        Binding("h", "history", "History", tooltip="The past week and before"),
+        Binding("o", "routines", "Routines", tooltip="Choose any routine, built-in or your own"),
+        Binding("t", "today", "Today", tooltip="Show today's plan"),
     ]
 
     def __init__(

@@ -144,7 +144,7 @@ class HistoryScreen(RecoveryScreen):
             with Vertical(id="grid-view", classes="hidden"):
                 yield HistoryGrid(id="history-grid")
             # The recoveries view is mounted here when first opened.
-        yield Footer()
+        yield Footer(compact=True)
 
     def hidden_app_actions(self) -> frozenset[str]:
         # Keep the footer for History's own keys.

@@ -84,7 +84,7 @@ class SessionScreen(RecoveryScreen):
         yield Header()
         yield TooSmall()
         yield SessionLayout(self._speaker, id="session-layout")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         journal = self.sessions.journal

@@ -25,6 +25,7 @@ from recovery_tui.services.day_presenter import (
 )
 from recovery_tui.services.journal import DayView, Journal
 from recovery_tui.widgets.body_map import BodyMap
+from recovery_tui.widgets.bullets import Bullets
 from recovery_tui.widgets.still_progress import StillProgressBar
 from recovery_tui.widgets.task_row import TaskRow
 
@@ -83,9 +84,12 @@ class TodayScreen(RecoveryScreen):
                 with VerticalScroll(id="tasks"):
                     for task in view.plan.tasks:
                         yield TaskRow(task, view.progress.get(task.id, 0))
-                    yield Static(id="day-notes", classes="hidden")
+                    yield Bullets(id="day-notes", classes="hidden")
                 with Vertical(id="side"):
-                    yield Static(id="readiness")
+                    with Vertical(id="readiness"):
+                        yield Static(id="readiness-text")
+                        yield Bullets(id="readiness-reasons")
+                        yield Static(id="readiness-date")
                     yield Static(id="comparison", classes="hidden")
                     yield BodyMap(id="body-map")
             with Horizontal(id="day-progress"):
@@ -93,7 +97,10 @@ class TodayScreen(RecoveryScreen):
                 yield StillProgressBar(id="progress", show_eta=False, show_percentage=False)
                 yield Static(id="progress-count")
             yield Static(DISCLAIMER, id="disclaimer", classes="hidden", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
+
+    def hidden_app_actions(self) -> frozenset[str]:
+        return frozenset({"today"})  # already here: the footer keeps its room for the rest
 
     def on_mount(self) -> None:
         self._show(self._view)
@@ -154,10 +161,9 @@ class TodayScreen(RecoveryScreen):
             panel.update(Content("\n".join(f"(!) {message}" for message in text.alarms)))
 
     def _show_notes(self, text: DayText) -> None:
-        notes = self.query_one("#day-notes", Static)
+        notes = self.query_one("#day-notes", Bullets)
         notes.set_class(not text.notes, "hidden")
-        if text.notes:
-            notes.update(Content.styled("\n".join(f"* {note}" for note in text.notes), "dim"))
+        notes.show(text.notes)
 
     def _show_tasks(self, view: DayView) -> None:
         container = self.query_one("#tasks", VerticalScroll)
@@ -187,10 +193,13 @@ class TodayScreen(RecoveryScreen):
             (answer, TONE_STYLES["good" if ready.ready else "warn"]),
             f":{rest}" if rest else "",
         ]
-        parts.extend((f"\n • {reason}", "dim") for reason in ready.reasons)
-        if ready.recovery_date:
-            parts.extend([("\nUsual full recovery: ", "bold"), ready.recovery_date])
-        self.query_one("#readiness", Static).update(Content.assemble(*parts))
+        self.query_one("#readiness-text", Static).update(Content.assemble(*parts))
+        self.query_one("#readiness-reasons", Bullets).show(ready.reasons)
+        date_line = self.query_one("#readiness-date", Static)
+        date_line.set_class(not ready.recovery_date, "hidden")
+        date_line.update(
+            Content.assemble(("Usual full recovery: ", "bold"), ready.recovery_date or "")
+        )
         self.query_one("#readiness-line", Static).update(Content(ready.short))
 
     def _show_comparison(self) -> None:

@@ -26,8 +26,11 @@ STARTS = "▸ enter starts it"
 class TaskRow(Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Tick"),
-        Binding("enter", "open", "Start", tooltip="Start this task's routine (or tick it)"),
-        Binding("plus,equals_sign,right", "step(1)", "Count +/-", key_display="+"),
+        # Not in the footer: a row with a routine says "enter starts it" itself.
+        Binding(
+            "enter", "open", "Start", tooltip="Start this task's routine (or tick it)", show=False
+        ),
+        Binding("plus,equals_sign,right", "step(1)", "Count", key_display="+"),
         Binding("minus,left", "step(-1)", "Count -1", show=False),
         Binding("down", "move(1)", "Next task", show=False),
         Binding("up", "move(-1)", "Previous task", show=False),

@@ -193,7 +193,7 @@ async def test_the_day_after_a_marathon_with_nothing_entered_gives_no_date(tmp_p
     app = make_app(tmp_path, fill=marathon_yesterday)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        readiness = str(app.screen.query_one("#readiness", Static).render())
+        readiness = str(app.screen.query_one("#readiness-text", Static).render())
         assert "check in your soreness to see when you'll be ready" in readiness
         assert "recovery:" not in readiness.lower()
 

@@ -389,6 +389,7 @@ async def test_the_checkin_form_scrolls_to_the_note_at_the_standard_size(tmp_pat
         assert not body.scrollable_content_region.contains_region(note.region)
         note.focus()
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()  # focus scrolls it in, maybe animated
         await pilot.pause()
         assert body.scroll_y > 0
         assert body.scrollable_content_region.contains_region(note.region)
