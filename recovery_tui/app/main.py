@@ -143,8 +143,10 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
 
     def _start_requested(self) -> None:
         # Everything loaded so far (Textual, years of records) lives as long as the app:
-        # keep it out of the garbage collector's way, which the session timer feels.
+        # keep it out of the garbage collector's way, which the session timer feels. The
+        # collector was off while starting (commands/app.py) and is needed from now on.
         gc.freeze()
+        gc.enable()
         request = self.start_request
         if request.walk_minutes is not None:
             self.start_walk(request.walk_minutes)
