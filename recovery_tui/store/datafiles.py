@@ -21,10 +21,10 @@ from recovery_tui.domain.clock import Clock, today
 from recovery_tui.domain.formats import long_date
 from recovery_tui.private import PRIVATE_DIR, make_private_dir, tighten
 from recovery_tui.store.atomic import Tables, clean_stale_temps
-from recovery_tui.store.backups import BACKUPS_DIR, backup_before_write
 from recovery_tui.store.errors import CorruptFile, StoreError
 from recovery_tui.store.lock import LOCK_NAME, DataLock
 from recovery_tui.store.partitions import (
+    BACKUPS_DIR,
     MAIN_FILE,
     MONTHS_DIR,
     Month,
@@ -37,15 +37,7 @@ from recovery_tui.store.partitions import (
     months_between,
     validate_month,
 )
-from recovery_tui.store.quarantine import move_aside, stamp
-from recovery_tui.store.restore import newest_good_copy
-from recovery_tui.store.schema import (
-    CURRENT_VERSION,
-    fresh_main,
-    migrate,
-    validate_main,
-    version_of,
-)
+from recovery_tui.store.schema import CURRENT_VERSION, fresh_main, validate_main, version_of
 from recovery_tui.store.tables import KeyedDB, open_db
 
 T = TypeVar("T")
@@ -84,6 +76,9 @@ class DataFiles:
         if tables is None:
             self.main.write_all(fresh_main())
         elif version_of(self.main.atomic.path, tables) < CURRENT_VERSION:
+            from recovery_tui.store.quarantine import stamp
+            from recovery_tui.store.schema import migrate
+
             folder = migrate(
                 self.data_dir,
                 self.main.atomic.path,
@@ -223,6 +218,10 @@ class DataFiles:
     def _quarantine(self, db: KeyedDB, bad: CorruptFile) -> None:
         """Move the damaged file aside and put the newest good backup of it in its place;
         without one, start a fresh main file (a month file is simply left out)."""
+        # Damage is rare: what deals with it is loaded when it is met.
+        from recovery_tui.store.quarantine import move_aside
+        from recovery_tui.store.restore import newest_good_copy
+
         path = db.atomic.path
         self.parsed.forget(path)
         with self.lock.hold():
@@ -271,6 +270,8 @@ class DataFiles:
         day = today(self.clock)
         if (path, day) in self._backed_up:
             return
+        from recovery_tui.store.backups import backup_before_write  # not needed to read
+
         try:
             backup_before_write(self.data_dir, path, day)
         except OSError as error:

@@ -20,6 +20,7 @@ from recovery_tui.store.errors import CorruptFile, InvalidRecord
 
 MAIN_FILE = "recovery.json"
 MONTHS_DIR = "months"
+BACKUPS_DIR = "backups"  # store/backups.py: the daily copies
 
 META = "_meta"
 META_KEY = "1"

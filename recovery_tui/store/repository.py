@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recovery_tui.domain.clock import Clock
 from recovery_tui.domain.models import (
@@ -23,7 +23,6 @@ from recovery_tui.domain.models import (
 )
 from recovery_tui.private import make_private_dir
 from recovery_tui.store.atomic import Tables
-from recovery_tui.store.backups import BackupDay, list_backups
 from recovery_tui.store.datafiles import DataFiles
 from recovery_tui.store.errors import InvalidRecord, StoreError
 from recovery_tui.store.lock import DEFAULT_TIMEOUT
@@ -42,9 +41,15 @@ from recovery_tui.store.partitions import (
     stored,
     task_key,
 )
-from recovery_tui.store.restore import RestoreResult, restore_day
 from recovery_tui.store.tables import KeyedDB
-from recovery_tui.store.transfer import ImportResult, export_document, import_document
+
+if TYPE_CHECKING:
+    from recovery_tui.store.backups import BackupDay
+    from recovery_tui.store.restore import RestoreResult
+    from recovery_tui.store.transfer import ImportResult
+
+# Backups, restoring, export and import are loaded when they are used: opening the records
+# and writing a day (Today, ``today``, ``status``, ``checkin``) need none of them.
 
 
 class Repository:
@@ -306,11 +311,15 @@ class Repository:
 
     def backups(self) -> list[BackupDay]:
         """The daily backups, oldest first: each day's folder, its files and their sizes."""
+        from recovery_tui.store.backups import list_backups
+
         return list_backups(self.data_dir)
 
     def restore(self, day: date) -> RestoreResult:
         """Bring the data back as it was at the start of ``day`` (a day listed by
         ``backups()``; StoreError otherwise), after copying the present files aside."""
+        from recovery_tui.store.restore import restore_day
+
         return restore_day(self._files, day)
 
     # ----------------------------------------------------------------- export and import
@@ -319,12 +328,16 @@ class Repository:
         """Everything as one JSON-ready document: ``{"format": "recovery-tui-export",
         "schema": N, "exported_at": ..., "runs": [...], "checkins": [...], "tasks": [...],
         "sessions": [...], "settings": {...}}`` (records in their stored shape, oldest first)."""
+        from recovery_tui.store.transfer import export_document
+
         return export_document(self._files, utc_iso(self._clock.now()))
 
     def import_document(self, document: object) -> ImportResult:
         """Merge an export back, each record under its own key (the imported one wins).
         A foreign, malformed or newer document raises ImportRefused (a StoreError) and
         nothing is written; importing the same document again changes nothing."""
+        from recovery_tui.store.transfer import import_document
+
         return import_document(self._files, document)
 
     # ----------------------------------------------------------------- watching
