@@ -8,17 +8,15 @@ start compile the package's sources again.
 
 from __future__ import annotations
 
-import compileall
-import datetime
 import os
-import platform
-import statistics
 import subprocess
 import sys
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
+
+# compileall, platform and importlib.metadata are imported where used: bench_startup's
+# child process imports this module and must not pay for them.
 
 BENCH = Path(__file__).resolve().parent
 PACKAGE = BENCH.parent / "recovery_tui"
@@ -27,6 +25,8 @@ T = TypeVar("T")
 
 def compile_package() -> None:
     """Bytecode for the package, as ``pip install`` writes it for a wheel."""
+    import compileall
+
     compileall.compile_dir(str(PACKAGE), quiet=1)
 
 
@@ -80,10 +80,14 @@ def interleaved(
 
 
 def median(values: list[float]) -> float:
-    return statistics.median(values)
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def cpu_model() -> str:
+    import platform
+
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
@@ -95,6 +99,10 @@ def cpu_model() -> str:
 
 def machine() -> dict[str, str]:
     """When and where the numbers were taken."""
+    import datetime
+    import platform
+    from importlib import metadata
+
     try:
         load = "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
     except OSError:
