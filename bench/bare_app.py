@@ -3,8 +3,8 @@
     .venv/bin/python bench/bare_app.py          # in a terminal, until killed or ctrl+q
     .venv/bin/python bench/bare_app.py --bench  # headless, exit after the first paint
 
-With ``--bench`` it writes ``PAINT <unix time>`` to stdout at its first painted frame, the
-same signal ``bench_startup.py`` gets from recovery-tui's Today screen.
+With ``--bench`` it writes ``PAINT <unix time> <peak RSS in KiB>`` to stdout at its first
+painted frame, the same signal ``bench_startup.py`` gets from recovery-tui's Today screen.
 """
 
 from __future__ import annotations
@@ -27,25 +27,40 @@ def exit_after_first_paint(app: App[Any], screen_name: str | None = None) -> Non
     """Report the first frame painted (of ``screen_name``, when given), then exit.
 
     Headless apps compose each frame but skip the terminal; the frame is encoded here as a
-    terminal would receive it so that cost is counted too. ``os.write`` because Textual
-    captures ``print`` while an app runs.
+    terminal would receive it so that cost is counted too. A frame composed while the app
+    holds a batch of updates (``App.batch_update``, as Textual does while the app itself
+    mounts) is dropped by Textual before it reaches a terminal, so it is not counted.
+    ``os.write`` because Textual captures ``print`` while an app runs.
     """
     original = app._display
     done = False
 
     def display(screen: Any, renderable: Any) -> None:
         nonlocal done
+        dropped = app._batch_count > 0
         original(screen, renderable)
-        if done or renderable is None or not hasattr(renderable, "render_segments"):
+        if done or dropped or renderable is None or not hasattr(renderable, "render_segments"):
             return
         if screen_name is not None and type(screen).__name__ != screen_name:
             return
         renderable.render_segments(app.console)
         done = True
-        os.write(1, f"PAINT {time.time():.6f}\n".encode())
+        os.write(1, f"PAINT {time.time():.6f} {peak_rss_kib()}\n".encode())
         app.exit()
 
     app._display = display  # type: ignore[method-assign]
+
+
+def peak_rss_kib() -> int:
+    """This process's peak resident size so far (``VmHWM``; 0 where /proc is missing)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def main(argv: list[str]) -> int:

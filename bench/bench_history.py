@@ -1,7 +1,7 @@
-"""How long History takes to open and to move a week with five years of records.
+"""How long History takes to open and to move a week with twenty years of records.
 
-Fills a temporary data dir with ``make_demo(1826, ...)`` (what ``recovery-tui demo --days
-1826`` writes), then, in the real app under ``App.run_test``:
+Fills a temporary data dir with ``recovery-tui demo --days 7300`` (the command itself), then,
+in the real app under ``App.run_test`` on a clock set to now:
 
 - open: from pressing ``h`` on Today to the first paint of History with its week;
 - move: from pressing ``←`` (the week before) to the repaint, several times;
@@ -27,17 +27,18 @@ from pathlib import Path
 from typing import Any
 
 import pendulum
+from support import make_demo
 
 from recovery_tui.app import RecoveryApp
-from recovery_tui.domain.clock import FakeClock
-from recovery_tui.domain.demo import make_demo
+from recovery_tui.domain.clock import FakeClock, SystemClock
 from recovery_tui.domain.history.navigation import shift_week, week_range
 from recovery_tui.paths import Dirs
 from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
 
-DAYS = 1826  # five years
-NOW = pendulum.datetime(2026, 11, 26, 9, 30, tz="Europe/Paris")
+DAYS = 7300  # twenty years
+# The demo ends today on the system clock; the app's clock stands still at this moment.
+NOW = pendulum.now(SystemClock().tz_name)
 MOVES = 12
 OPENS = 5  # History opened this many times, back to Today in between
 BUDGET_MS = 100.0
@@ -47,13 +48,11 @@ def _ms(start: float) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def make_data(base: Path, clock: FakeClock) -> tuple[Dirs, float]:
-    """Five years of demo records; returns the dirs and how long the import took (s)."""
+def make_data(base: Path, days: int = DAYS) -> tuple[Dirs, float]:
+    """``demo --days DAYS``; returns the dirs and how long the command took (s)."""
     dirs = Dirs(base / "data", base / "config")
-    demo = make_demo(DAYS, NOW, "Europe/Paris")
     started = time.perf_counter()
-    with Repository.open(dirs.data, clock) as repo:
-        repo.bulk_import(demo.runs, demo.checkins, demo.tasks, demo.sessions)
+    make_demo(dirs.data, days)
     return dirs, time.perf_counter() - started
 
 
@@ -159,7 +158,7 @@ async def _drive(app: RecoveryApp) -> dict[str, Any]:
 def run() -> dict[str, Any]:
     clock = FakeClock(NOW)
     with tempfile.TemporaryDirectory(prefix="bench-history-") as tmp:
-        dirs, import_s = make_data(Path(tmp), clock)
+        dirs, import_s = make_data(Path(tmp))
         bare = bare_history(dirs, clock)
         driven = asyncio.run(_drive(RecoveryApp(dirs=dirs, clock=clock)))
     moves = driven["moves_ms"]
@@ -194,8 +193,7 @@ def main() -> int:
         ("months grid (press g, 26 weeks)", result["grid_ms"]),
     ]
     print(
-        f"History with {result['days']} days of demo records "
-        f"(import took {result['import_s']:.1f} s)"
+        f"History with {result['days']} days of demo records (demo took {result['import_s']:.1f} s)"
     )
     width = max(len(name) for name, _ in rows)
     for name, value in rows:

@@ -126,7 +126,10 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._show_notices()
         if self.start_request == StartRequest():
-            self.push_screen(self._new_today())
+            # Pushed once the app has mounted: Textual drops the frames of a screen painted
+            # while the app's own mounting holds its updates back, and the complete Today
+            # then reached the terminal only with a later full repaint.
+            self.call_later(self._push_today)
         # Launched straight into a session (walk, stretch), Today is built when the
         # session ends: the session starts sooner and the app holds one screen.
         self._check_size()
@@ -136,10 +139,15 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
             self.set_interval(NUDGE_SECONDS, self.check_nudges)
         self.call_after_refresh(self._start_requested)
 
+    def _push_today(self) -> None:
+        self.push_screen(self._new_today())
+
     def _start_requested(self) -> None:
         # Everything loaded so far (Textual, years of records) lives as long as the app:
-        # keep it out of the garbage collector's way, which the session timer feels.
+        # keep it out of the garbage collector's way, which the session timer feels. The
+        # collector was off while starting (commands/app.py) and is needed from now on.
         gc.freeze()
+        gc.enable()
         request = self.start_request
         if request.walk_minutes is not None:
             self.start_walk(request.walk_minutes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -36,10 +37,20 @@ def open_app(args: argparse.Namespace, dirs: Dirs) -> int:
             "the app needs a terminal; for scripts use the today, checkin, log-run "
             "or history commands"
         )
-    from recovery_tui.app import RecoveryApp
+    # Starting makes hundreds of thousands of objects that live as long as the app (Textual,
+    # the records) and almost no garbage: the collector would only walk them again and
+    # again (about 25 ms before Today's first frame). The app turns it back on once its
+    # first screen is drawn.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from recovery_tui.app import RecoveryApp
 
-    app = RecoveryApp(dirs=dirs, start=start)
-    app.run()
+        app = RecoveryApp(dirs=dirs, start=start)
+        app.run()
+    finally:
+        if collecting:
+            gc.enable()
     if app.exit_message:
         print(app.exit_message, file=sys.stderr)
     return app.return_code or 0

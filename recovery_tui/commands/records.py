@@ -19,6 +19,9 @@ from recovery_tui.paths import Dirs
 from recovery_tui.services.journal import Journal
 from recovery_tui.services.user_settings import distance_unit
 
+# Twenty years: the benchmarks measure History with that much (bench/README.md).
+MAX_DEMO_DAYS = 7300
+
 
 def log_run(args: argparse.Namespace, dirs: Dirs) -> int:
     clock = common.system_clock()
@@ -89,7 +92,7 @@ def checkin(args: argparse.Namespace, dirs: Dirs) -> int:
 def demo(args: argparse.Namespace, dirs: Dirs) -> int:
     from recovery_tui.domain.demo import make_demo
 
-    days = v.parse_int(args.days, "--days", 1, 3660)
+    days = v.parse_int(args.days, "--days", 1, MAX_DEMO_DAYS)
     clock = common.system_clock()
     journal = journal_for(dirs, clock)
     if not journal.is_empty():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
@@ -51,15 +52,46 @@ class SystemClock:
         return time.monotonic()
 
 
-def _local_zone_name(now: datetime) -> str:
-    """The IANA name of the local timezone (pendulum finds it), unless it disagrees with the
-    offset the system is using, as with a POSIX ``TZ`` rule: then that rule's own name."""
-    import pendulum
+# Where the system names its zone when ``TZ`` does not: a link into the zone database.
+LOCALTIME = "/etc/localtime"
+ZONE_FILE = "/etc/timezone"  # Debian's plain-text name, for a copied /etc/localtime
 
-    name = pendulum.local_timezone().name
-    if pendulum.now(name).utcoffset() == now.utcoffset():
-        return name
-    return now.tzname() or name
+
+def _zone_candidates() -> list[str]:
+    candidates = []
+    tz = os.environ.get("TZ")
+    if tz:
+        candidates.append(tz.removeprefix(":"))
+    try:
+        target = os.path.realpath(LOCALTIME)
+    except OSError:
+        target = ""
+    if "/zoneinfo/" in target:
+        candidates.append(target.split("/zoneinfo/", 1)[1])
+    try:
+        with open(ZONE_FILE, encoding="utf-8") as named:
+            candidates.append(named.read().strip())
+    except OSError:
+        pass
+    return [name for name in candidates if name]
+
+
+def _local_zone_name(now: datetime) -> str:
+    """The IANA name of the local timezone (``TZ``, else the zone ``/etc/localtime`` links
+    to, else ``/etc/timezone``), from the standard library's zone database, unless it
+    disagrees with the offset the system is using, as with a POSIX ``TZ`` rule: then that
+    rule's own name."""
+    from zoneinfo import ZoneInfo
+
+    for name in _zone_candidates():
+        try:
+            zone = ZoneInfo(name)
+        except (KeyError, ValueError, OSError):  # a POSIX rule, or a zone not installed
+            continue
+        if now.astimezone(zone).utcoffset() == now.utcoffset():
+            return name
+        break
+    return now.tzname() or "UTC"
 
 
 class FakeClock:

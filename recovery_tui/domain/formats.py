@@ -80,7 +80,11 @@ def days_ago(day: date, today: date) -> str:
         return "yesterday"
     if delta == -1:
         return "tomorrow"
-    import pendulum  # its phrases; loaded when a date needs one, not at start-up
+    if abs(delta) < 7:
+        # The days of a recovery window, worded as pendulum words them, without loading it
+        # (the command line's today and status never need more).
+        return f"{delta} days ago" if delta > 0 else f"in {-delta} days"
+    import pendulum  # its phrases for weeks and more; loaded when a date needs one
 
     then = pendulum.date(day.year, day.month, day.day)
     now = pendulum.date(today.year, today.month, today.day)

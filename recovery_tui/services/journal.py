@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recovery_tui.domain import plan as plan_rules
-from recovery_tui.domain.adaptive import may_offer_adaptive
 from recovery_tui.domain.alarms import Alarm
 from recovery_tui.domain.checkins import CheckInUpdate, merge_checkin
 from recovery_tui.domain.clock import Clock, today
@@ -30,14 +29,17 @@ from recovery_tui.domain.models import (
 )
 from recovery_tui.domain.progress import day_progress, done_count, ticks_of, water_count
 from recovery_tui.domain.readiness import Readiness
-from recovery_tui.domain.session_rules import counts_as_stretch_session, counts_as_walk
 from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import MAX_WINDOW_DAYS
-from recovery_tui.store import BackupDay, ImportResult, Repository, RestoreResult, StoreError
+from recovery_tui.store import Repository, StoreError
 
 if TYPE_CHECKING:
     from recovery_tui.domain.day import DayModel
     from recovery_tui.domain.history.summaries import DaySummary
+    from recovery_tui.store import BackupDay, ImportResult, RestoreResult
+
+# The rules of sessions and of the adapted stretch are loaded when a session is saved or a
+# stretch offered: showing the day (Today, ``today``, ``status``) needs neither.
 
 # What the UI and the command line catch when a record cannot be read or saved; its
 # message is a sentence for the user.
@@ -153,6 +155,8 @@ class Journal:
 
     def stretch_withheld(self, day: date) -> str | None:
         """Why the adapted stretch session is not offered on ``day`` (a red flag), or None."""
+        from recovery_tui.domain.adaptive import may_offer_adaptive
+
         model = self._model(day, self._runs_touching(day, day))
         flags = [alarm.flag for alarm in model.flags if alarm.flag is not None]
         if may_offer_adaptive(frozenset(flags)):
@@ -188,6 +192,8 @@ class Journal:
     # -- sessions ------------------------------------------------------------------------
     def save_session(self, record: SessionRecord) -> None:
         """Saved again and again while a session runs; counted once when it ends."""
+        from recovery_tui.domain.session_rules import counts_as_stretch_session, counts_as_walk
+
         before = self._stored_status(record)
         self.repo.save_session(record)
         ended = record.status in (SessionStatus.COMPLETED, SessionStatus.STOPPED)

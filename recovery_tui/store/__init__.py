@@ -1,16 +1,46 @@
-"""Storage: the only code that touches TinyDB. See docs/storage.md."""
+"""Storage: the only code that touches TinyDB. See docs/storage.md.
 
-from recovery_tui.store.backups import BackupDay, BackupFile
+Backups, restoring, export and import load when one of their names is first used, so that
+opening the records (the app, ``today``, ``status``) does not pay for them.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from recovery_tui.store.errors import InvalidRecord, LockBusy, SchemaTooNew, StoreError
 from recovery_tui.store.repository import Repository
-from recovery_tui.store.restore import RestoreResult
-from recovery_tui.store.transfer import (
-    EXPORT_FORMAT,
-    ImportCounts,
-    ImportRefused,
-    ImportResult,
-    is_export,
-)
+
+if TYPE_CHECKING:
+    from recovery_tui.store.backups import BackupDay, BackupFile
+    from recovery_tui.store.restore import RestoreResult
+    from recovery_tui.store.transfer import (
+        EXPORT_FORMAT,
+        ImportCounts,
+        ImportRefused,
+        ImportResult,
+        is_export,
+    )
+
+_LATER = {
+    "BackupDay": "backups",
+    "BackupFile": "backups",
+    "RestoreResult": "restore",
+    "EXPORT_FORMAT": "transfer",
+    "ImportCounts": "transfer",
+    "ImportRefused": "transfer",
+    "ImportResult": "transfer",
+    "is_export": "transfer",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{module}"), name)
+
 
 __all__ = [
     "EXPORT_FORMAT",

@@ -16,8 +16,8 @@ from pathlib import Path
 from recovery_tui.private import make_private_dir
 from recovery_tui.store.atomic import atomic_write_bytes
 from recovery_tui.store.errors import StoreError
+from recovery_tui.store.partitions import BACKUPS_DIR
 
-BACKUPS_DIR = "backups"
 KEEP_DAYS = 7
 ABSENT = ".absent"
 _DAY_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")

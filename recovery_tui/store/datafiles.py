@@ -20,14 +20,15 @@ from typing import Any, TypeVar
 from recovery_tui.domain.clock import Clock, today
 from recovery_tui.domain.formats import long_date
 from recovery_tui.private import PRIVATE_DIR, make_private_dir, tighten
-from recovery_tui.store.atomic import clean_stale_temps
-from recovery_tui.store.backups import BACKUPS_DIR, backup_before_write
+from recovery_tui.store.atomic import Tables, clean_stale_temps
 from recovery_tui.store.errors import CorruptFile, StoreError
 from recovery_tui.store.lock import LOCK_NAME, DataLock
 from recovery_tui.store.partitions import (
+    BACKUPS_DIR,
     MAIN_FILE,
     MONTHS_DIR,
     Month,
+    ParsedRecords,
     day_of_key,
     existing_months,
     file_month,
@@ -36,15 +37,7 @@ from recovery_tui.store.partitions import (
     months_between,
     validate_month,
 )
-from recovery_tui.store.quarantine import move_aside, stamp
-from recovery_tui.store.restore import newest_good_copy
-from recovery_tui.store.schema import (
-    CURRENT_VERSION,
-    fresh_main,
-    migrate,
-    validate_main,
-    version_of,
-)
+from recovery_tui.store.schema import CURRENT_VERSION, fresh_main, validate_main, version_of
 from recovery_tui.store.tables import KeyedDB, open_db
 
 T = TypeVar("T")
@@ -62,7 +55,8 @@ class DataFiles:
         self.notices: list[str] = []
         self.clock = clock
         self.lock = DataLock(data_dir / LOCK_NAME, lock_timeout)
-        self.main = open_db(data_dir / MAIN_FILE, validate_main, self._backup)
+        self.parsed = ParsedRecords()
+        self.main = open_db(data_dir / MAIN_FILE, self._validate_main, self._backup)
         self._months: OrderedDict[Month, KeyedDB] = OrderedDict()
         self._backed_up: set[tuple[Path, date]] = set()
         self._dirs_made: set[Path] = set()
@@ -82,6 +76,9 @@ class DataFiles:
         if tables is None:
             self.main.write_all(fresh_main())
         elif version_of(self.main.atomic.path, tables) < CURRENT_VERSION:
+            from recovery_tui.store.quarantine import stamp
+            from recovery_tui.store.schema import migrate
+
             folder = migrate(
                 self.data_dir,
                 self.main.atomic.path,
@@ -107,7 +104,14 @@ class DataFiles:
         for db in self._months.values():
             db.close()
         self._months.clear()
+        self.parsed = ParsedRecords()
         self.lock.close()
+
+    def _validate_main(self, path: Path, tables: Tables) -> None:
+        validate_main(path, tables, self.parsed)
+
+    def _validate_month(self, path: Path, tables: Tables) -> None:
+        validate_month(path, tables, self.parsed)
 
     @contextmanager
     def hold(self) -> Iterator[None]:
@@ -120,11 +124,12 @@ class DataFiles:
     def month(self, month: Month) -> KeyedDB:
         db = self._months.get(month)
         if db is None:
-            db = open_db(month_path(self.data_dir, month), validate_month, self._backup)
+            db = open_db(month_path(self.data_dir, month), self._validate_month, self._backup)
             self._months[month] = db
             while len(self._months) > _OPEN_MONTHS:
                 _old, evicted = self._months.popitem(last=False)
                 evicted.close()
+                self.parsed.forget(evicted.atomic.path)
         else:
             self._months.move_to_end(month)
         return db
@@ -132,9 +137,18 @@ class DataFiles:
     def docs(self, db: KeyedDB, table: str) -> Mapping[str, Mapping[str, Any]]:
         return self.guard(db, lambda: db.table(table).docs())
 
+    def record(self, db: KeyedDB, table: str, key: str, doc: Mapping[str, Any]) -> Any:
+        """The record of a document read from ``db`` (parsed once, see ParsedRecords)."""
+        return self.parsed.record(db.atomic.path, table, key, doc)
+
+    def records(self, db: KeyedDB, table: str) -> dict[str, Any]:
+        """Every record of a table by key."""
+        return {key: self.record(db, table, key, doc) for key, doc in self.docs(db, table).items()}
+
     def docs_between(
         self, start: date, end: date, table: str
-    ) -> list[tuple[str, Mapping[str, Any]]]:
+    ) -> list[tuple[KeyedDB, str, Mapping[str, Any]]]:
+        """The documents of a month table whose day is in [start, end], with their file."""
         if start > end:
             return []
         low, high = start.isoformat(), end.isoformat()
@@ -143,7 +157,7 @@ class DataFiles:
             db = self.month(month)
             for key, doc in self.docs(db, table).items():
                 if low <= str(doc.get("day", day_of_key(key))) <= high:
-                    found.append((key, doc))
+                    found.append((db, key, doc))
         return found
 
     def db_for(self, relative: Path) -> KeyedDB:
@@ -204,7 +218,12 @@ class DataFiles:
     def _quarantine(self, db: KeyedDB, bad: CorruptFile) -> None:
         """Move the damaged file aside and put the newest good backup of it in its place;
         without one, start a fresh main file (a month file is simply left out)."""
+        # Damage is rare: what deals with it is loaded when it is met.
+        from recovery_tui.store.quarantine import move_aside
+        from recovery_tui.store.restore import newest_good_copy
+
         path = db.atomic.path
+        self.parsed.forget(path)
         with self.lock.hold():
             db.atomic.forget()
             try:
@@ -251,6 +270,8 @@ class DataFiles:
         day = today(self.clock)
         if (path, day) in self._backed_up:
             return
+        from recovery_tui.store.backups import backup_before_write  # not needed to read
+
         try:
             backup_before_write(self.data_dir, path, day)
         except OSError as error:

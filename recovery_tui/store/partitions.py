@@ -9,7 +9,7 @@ length of the history.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from recovery_tui.store.errors import CorruptFile, InvalidRecord
 
 MAIN_FILE = "recovery.json"
 MONTHS_DIR = "months"
+BACKUPS_DIR = "backups"  # store/backups.py: the daily copies
 
 META = "_meta"
 META_KEY = "1"
@@ -125,16 +126,47 @@ def file_month(path: Path) -> Month | None:
     return (int(match[1]), int(match[2])) if match else None
 
 
+class ParsedRecords:
+    """The records parsed from the documents of the open files, each kept while its document
+    is the very object read: a file read again from disk, or a document written anew, is
+    parsed again; every other document is parsed once, when its file is read and checked,
+    not again each time a screen is refreshed. Documents are never changed in place (a write
+    puts a new one), so the same object always holds the same record."""
+
+    def __init__(self) -> None:
+        self._by_file: dict[Path, dict[tuple[str, str], tuple[Mapping[str, Any], Record]]] = {}
+
+    def record(self, path: Path, table: str, key: str, doc: Mapping[str, Any]) -> Record:
+        entries = self._by_file.setdefault(path, {})
+        kept = entries.get((table, key))
+        if kept is not None and kept[0] is doc:
+            return kept[1]
+        record: Record = _PARSERS[table](doc)  # type: ignore[arg-type]
+        entries[(table, key)] = (doc, record)
+        return record
+
+    def forget(self, path: Path) -> None:
+        """Drop what was parsed from ``path`` (a file closed, or moved aside)."""
+        self._by_file.pop(path, None)
+
+
 def _check_docs(
-    path: Path, tables: Tables, names: Iterable[str], *, keyed: bool, month: Month | None = None
+    path: Path,
+    tables: Tables,
+    names: Iterable[str],
+    *,
+    keyed: bool,
+    month: Month | None = None,
+    parsed: ParsedRecords | None = None,
 ) -> None:
     """Every document must parse as its record (values in range, see models.from_dict); with
-    ``keyed``, sit under its own key; with ``month``, belong to that month."""
+    ``keyed``, sit under its own key; with ``month``, belong to that month. With ``parsed``,
+    the records are kept there for the reads that follow."""
     for name in names:
         parse = _PARSERS[name]
         for key, doc in tables.get(name, {}).items():
             try:
-                record = parse(doc)
+                record = parse(doc) if parsed is None else parsed.record(path, name, key, doc)
             except Exception as error:  # any failure means the document is not ours
                 raise CorruptFile(
                     path,
@@ -151,13 +183,16 @@ def _check_docs(
                 )
 
 
-def validate_main_docs(path: Path, tables: Tables, *, keyed: bool = True) -> None:
+def validate_main_docs(
+    path: Path, tables: Tables, *, keyed: bool = True, parsed: ParsedRecords | None = None
+) -> None:
     """Runs must parse, settings must hold a value, the running index must name a day.
     Older layouts (schema 0, not ``keyed``) also kept per-day tables here, under numbered
     keys; those must parse too."""
     check_shape(path, tables)
     names = tuple(n for n in (RUNS, *MONTH_TABLES) if n in tables)
-    _check_docs(path, tables, names, keyed=keyed)
+    # Numbered documents of an old layout are not kept: their keys are not their own.
+    _check_docs(path, tables, names, keyed=keyed, parsed=parsed if keyed else None)
     for key, doc in tables.get(SETTINGS, {}).items():
         if "value" not in doc:
             raise CorruptFile(path, f"setting {key!r} has no value")
@@ -168,6 +203,6 @@ def validate_main_docs(path: Path, tables: Tables, *, keyed: bool = True) -> Non
             raise CorruptFile(path, f"running session {key!r} has no valid day") from None
 
 
-def validate_month(path: Path, tables: Tables) -> None:
+def validate_month(path: Path, tables: Tables, parsed: ParsedRecords | None = None) -> None:
     check_shape(path, tables)
-    _check_docs(path, tables, MONTH_TABLES, keyed=True, month=file_month(path))
+    _check_docs(path, tables, MONTH_TABLES, keyed=True, month=file_month(path), parsed=parsed)

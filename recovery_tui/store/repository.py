@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recovery_tui.domain.clock import Clock
 from recovery_tui.domain.models import (
@@ -23,7 +23,6 @@ from recovery_tui.domain.models import (
 )
 from recovery_tui.private import make_private_dir
 from recovery_tui.store.atomic import Tables
-from recovery_tui.store.backups import BackupDay, list_backups
 from recovery_tui.store.datafiles import DataFiles
 from recovery_tui.store.errors import InvalidRecord, StoreError
 from recovery_tui.store.lock import DEFAULT_TIMEOUT
@@ -42,9 +41,15 @@ from recovery_tui.store.partitions import (
     stored,
     task_key,
 )
-from recovery_tui.store.restore import RestoreResult, restore_day
 from recovery_tui.store.tables import KeyedDB
-from recovery_tui.store.transfer import ImportResult, export_document, import_document
+
+if TYPE_CHECKING:
+    from recovery_tui.store.backups import BackupDay
+    from recovery_tui.store.restore import RestoreResult
+    from recovery_tui.store.transfer import ImportResult
+
+# Backups, restoring, export and import are loaded when they are used: opening the records
+# and writing a day (Today, ``today``, ``status``, ``checkin``) need none of them.
 
 
 class Repository:
@@ -53,6 +58,8 @@ class Repository:
         self._clock = clock
         self._files = DataFiles(data_dir, clock, lock_timeout)
         self._notices_taken = 0
+        self._runs: list[Run] = []
+        self._runs_of: object = None  # the runs table the sorted list was made from
 
     @property
     def notices(self) -> list[str]:
@@ -99,9 +106,12 @@ class Repository:
 
     def runs(self) -> list[Run]:
         docs = self._files.docs(self._main, RUNS)
-        return sorted(
-            (Run.from_dict(d) for d in docs.values()), key=lambda r: (r.day, r.recorded_at)
-        )
+        if docs is not self._runs_of:
+            # Sorted once per version of the table, not at each refresh of a screen.
+            records = self._files.records(self._main, RUNS).values()
+            self._runs = sorted(records, key=lambda r: (r.day, r.recorded_at))
+            self._runs_of = docs
+        return list(self._runs)
 
     def delete_run(self, run_id: str) -> None:
         self._files.write(self._main, lambda: self._main.table(RUNS).delete(run_id))
@@ -129,15 +139,14 @@ class Repository:
         return CheckIn.from_dict(doc)
 
     def checkin(self, day: date) -> CheckIn | None:
-        doc = self._files.docs(self._files.month(month_of(day)), CHECKINS).get(checkin_key(day))
-        return CheckIn.from_dict(dict(doc)) if doc is not None else None
+        db = self._files.month(month_of(day))
+        key = checkin_key(day)
+        doc = self._files.docs(db, CHECKINS).get(key)
+        return self._files.record(db, CHECKINS, key, doc) if doc is not None else None
 
     def checkins(self, start: date, end: date) -> list[CheckIn]:
         """Check-ins from ``start`` to ``end`` inclusive, oldest first."""
-        found = [
-            CheckIn.from_dict(dict(doc))
-            for key, doc in self._files.docs_between(start, end, CHECKINS)
-        ]
+        found = self._between(start, end, CHECKINS)
         return sorted(found, key=lambda c: c.day)
 
     # ----------------------------------------------------------------- task progress
@@ -165,15 +174,18 @@ class Repository:
 
     def task_states(self, day: date) -> dict[str, TaskState]:
         prefix = task_key(day, "")
-        docs = self._files.docs(self._files.month(month_of(day)), TASKS)
-        states = (TaskState.from_dict(dict(d)) for k, d in docs.items() if k.startswith(prefix))
+        db = self._files.month(month_of(day))
+        docs = self._files.docs(db, TASKS)
+        states: list[TaskState] = [
+            self._files.record(db, TASKS, k, d) for k, d in docs.items() if k.startswith(prefix)
+        ]
         return {s.task_id: s for s in states}
 
     def task_states_between(self, start: date, end: date) -> dict[date, dict[str, TaskState]]:
         """Task states per day, for the days in [start, end] that have any, oldest first."""
         by_day: dict[date, dict[str, TaskState]] = {}
-        for _key, doc in sorted(self._files.docs_between(start, end, TASKS)):
-            state = TaskState.from_dict(dict(doc))
+        states: list[TaskState] = self._between(start, end, TASKS)
+        for state in sorted(states, key=lambda s: task_key(s.day, s.task_id)):
             by_day.setdefault(state.day, {})[state.task_id] = state
         return by_day
 
@@ -202,10 +214,7 @@ class Repository:
                 self._files.write(self._main, lambda: index.delete(session.id))
 
     def sessions(self, start: date, end: date) -> list[SessionRecord]:
-        found = [
-            SessionRecord.from_dict(dict(d))
-            for _k, d in self._files.docs_between(start, end, SESSIONS)
-        ]
+        found: list[SessionRecord] = self._between(start, end, SESSIONS)
         return sorted(found, key=lambda s: (s.day, s.started_at))
 
     def unfinished_sessions(self) -> list[SessionRecord]:
@@ -302,11 +311,15 @@ class Repository:
 
     def backups(self) -> list[BackupDay]:
         """The daily backups, oldest first: each day's folder, its files and their sizes."""
+        from recovery_tui.store.backups import list_backups
+
         return list_backups(self.data_dir)
 
     def restore(self, day: date) -> RestoreResult:
         """Bring the data back as it was at the start of ``day`` (a day listed by
         ``backups()``; StoreError otherwise), after copying the present files aside."""
+        from recovery_tui.store.restore import restore_day
+
         return restore_day(self._files, day)
 
     # ----------------------------------------------------------------- export and import
@@ -315,12 +328,16 @@ class Repository:
         """Everything as one JSON-ready document: ``{"format": "recovery-tui-export",
         "schema": N, "exported_at": ..., "runs": [...], "checkins": [...], "tasks": [...],
         "sessions": [...], "settings": {...}}`` (records in their stored shape, oldest first)."""
+        from recovery_tui.store.transfer import export_document
+
         return export_document(self._files, utc_iso(self._clock.now()))
 
     def import_document(self, document: object) -> ImportResult:
         """Merge an export back, each record under its own key (the imported one wins).
         A foreign, malformed or newer document raises ImportRefused (a StoreError) and
         nothing is written; importing the same document again changes nothing."""
+        from recovery_tui.store.transfer import import_document
+
         return import_document(self._files, document)
 
     # ----------------------------------------------------------------- watching
@@ -341,6 +358,13 @@ class Repository:
     @property
     def _main(self) -> KeyedDB:
         return self._files.main
+
+    def _between(self, start: date, end: date, table: str) -> list[Any]:
+        """The records of a month table whose day is in [start, end], in no order."""
+        return [
+            self._files.record(db, table, key, doc)
+            for db, key, doc in self._files.docs_between(start, end, table)
+        ]
 
     def _tz_name(self) -> str:
         return self._clock.tz_name

@@ -26,6 +26,7 @@ from recovery_tui.store.partitions import (
     SESSIONS,
     SETTINGS,
     TASKS,
+    ParsedRecords,
     checkin_key,
     month_of,
     month_path,
@@ -56,10 +57,11 @@ def check_version(path: Path, tables: Tables) -> int:
     return version
 
 
-def validate_main(path: Path, tables: Tables) -> None:
-    """A main file of any version we understand, whose records all check."""
+def validate_main(path: Path, tables: Tables, parsed: ParsedRecords | None = None) -> None:
+    """A main file of any version we understand, whose records all check (and are kept in
+    ``parsed``, when given)."""
     version = check_version(path, tables)
-    validate_main_docs(path, tables, keyed=version >= 1)
+    validate_main_docs(path, tables, keyed=version >= 1, parsed=parsed)
 
 
 def meta_table(version: int = CURRENT_VERSION) -> dict[str, dict[str, Any]]:

@@ -36,7 +36,7 @@ OPTIONS: list[tuple[str, str, tuple[str, ...], list[str]]] = [
     ("history", "--from", (), ["2026-13-01", TOMORROW + "x"]),
     ("history", "--to", (), ["2026-13-01", "0000-01-01"]),
     ("walk", "--minutes", (), ["0", "181", "-5"]),
-    ("demo", "--days", (), ["0", "3661"]),
+    ("demo", "--days", (), ["0", "7301"]),
 ]
 SORE = [f"ankles={value}" for value in [*HOSTILE, "11", "-1", "5.5"]] + ["ankles", "elbows=3"]
 
