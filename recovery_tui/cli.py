@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from recovery_tui import __version__
 from recovery_tui.commands.output import PROG, warn
+from recovery_tui.domain.models import RedFlag
 from recovery_tui.domain.validation import InvalidValue
 
 EXIT_OK = 0
@@ -183,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="FLAG",
-        help="red flag: sharp_pain, swelling, pain_at_rest, worse_when_walking",
+        help=f"red flag: {', '.join(flag.value for flag in RedFlag)}",
     )
     checkin.add_argument(
         "--clear-flags",

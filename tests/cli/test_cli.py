@@ -185,6 +185,16 @@ def test_each_command_has_its_help(command: str, cli: Callable[..., tuple[int, s
     assert exited.value.code == 0
 
 
+def test_checkin_help_lists_every_red_flag(data_dir: Path) -> None:
+    """The eight flags the check-in form has, each spelt as --flag takes it."""
+    from recovery_tui.domain.models import RedFlag
+
+    helped = run_cli("checkin", "--help", data_dir=data_dir)
+    assert helped.returncode == 0
+    words = " ".join(helped.stdout.split())
+    assert [flag.value for flag in RedFlag if flag.value not in words] == []
+
+
 def test_data_dir_flag_beats_the_environment(tmp_path: Path) -> None:
     flag_dir = tmp_path / "flag"
     env_dir = tmp_path / "env"
