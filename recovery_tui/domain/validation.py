@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from enum import StrEnum
+from typing import TypeVar
 
 from recovery_tui.domain.models import Area, RedFlag, RunKind, Side, StandResult
 from recovery_tui.domain.routines import MAX_WALK_MINUTES
@@ -27,6 +29,9 @@ DISTANCE_DECIMALS = 2
 
 class InvalidValue(ValueError):
     """A value a user typed that we refuse; ``str()`` is the message to show."""
+
+
+_Named = TypeVar("_Named", bound=StrEnum)
 
 
 def _shown(text: str) -> str:
@@ -138,13 +143,18 @@ def parse_kind(text: str) -> RunKind:
         raise InvalidValue(f"kind must be one of {kinds}, not '{_shown(text)}'") from None
 
 
-def parse_area(text: str) -> Area:
+def _named(text: str, names: type[_Named], what: str) -> _Named:
+    """A member of ``names`` as typed: any case, '-' or ' ' for '_'."""
     raw = text.strip().lower().replace("-", "_").replace(" ", "_")
     try:
-        return Area(raw)
+        return names(raw)
     except ValueError:
-        names = ", ".join(a.value for a in Area)
-        raise InvalidValue(f"unknown body area '{_shown(text)}': use one of {names}") from None
+        listed = ", ".join(member.value for member in names)
+        raise InvalidValue(f"unknown {what} '{_shown(text)}': use one of {listed}") from None
+
+
+def parse_area(text: str) -> Area:
+    return _named(text, Area, "body area")
 
 
 def parse_sore_pair(text: str) -> tuple[Area, int]:
@@ -157,12 +167,7 @@ def parse_sore_pair(text: str) -> tuple[Area, int]:
 
 
 def parse_red_flag(text: str) -> RedFlag:
-    raw = text.strip().lower().replace("-", "_").replace(" ", "_")
-    try:
-        return RedFlag(raw)
-    except ValueError:
-        names = ", ".join(f.value for f in RedFlag)
-        raise InvalidValue(f"unknown red flag '{_shown(text)}': use one of {names}") from None
+    return _named(text, RedFlag, "red flag")
 
 
 def parse_stand(text: str, side: Side) -> StandResult:

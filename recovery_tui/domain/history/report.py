@@ -155,6 +155,20 @@ def recovery_facts(outcome: RecoveryOutcome, unit: DistanceUnit = DistanceUnit.K
     return facts
 
 
+def done_lines(report: WeeklyReport) -> list[tuple[str, str]]:
+    """(day, what was done) for each day of the week with a task ticked or a session."""
+    lines = []
+    for d in report.week.days:
+        parts = []
+        if done := done_tasks(d):
+            parts.append("done: " + ITEMS.join(done))
+        if d.sessions:
+            parts.append("sessions: " + ITEMS.join(session_text(s) for s in d.sessions))
+        if parts:
+            lines.append((day_label(d.date), "; ".join(parts)))
+    return lines
+
+
 def totals_text(week: WeekSummary) -> str:
     t = week.totals
     return (
@@ -225,14 +239,7 @@ def report_markdown(report: WeeklyReport) -> str:
     out += ["## Trends", ""]
     out += [f"- {md(v)}" for v in verdicts] if verdicts else ["No area was sore this week."]
     out += ["", "## Tasks and sessions", "", md(totals_text(report.week)), ""]
-    for d in report.week.days:
-        parts = []
-        if done := done_tasks(d):
-            parts.append("done: " + ITEMS.join(md(t) for t in done))
-        if d.sessions:
-            parts.append("sessions: " + ITEMS.join(md(session_text(s)) for s in d.sessions))
-        if parts:
-            out.append(f"- **{md(day_label(d.date))}**: " + "; ".join(parts))
+    out += [f"- **{md(day)}**: {md(done)}" for day, done in done_lines(report)]
     notes = [d for d in report.week.days if d.has_note]
     out += ["", "## Notes", ""]
     out += [f"- **{md(day_label(d.date))}**: {md(d.note)}" for d in notes] or ["No notes."]

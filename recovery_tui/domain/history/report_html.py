@@ -14,15 +14,13 @@ from recovery_tui.domain.history.curve_svg import curve_svg
 from recovery_tui.domain.history.report import (
     DAY_HEADS,
     DISCLAIMER,
-    ITEMS,
     LEGEND,
     WeeklyReport,
     day_cells,
-    done_tasks,
+    done_lines,
     recovery_facts,
     recovery_heading,
     red_flag_lines,
-    session_text,
     totals_text,
 )
 from recovery_tui.domain.text import plain
@@ -106,15 +104,7 @@ def _days(report: WeeklyReport) -> list[str]:
 
 
 def _done(report: WeeklyReport) -> list[str]:
-    items = []
-    for d in report.week.days:
-        parts = []
-        if done := done_tasks(d):
-            parts.append("done: " + ITEMS.join(h(t) for t in done))
-        if d.sessions:
-            parts.append("sessions: " + ITEMS.join(h(session_text(s)) for s in d.sessions))
-        if parts:
-            items.append(f"<strong>{h(day_label(d.date))}</strong>: " + "; ".join(parts))
+    items = [f"<strong>{h(day)}</strong>: {h(done)}" for day, done in done_lines(report)]
     return [f"<p>{h(totals_text(report.week))}</p>", _list(items, "done") if items else ""]
 
 
