@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from app_factory import NOW, SIZE, fixed_clock, make_app
+from session_pilot import GET_READY, advance, open_session
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -25,32 +26,10 @@ from recovery_tui.widgets.big_clock import BigClock
 from recovery_tui.widgets.session_cues import CueLine
 from recovery_tui.widgets.session_steps import CURRENT, DONE, StepList
 
-GET_READY = 5
-
 
 def after_race(journal: Journal) -> None:
     """Yesterday's half marathon, so today's plan holds walks and the 30-minute stretch."""
     journal.log_run(21.1, NOW.date() - timedelta(days=1), effort=9, kind=RunKind.RACE)
-
-
-async def open_session(pilot: Pilot[Any], key: str) -> SessionScreen:
-    await pilot.pause()
-    await pilot.press(key)
-    # A loaded machine may need more than one turn of the loop to show the screen.
-    for _ in range(20):
-        await pilot.pause()
-        screen = pilot.app.screen
-        if isinstance(screen, SessionScreen) and screen.runner is not None:
-            return screen
-    raise AssertionError(f"no session started: {pilot.app.screen!r}")
-
-
-async def advance(
-    pilot: Pilot[Any], clock: FakeClock, screen: SessionScreen, seconds: float
-) -> None:
-    clock.advance(seconds)
-    screen.tick()
-    await pilot.pause()
 
 
 async def run_out(pilot: Pilot[Any], clock: FakeClock, screen: SessionScreen, step: float) -> None:
