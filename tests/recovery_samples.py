@@ -20,6 +20,8 @@ from recovery_tui.domain.models import (
     RunKind,
     SessionRecord,
     SessionStatus,
+    Side,
+    StepRecord,
     TaskState,
 )
 
@@ -99,3 +101,28 @@ def demo_summaries(records: Demo, start: date, end: date) -> list[DaySummary]:
     for state in records.tasks:
         tasks.setdefault(state.day, {})[state.task_id] = state
     return summarize_range(start, end, records.runs, records.checkins, tasks, records.sessions)
+
+
+def half_done_stretch() -> SessionRecord:
+    """The left side of a sided step done, its right side and the next step skipped."""
+    sides = (
+        StepRecord("Calf", Side.LEFT, 90, 90, False),
+        StepRecord("Calf", Side.RIGHT, 90, 90, False),
+        StepRecord("Soleus", Side.LEFT, 90, 90, False),
+        StepRecord("Soleus", Side.RIGHT, 90, 0, True),
+        StepRecord("Butterfly", None, 90, 0, True),
+    )
+    return SessionRecord(
+        id="s",
+        day=date(2025, 5, 5),
+        routine_id="stretch-30",
+        routine_name="30-minute stretch",
+        kind="stretch",
+        status=SessionStatus.STOPPED,
+        planned_seconds=1800,
+        actual_seconds=270,
+        started_at="2025-05-05T05:30:00.000000Z",
+        ended_at="2025-05-05T05:35:00.000000Z",
+        tz="Europe/Paris",
+        steps=sides,
+    )

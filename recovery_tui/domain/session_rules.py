@@ -15,6 +15,7 @@ and when it counts towards the day's plan.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from enum import StrEnum
 
@@ -86,6 +87,12 @@ def step_outcome(step: StepRecord) -> StepOutcome:
 def outcome_counts(record: SessionRecord) -> Counter[StepOutcome]:
     """How many step sides of the session were done, partly done and skipped."""
     return Counter(step_outcome(step) for step in record.steps)
+
+
+def tally_text(outcomes: Iterable[StepOutcome]) -> str:
+    """'✓ 9 done   ◐ 1 partly done   ↷ 4 skipped': the same words on every screen."""
+    counts = Counter(outcomes)
+    return "   ".join(f"{o.mark} {counts[o]} {o.label}" for o in StepOutcome)
 
 
 def counts_as_walk(record: SessionRecord) -> bool:

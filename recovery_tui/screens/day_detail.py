@@ -21,7 +21,7 @@ from textual.widgets import Static
 from recovery_tui.domain.formats import clock_text, long_date, minutes_text
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import AREAS, CheckIn, SessionRecord, SessionStatus, Side
-from recovery_tui.domain.session_rules import StepOutcome, outcome_counts, step_outcome
+from recovery_tui.domain.session_rules import step_outcome, tally_text
 from recovery_tui.domain.text import one_line, plain
 from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import run_label
@@ -83,9 +83,8 @@ def checkin_text(checkin: CheckIn | None) -> Content:
 
 
 def tally(session: SessionRecord) -> str:
-    """'✓ 9 done   ◐ 1 partly done   ↷ 4 skipped', as the session summary says it."""
-    counts = outcome_counts(session)
-    return "   ".join(f"{o.mark} {counts[o]} {o.label}" for o in StepOutcome)
+    """Per step side, as the lines under it list them."""
+    return tally_text(step_outcome(step) for step in session.steps)
 
 
 def session_text(session: SessionRecord) -> Content:

@@ -9,26 +9,24 @@ from recovery_tui.domain.formats import clock_text
 from recovery_tui.domain.models import SessionRecord, SessionStatus
 from recovery_tui.domain.session_rules import (
     MIN_WALK_SECONDS,
-    StepOutcome,
     counts_as_stretch_session,
     counts_as_walk,
-    outcome_counts,
+    outcomes_by_step,
+    tally_text,
 )
 from recovery_tui.domain.text import one_line
 
 
 def summary_text(record: SessionRecord) -> Content:
     completed = record.status is SessionStatus.COMPLETED
-    counts = outcome_counts(record)
-    tally = "   ".join(
-        f"{outcome.mark} {counts[outcome]} {outcome.label}" for outcome in StepOutcome
-    )
+    # Counted per step, as the step list beside it marks them (a step half done is ◐).
+    tally = tally_text(outcome for _, outcome in outcomes_by_step(record))
     parts: list[str | tuple[str, str]] = [
         ("Session complete  ✓" if completed else "Session stopped", "bold"),
         "\n\n",
         f"{one_line(record.routine_name)}: {clock_text(record.actual_seconds)} done "
         f"of {clock_text(record.planned_seconds)} planned.\n",
-        f"Steps and sides: {tally}.\n",
+        f"Steps: {tally}.\n",
     ]
     if counts_as_walk(record):
         parts.append("It counts towards today's walks.\n")

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from recovery_samples import half_done_stretch
 
 from recovery_tui.domain.models import SessionRecord, SessionStatus, Side, StepRecord
 from recovery_tui.domain.session_rules import (
@@ -20,7 +21,9 @@ from recovery_tui.domain.session_rules import (
     end_status,
     mostly_done,
     outcome_counts,
+    outcomes_by_step,
     step_outcome,
+    tally_text,
 )
 
 
@@ -122,3 +125,13 @@ def test_a_walk_of_five_minutes_counts_even_when_stopped() -> None:
     assert stopped.status is SessionStatus.STOPPED
     assert counts_as_walk(stopped)
     assert not counts_as_walk(walk(MIN_WALK_SECONDS - 1, SessionStatus.STOPPED))
+
+
+def test_a_tally_counts_by_step_or_by_side() -> None:
+    """One step partly done by step (as the end summary's list marks it), two sides in the
+    day detail, in the same words."""
+    record = half_done_stretch()
+    by_step = tally_text(outcome for _, outcome in outcomes_by_step(record))
+    assert by_step == "✓ 1 done   ◐ 1 partly done   ↷ 1 skipped"
+    by_side = tally_text(step_outcome(s) for s in record.steps)
+    assert by_side == "✓ 3 done   ◐ 0 partly done   ↷ 2 skipped"

@@ -90,3 +90,31 @@ def test_mat_mode_large(tmp_path: Path, snap_compare: Any) -> None:
     assert snap_compare(
         app, terminal_size=(160, 48), run_before=into_session(clock, GET_READY + 75, "z", "space")
     )
+
+
+def test_summary_with_skipped_steps(tmp_path: Path, snap_compare: Any) -> None:
+    """The end of a stretch where only the first step was done in full, the second half
+    done and the rest skipped with n: 'Session stopped' (not complete) with the real
+    minutes, ✓ on the first step, ◐ on the second, ↷ on the others; the footer's keys back."""
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock, fill=after_race)
+    first, second = stretch_30().steps[:2]
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, SessionScreen) and screen.runner is not None
+        clock.advance(GET_READY + first.total_seconds + second.total_seconds / 2)
+        screen.tick()
+        for _ in range(len(stretch_30().steps)):
+            if screen.runner.record is not None:
+                break
+            await pilot.press("n")
+        await pilot.pause()
+        assert screen.runner.record is not None
+        screen.remove_class("-flash")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -72,6 +72,21 @@ def test_today_day_two_with_checkin(snap_compare, tmp_path: Path) -> None:  # ty
     assert snap_compare(app, terminal_size=SIZE)
 
 
+def test_today_at_80_columns(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Day 2 of 7 at 80×32, the narrow layout: readiness in one line under the headline
+    ('Ready for an easy run? Not yet: about N days more.'), the tasks across the width, no
+    side column; nothing cut."""
+    app = make_app(tmp_path, fill=day_two_with_checkin)
+    assert snap_compare(app, terminal_size=(80, 32))
+
+
+def test_today_at_120_columns(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Day 2 of 7 at 120×32, the wide layout: the tasks on the left, readiness with its
+    reasons and the body map on the right; the footer with every key."""
+    app = make_app(tmp_path, fill=day_two_with_checkin)
+    assert snap_compare(app, terminal_size=(120, 32))
+
+
 def test_today_with_a_red_flag(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Day 2 with swelling ticked: the alarm in red above everything, the day reshaped (see a
     health professional about swelling first, rest, ice, a walk only if it does not hurt),
