@@ -95,7 +95,11 @@ def headline(view: DayView) -> tuple[Span, ...]:
 
 def readiness_text(view: DayView) -> ReadinessText:
     readiness = view.readiness
-    recovery = long_date(readiness.recovery_date) if readiness.recovery_date else None
+    recovery = None
+    if readiness.recovery_date is not None:
+        recovery = long_date(readiness.recovery_date)
+        if readiness.recovery_date < view.day:  # a date gone by says so
+            recovery += f" ({days_ago(readiness.recovery_date, view.day)})"
     short = f"{READY_QUESTION} {readiness.sentence}"
     return ReadinessText(
         ready=readiness.ready,
