@@ -19,6 +19,9 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.markup import MarkupError
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -26,6 +29,7 @@ from recovery_tui.app.dialogs import DialogFlows
 from recovery_tui.app.sessions import SessionFlows
 from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
 from recovery_tui.domain.clock import Clock, SystemClock, today
+from recovery_tui.domain.text import one_line, plain
 from recovery_tui.errors import ErrorLogConsole
 from recovery_tui.paths import Dirs, style
 from recovery_tui.screens.chrome import (
@@ -88,7 +92,7 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
         self._journal: Journal | None = None
         self._sessions: Sessions | None = None
         # Tracebacks go to errors.log; the user gets one short line (see errors.py).
-        self.error_console = ErrorLogConsole(dirs.error_log)
+        self.error_console = ErrorLogConsole(dirs.error_log, one_line)
 
     # -- start-up ------------------------------------------------------------------------
     @property
@@ -147,6 +151,35 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
     def _show_notices(self) -> None:
         for notice in self.journal.take_notices():
             self.notify(notice, title="Data file", severity="warning", timeout=15, markup=False)
+
+    # -- text ----------------------------------------------------------------------------
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, the screens' and Textual's own, passes here: its text is
+        cleaned of control characters (it may quote a path, an id or an error). Callers
+        quoting such text pass ``markup=False``; a message that is meant as markup but
+        does not parse is shown as text rather than stopping the app when it is drawn
+        (Textual's screenshot notice puts the Downloads folder's path into markup)."""
+        message = plain(message)
+        if markup:
+            try:
+                Content.from_markup(message)
+            except MarkupError:
+                markup = False
+        super().notify(
+            message, title=one_line(title), severity=severity, timeout=timeout, markup=markup
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's line: a screen's sub-title may be a routine's name from a file."""
+        return super().format_title(one_line(title), one_line(sub_title))
 
     # -- signals -----------------------------------------------------------------------------
     def _catch_end_signals(self, catch: bool = True) -> None:

@@ -7,6 +7,7 @@ import os
 import sys
 
 from recovery_tui.domain import validation as v
+from recovery_tui.domain.text import one_line
 from recovery_tui.paths import Dirs
 
 # What textual-serve sets for each copy of the app it starts: its driver then speaks to the
@@ -41,5 +42,5 @@ def open_app(args: argparse.Namespace, dirs: Dirs) -> int:
     app = RecoveryApp(dirs=dirs, start=start)
     app.run()
     if app.exit_message:
-        print(app.exit_message, file=sys.stderr)
+        print(one_line(app.exit_message), file=sys.stderr)  # it may quote a path
     return app.return_code or 0
