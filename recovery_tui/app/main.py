@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from recovery_tui.app.dialogs import DialogFlows
+from recovery_tui.app.palettes import SteadyPalettes
 from recovery_tui.app.sessions import SessionFlows
 from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
 from recovery_tui.domain.clock import Clock, SystemClock, today
@@ -62,7 +63,7 @@ class StartRequest:
     routine: str | None = None
 
 
-class RecoveryApp(SessionFlows, DialogFlows, App[int]):
+class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
     TITLE = "recovery-tui"
     CSS_PATH: ClassVar = [style("app.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
