@@ -9,6 +9,7 @@ with messages, and the app tells them of a new day or another copy's writes with
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import signal
 from collections.abc import Iterable
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
 # for this often: two stat calls. A clock passed in by tests is checked on demand.
 WATCH_SECONDS = 2.0
 THEME_SETTING = "theme"
+# How long a screen closed as it opened may take to finish mounting before it is removed
+# anyway (see RecoveryApp._replace_screen); mounting takes milliseconds.
+MOUNT_WAIT_SECONDS = 2.0
 # A closed terminal sends SIGHUP, a shutdown or `kill` SIGTERM: both leave as ctrl+q does.
 END_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
@@ -244,6 +248,19 @@ class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
         return True
 
     # -- screens -------------------------------------------------------------------------
+    async def _replace_screen(self, screen: Screen[object]) -> Screen[object]:
+        """A screen closed while it is still being built (a key read together with the
+        one that opened it) is taken down only once it has mounted. Textual would remove
+        its parts first, and the screen's own on_mount, looking them up, would stop the
+        app with NoMatches (found by the stress test: History closed as it opened;
+        reproduced in tests/reliability/test_rel_textual_mount.py). The screen is already
+        off the stack: only its removal waits, at most ``MOUNT_WAIT_SECONDS``."""
+        mounted = getattr(screen, "_mounted_event", None)
+        if isinstance(mounted, asyncio.Event):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(mounted.wait(), MOUNT_WAIT_SECONDS)
+        return await super()._replace_screen(screen)
+
     def _new_today(self) -> TodayScreen:
         from recovery_tui.screens.today import TodayScreen
 

@@ -23,7 +23,6 @@ from recovery_tui.screens.chrome import save_or_say
 from recovery_tui.screens.forms import FormReader
 from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.area_score import AreaScore
-from recovery_tui.widgets.choice import Choice
 from recovery_tui.widgets.text_field import TextField
 
 STAND_OPTIONS = [
@@ -101,9 +100,9 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         shown = "" if value is None else f"{value:g}"
         return TextField(shown, placeholder=placeholder, id=name, max_length=8, compact=True)
 
-    def _stand(self, side: Side) -> Choice[str]:
+    def _stand(self, side: Side) -> Select[str]:
         current = self.existing.stand.get(side) if self.existing else None
-        return Choice(
+        return Select(
             STAND_OPTIONS,
             prompt="not tested",
             value=current.value if current else Select.NULL,

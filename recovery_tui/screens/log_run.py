@@ -30,7 +30,6 @@ from recovery_tui.paths import style
 from recovery_tui.screens.chrome import save_or_say
 from recovery_tui.screens.forms import FormReader
 from recovery_tui.services.journal import Journal
-from recovery_tui.widgets.choice import Choice
 from recovery_tui.widgets.text_field import TextField
 
 KIND_OPTIONS = [
@@ -70,7 +69,7 @@ class LogRunScreen(ModalScreen[bool]):
                 yield Label("Distance (km)")
                 yield TextField(placeholder="e.g. 21.1", id="distance", max_length=8)
                 yield Label("Finished")
-                yield Choice(WHEN_OPTIONS, value=NOW, allow_blank=False, id="when")
+                yield Select(WHEN_OPTIONS, value=NOW, allow_blank=False, id="when")
                 yield Label("Date", id="date-label", classes="hidden")
                 yield TextField(
                     (self.today - timedelta(days=2)).isoformat(),
@@ -83,7 +82,7 @@ class LogRunScreen(ModalScreen[bool]):
                     placeholder="e.g. 11:05 (optional)", id="finish", max_length=5, classes="hidden"
                 )
                 yield Label("Kind")
-                yield Choice(KIND_OPTIONS, value=RunKind.EASY.value, allow_blank=False, id="kind")
+                yield Select(KIND_OPTIONS, value=RunKind.EASY.value, allow_blank=False, id="kind")
                 yield Label("Effort 1-10")
                 yield TextField(str(default_effort(RunKind.EASY)), id="effort", max_length=3)
             yield Static(id="log-run-window", classes="hint")
