@@ -8,6 +8,7 @@ import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -46,9 +47,10 @@ class _LogWriter(io.StringIO):
     """A file for Rich: what Textual would print on the terminal after a crash goes to the
     log, and the terminal gets one line saying where."""
 
-    def __init__(self, log_path: Path) -> None:
+    def __init__(self, log_path: Path, shown: Callable[[str], str]) -> None:
         super().__init__()
         self._log_path = log_path
+        self._shown = shown
 
     def flush(self) -> None:
         text = self.getvalue()
@@ -57,16 +59,19 @@ class _LogWriter(io.StringIO):
         self.seek(0)
         self.truncate()
         where = _append(self._log_path, f"{_stamp()}{text}\n")
-        print(STOPPED_LINE.format(where=where), file=sys.stderr)
+        print(STOPPED_LINE.format(where=self._shown(str(where))), file=sys.stderr)
 
 
 class ErrorLogConsole(Console):
     """The app's error console: Textual prints an unhandled exception's traceback on it
-    as the app exits."""
+    as the app exits.
 
-    def __init__(self, log_path: Path) -> None:
+    ``shown`` cleans the log's path for the terminal (a data dir may be named anything);
+    the cleaning lives in ``domain.text``, a layer above this module, so it is passed in."""
+
+    def __init__(self, log_path: Path, shown: Callable[[str], str]) -> None:
         super().__init__(
-            file=_LogWriter(log_path),
+            file=_LogWriter(log_path, shown),
             markup=False,
             highlight=False,
             width=100,

@@ -9,6 +9,7 @@ with messages, and the app tells them of a new day or another copy's writes with
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import signal
 from collections.abc import Iterable
@@ -19,13 +20,18 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.markup import MarkupError
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from recovery_tui.app.dialogs import DialogFlows
+from recovery_tui.app.palettes import SteadyPalettes
 from recovery_tui.app.sessions import SessionFlows
 from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
 from recovery_tui.domain.clock import Clock, SystemClock, today
+from recovery_tui.domain.text import one_line, plain
 from recovery_tui.errors import ErrorLogConsole
 from recovery_tui.paths import Dirs, style
 from recovery_tui.screens.chrome import (
@@ -48,6 +54,9 @@ WATCH_SECONDS = 2.0
 NUDGE_SECONDS = 60.0
 NUDGE_TIMEOUT = 30.0
 THEME_SETTING = "theme"
+# How long a screen closed as it opened may take to finish mounting before it is removed
+# anyway (see RecoveryApp._replace_screen); mounting takes milliseconds.
+MOUNT_WAIT_SECONDS = 2.0
 # A closed terminal sends SIGHUP, a shutdown or `kill` SIGTERM: both leave as ctrl+q does.
 END_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
@@ -62,7 +71,7 @@ class StartRequest:
     routine: str | None = None
 
 
-class RecoveryApp(SessionFlows, DialogFlows, App[int]):
+class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
     TITLE = "recovery-tui"
     CSS_PATH: ClassVar = [style("app.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -95,7 +104,7 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
         self._sessions: Sessions | None = None
         self._speaker: SharedSpeaker | None = None
         # Tracebacks go to errors.log; the user gets one short line (see errors.py).
-        self.error_console = ErrorLogConsole(dirs.error_log)
+        self.error_console = ErrorLogConsole(dirs.error_log, one_line)
 
     # -- start-up ------------------------------------------------------------------------
     @property
@@ -163,6 +172,35 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
     def _show_notices(self) -> None:
         for notice in self.journal.take_notices():
             self.notify(notice, title="Data file", severity="warning", timeout=15, markup=False)
+
+    # -- text ----------------------------------------------------------------------------
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, the screens' and Textual's own, passes here: its text is
+        cleaned of control characters (it may quote a path, an id or an error). Callers
+        quoting such text pass ``markup=False``; a message that is meant as markup but
+        does not parse is shown as text rather than stopping the app when it is drawn
+        (Textual's screenshot notice puts the Downloads folder's path into markup)."""
+        message = plain(message)
+        if markup:
+            try:
+                Content.from_markup(message)
+            except MarkupError:
+                markup = False
+        super().notify(
+            message, title=one_line(title), severity=severity, timeout=timeout, markup=markup
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's line: a screen's sub-title may be a routine's name from a file."""
+        return super().format_title(one_line(title), one_line(sub_title))
 
     # -- signals -----------------------------------------------------------------------------
     def _catch_end_signals(self, catch: bool = True) -> None:
@@ -247,6 +285,19 @@ class RecoveryApp(SessionFlows, DialogFlows, App[int]):
         return True
 
     # -- screens -------------------------------------------------------------------------
+    async def _replace_screen(self, screen: Screen[object]) -> Screen[object]:
+        """A screen closed while it is still being built (a key read together with the
+        one that opened it) is taken down only once it has mounted. Textual would remove
+        its parts first, and the screen's own on_mount, looking them up, would stop the
+        app with NoMatches (found by the stress test: History closed as it opened;
+        reproduced in tests/reliability/test_rel_textual_mount.py). The screen is already
+        off the stack: only its removal waits, at most ``MOUNT_WAIT_SECONDS``."""
+        mounted = getattr(screen, "_mounted_event", None)
+        if isinstance(mounted, asyncio.Event):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(mounted.wait(), MOUNT_WAIT_SECONDS)
+        return await super()._replace_screen(screen)
+
     def _new_today(self) -> TodayScreen:
         from recovery_tui.screens.today import TodayScreen
 

@@ -119,7 +119,11 @@ class SessionFlows:
         self.back_to_today()
 
     def offer_resume(self: RecoveryApp) -> None:
-        """After start-up: if a session was interrupted, ask to resume or discard it."""
+        """After start-up: if a session was interrupted, ask to resume or discard it.
+
+        Nothing about that session may stop the app from starting: a record that cannot
+        be read is named in one line and skipped; one that cannot be described in full
+        (an unexpected error, logged for a bug report) is offered plainly, to discard."""
         try:
             latest = self.sessions.to_resume()
         except JournalError as error:
@@ -132,7 +136,16 @@ class SessionFlows:
         from recovery_tui.screens.resume import Choice, ResumeScreen
         from recovery_tui.screens.session import SessionScreen
 
-        routine = self.sessions.routine_of(latest)
+        routine = None
+        try:
+            routine = self.sessions.routine_of(latest)
+            offer = ResumeScreen(latest, routine)
+        except Exception as error:  # start-up goes on whatever this one session holds
+            from recovery_tui.errors import log_unexpected
+
+            log_unexpected(self.dirs.error_log, error)
+            routine = None
+            offer = ResumeScreen(latest, None, plainly=True)
 
         def chosen(choice: Choice | None) -> None:
             if choice == "resume" and routine is not None:
@@ -148,4 +161,4 @@ class SessionFlows:
             elif choice == "discard":
                 save_or_say(self, lambda: self.sessions.discard(latest), "the session")
 
-        self.push_screen(ResumeScreen(latest, routine), chosen)
+        self.push_screen(offer, chosen)

@@ -8,6 +8,7 @@ import os
 import sys
 
 from recovery_tui.domain import validation as v
+from recovery_tui.domain.text import one_line
 from recovery_tui.paths import Dirs
 
 # What textual-serve sets for each copy of the app it starts: its driver then speaks to the
@@ -52,5 +53,5 @@ def open_app(args: argparse.Namespace, dirs: Dirs) -> int:
         if collecting:
             gc.enable()
     if app.exit_message:
-        print(app.exit_message, file=sys.stderr)
+        print(one_line(app.exit_message), file=sys.stderr)  # it may quote a path
     return app.return_code or 0

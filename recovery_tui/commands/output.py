@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 import sys
 
-from recovery_tui.domain.text import one_line, plain
+from recovery_tui.domain.text import BIDI_CONTROLS, one_line, plain
 
 PROG = "recovery-tui"
 
 # json.dumps(ensure_ascii=False) escapes the C0 controls but leaves DEL, the C1 controls
-# (ESC's 8-bit cousins) and lone surrogates (which cannot be encoded at all) as they are.
-# They can only stand inside a JSON string, where an escape means the same character.
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\ud800-\udfff]")
+# (ESC's 8-bit cousins), lone surrogates (which cannot be encoded at all), the
+# bidirectional controls (they reorder the line on screen; see domain/text.py) and the
+# line and paragraph separators as they are. They can only stand inside a JSON string,
+# where an escape means the same character.
+_RAW_IN_JSON = re.compile(f"[\x7f-\x9f\ud800-\udfff{BIDI_CONTROLS}\u2028\u2029]")
 
 
 def say(text: str = "") -> None:

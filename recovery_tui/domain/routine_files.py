@@ -35,6 +35,7 @@ from recovery_tui.domain.routines import (
     Routine,
     Step,
 )
+from recovery_tui.domain.text import one_line, plain
 
 MAX_STEP_SECONDS = 3600
 MAX_FILE_BYTES = 256 * 1024
@@ -137,7 +138,9 @@ def _text(data: dict[str, Any], key: str, where: str, *, required: bool = False)
         return ""
     if not isinstance(value, str):
         raise RoutineFileError(f"{where}: '{key}' must be text")
-    value = value.strip()
+    # Text from a file: names on one line, how-to keeps its breaks; no control characters
+    # either way, so a session, its record and every screen get clean text.
+    value = one_line(value) if key == "name" else plain(value).strip()
     if required and not value:
         raise RoutineFileError(f"{where}: '{key}' is empty")
     return value

@@ -41,7 +41,9 @@ _UNIT_WORDS: dict[str, DistanceUnit] = {
     ),
     **dict.fromkeys(("mi", "mile", "miles"), DistanceUnit.MI),
 }
-_WITH_UNIT = re.compile(r"(?P<number>.*?)\s*(?P<unit>[A-Za-z]+)")
+# A unit is read only after something that looks like a number: "[red]x" is a wrong
+# distance, not a distance in the unknown unit "x".
+_WITH_UNIT = re.compile(r"(?P<number>[-+]?[0-9.,]+(?:[eE][-+]?[0-9]+)?)\s*(?P<unit>[A-Za-z]+)")
 
 
 def to_km(value: float, unit: DistanceUnit) -> float:

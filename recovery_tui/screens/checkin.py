@@ -11,17 +11,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Label, Select, Static
 
 from recovery_tui.domain import validation as v
 from recovery_tui.domain.checkins import changes_between
 from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import AREAS, CheckIn, RedFlag, Side, StandResult
+from recovery_tui.domain.text import one_line, plain
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import save_or_say
 from recovery_tui.screens.forms import FormReader
 from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.area_score import AreaScore
+from recovery_tui.widgets.text_field import TextField
 
 STAND_OPTIONS = [
     ("pelvis level", StandResult.LEVEL.value),
@@ -49,6 +51,9 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         self.existing = existing
         # The water field shows and edits the day's one water number, the counter.
         self.water = water
+        # The note as the one-line field shows it (a note from the command line may hold
+        # line breaks; one from a file, control characters).
+        self.shown_note = one_line(existing.note) if existing else ""
 
     def compose(self) -> ComposeResult:
         old = self.existing
@@ -80,8 +85,8 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
                             compact=True,
                         )
                 yield Label("Note")
-                yield Input(
-                    old.note if old else "",
+                yield TextField(
+                    self.shown_note,
                     placeholder="how it feels, anything odd",
                     id="note",
                     max_length=v.MAX_NOTE_CHARS,
@@ -91,9 +96,9 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
                 yield Button("Save  ctrl+s", variant="primary", id="save")
                 yield Button("Cancel  esc", id="cancel")
 
-    def _input(self, name: str, value: float | int | None, placeholder: str) -> Input:
+    def _input(self, name: str, value: float | int | None, placeholder: str) -> TextField:
         shown = "" if value is None else f"{value:g}"
-        return Input(shown, placeholder=placeholder, id=name, max_length=8, compact=True)
+        return TextField(shown, placeholder=placeholder, id=name, max_length=8, compact=True)
 
     def _stand(self, side: Side) -> Select[str]:
         current = self.existing.stand.get(side) if self.existing else None
@@ -112,7 +117,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         energy = form.optional("energy", v.parse_energy)
         sleep = form.optional("sleep", v.parse_sleep)
         cups = form.optional("cups", v.parse_cups)
-        note = form.read("note", v.clean_note)
+        note = form.read("note", self._note)
         if not form.ok or note is None:
             raise v.InvalidValue("; ".join(form.errors))
         stand: dict[Side, StandResult] = {}
@@ -140,13 +145,20 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
             tz=tz,
         )
 
+    def _note(self, typed: str) -> str:
+        """The note as typed; left as the field showed it, the stored note is kept as it
+        is, line breaks included."""
+        if self.existing is not None and typed == self.shown_note:
+            return self.existing.note
+        return v.clean_note(typed)
+
     # -- actions ------------------------------------------------------------------------
     def action_save(self) -> None:
         errors = self.query_one("#checkin-errors", Static)
         try:
             checkin = self.read_form()
         except v.InvalidValue as error:
-            errors.update(Content(f"Not saved: {error}"))
+            errors.update(Content(plain(f"Not saved: {error}")))
             errors.remove_class("hidden")
             return
         # Only what was changed here is written, merged under the lock: a check-in made

@@ -7,9 +7,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from recovery_tui.domain.text import one_line, plain
 from recovery_tui.paths import style
 
 
@@ -28,11 +30,12 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog", classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
-            yield Static(self.question, id="confirm-question")
+            # Text, never markup: a question may name a run, a routine or a file.
+            yield Static(Content(one_line(self.title_text)), classes="dialog-title")
+            yield Static(Content(plain(self.question)), id="confirm-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Keep it  n", id="no")
-                yield Button(f"{self.yes}  y", id="yes", variant="error")
+                yield Button(Content(f"{one_line(self.yes)}  y"), id="yes", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import var
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from recovery_tui.domain.formats import period_label
 from recovery_tui.domain.history.comparison import comparison_sentence
@@ -51,6 +51,7 @@ from recovery_tui.widgets.history_grid import TITLES, HistoryGrid
 from recovery_tui.widgets.history_recoveries import RecoveriesView
 from recovery_tui.widgets.history_trends import HistoryTrends
 from recovery_tui.widgets.recoveries_list import RecoveriesList
+from recovery_tui.widgets.title_bar import TitleBar
 from recovery_tui.widgets.week_table import WeekTable, legend_items
 
 View = Literal["week", "recoveries", "grid"]
@@ -133,7 +134,7 @@ class HistoryScreen(RecoveryScreen):
         self._recoveries_read = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield TooSmall()
         with Vertical(id="history"):
             yield Static(id="history-title")

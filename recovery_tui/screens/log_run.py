@@ -26,12 +26,14 @@ from recovery_tui.domain.clock import Clock
 from recovery_tui.domain.formats import days_text, long_date
 from recovery_tui.domain.models import RunKind
 from recovery_tui.domain.run_defaults import default_effort, default_kind
+from recovery_tui.domain.text import plain
 from recovery_tui.domain.units import DistanceUnit, from_km, parse_distance
 from recovery_tui.domain.window import file_reasons, run_label, window_days
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import save_or_say
 from recovery_tui.screens.forms import FormReader
 from recovery_tui.services.journal import Journal
+from recovery_tui.widgets.text_field import TextField
 
 if TYPE_CHECKING:
     from recovery_tui.domain.imported_runs import RunFromFile
@@ -76,24 +78,24 @@ class LogRunScreen(ModalScreen[bool]):
             with Grid(id="log-run-fields"):
                 yield Label(f"Distance ({self.unit.value})")
                 example = "21.1" if self.unit is DistanceUnit.KM else "13.1"
-                yield Input(placeholder=f"e.g. {example}", id="distance", max_length=10)
+                yield TextField(placeholder=f"e.g. {example}", id="distance", max_length=10)
                 yield Label("Finished")
                 yield Select(WHEN_OPTIONS, value=NOW, allow_blank=False, id="when")
                 yield Label("Date", id="date-label", classes="hidden")
-                yield Input(
+                yield TextField(
                     (self.today - timedelta(days=2)).isoformat(),
                     id="date",
                     max_length=10,
                     classes="hidden",
                 )
                 yield Label("At (HH:MM)", id="finish-label", classes="hidden")
-                yield Input(
+                yield TextField(
                     placeholder="e.g. 11:05 (optional)", id="finish", max_length=5, classes="hidden"
                 )
                 yield Label("Kind")
                 yield Select(KIND_OPTIONS, value=RunKind.EASY.value, allow_blank=False, id="kind")
                 yield Label("Effort 1-10")
-                yield Input(str(default_effort(RunKind.EASY)), id="effort", max_length=3)
+                yield TextField(str(default_effort(RunKind.EASY)), id="effort", max_length=3)
             yield Static(id="log-run-file", classes="hint hidden")
             yield Static(id="log-run-window", classes="hint")
             yield Static(id="log-run-errors", classes="errors hidden")
@@ -186,7 +188,7 @@ class LogRunScreen(ModalScreen[bool]):
         kind = RunKind(str(self.query_one("#kind", Select).value))
         panel = self.query_one("#log-run-errors", Static)
         if not form.ok or distance is None or day is None or effort is None:
-            panel.update(Content("Not saved: " + "; ".join(form.errors)))
+            panel.update(Content(plain("Not saved: " + "; ".join(form.errors))))
             panel.remove_class("hidden")
             return
         found = self._from_file

@@ -24,6 +24,7 @@ from recovery_tui.services.routine_choices import (
     search,
 )
 from recovery_tui.widgets.routine_list import RoutineOptions, broken_option, choice_option, preview
+from recovery_tui.widgets.text_field import TextField
 
 
 class RoutinePicker(ModalScreen[str | None]):
@@ -44,7 +45,9 @@ class RoutinePicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker", classes="dialog"):
             yield Static("Choose a routine", classes="dialog-title")
-            yield Input(placeholder="Type to search: a name, an area, a file", id="picker-search")
+            yield TextField(
+                placeholder="Type to search: a name, an area, a file", id="picker-search"
+            )
             with Horizontal(id="picker-body"):
                 yield RoutineOptions(id="picker-list")
                 with VerticalScroll(id="picker-preview-box"):

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from recovery_tui.domain.clock import Clock
 from recovery_tui.domain.plan import REFUEL
@@ -28,6 +28,7 @@ from recovery_tui.widgets.body_map import BodyMap
 from recovery_tui.widgets.bullets import Bullets
 from recovery_tui.widgets.still_progress import StillProgressBar
 from recovery_tui.widgets.task_row import TaskRow
+from recovery_tui.widgets.title_bar import TitleBar
 
 DISCLAIMER = (
     "recovery-tui gives general guidance, not medical advice. If something hurts in a way "
@@ -72,7 +73,7 @@ class TodayScreen(RecoveryScreen):
         # first frame, rather than in a second pass after it.
         view = self._view
         self._task_ids = tuple(task.id for task in view.plan.tasks)
-        yield Header()
+        yield TitleBar()
         yield TooSmall()
         with Vertical(id="today"):
             yield Static(id="headline")

@@ -34,6 +34,9 @@ class Catalog:
 
 
 def load_routine_file(path: Path) -> Routine:
+    if path.exists() and not path.is_file():
+        # A folder is refused by read_bytes, but a FIFO named *.toml would block it forever.
+        raise RoutineFileError("is not a regular file")
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -48,6 +51,10 @@ def load_routine_file(path: Path) -> Routine:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RoutineFileError(f"is not valid TOML ({error})") from None
+    except RecursionError:
+        # tomllib goes one call deeper per nested array or table: a file nested a few
+        # thousand deep fits in the size limit and would otherwise stop the program.
+        raise RoutineFileError("is nested too deeply to be a routine") from None
     return parse_routine(path.stem, data, source=str(path))
 
 

@@ -264,7 +264,7 @@ class Sessions:
         """The routine an interrupted session ran, or None when it can no longer be found."""
         try:
             return self.catalog.find(record.routine_id, record.day, record)
-        except (RoutineNotFound, ValueError):
+        except (RoutineNotFound, ValueError, JournalError):
             return None
 
     def to_resume(self) -> SessionRecord | None:

@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Static
 
 from recovery_tui.domain.routines import MAX_WALK_MINUTES, WALK_PRESETS
 from recovery_tui.domain.validation import InvalidValue, parse_minutes
+from recovery_tui.widgets.text_field import TextField
 
 DEFAULT_MINUTES = 12
 USUAL_HINT = "10-15 minutes, a few times a day: the first steps hurt, then the muscles warm up."
@@ -35,7 +36,7 @@ class WalkChoice(Vertical):
         with Horizontal(id="walk-presets"):
             for minutes in WALK_PRESETS:
                 yield Button(f"{minutes} min", id=f"walk-{minutes}")
-        yield Input(
+        yield TextField(
             placeholder=f"or type minutes (1-{MAX_WALK_MINUTES}) and press enter",
             id="walk-minutes",
             type="integer",

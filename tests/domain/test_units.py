@@ -70,6 +70,7 @@ def test_a_bare_number_in_km_follows_the_existing_rule() -> None:
         ("mi", MI, "distance (mi) must be a number from 0.07 to 186.41, not 'mi'"),
         ("-0 mi", KM, "distance (mi) must be a number from 0.07 to 186.41, not '-0'"),
         ("1e3km", KM, "distance (km) must be a number from 0.1 to 300, not '1e3'"),
+        ("[red]x", KM, "distance (km) must be a number from 0.1 to 300, not '[red]x'"),
         ("thirteen", KM, "distance (km) must be a number from 0.1 to 300, not 'thirteen'"),
     ],
 )

@@ -78,6 +78,10 @@ class Terminal:
         """End the tmux server and whatever still runs in it."""
         self._run("kill-server", check=False)
 
+    def resize(self, width: int, height: int) -> None:
+        """Resize the latest session's window, as a user dragging the terminal's corner."""
+        self._run("resize-window", "-t", self.session, "-x", str(width), "-y", str(height))
+
     # -- keys ---------------------------------------------------------------------------------
     def send(self, *keys: str) -> None:
         """tmux key names (``C-s``, ``Tab``, ``Down``, ``Space``, ``Escape``, ``r``), one at

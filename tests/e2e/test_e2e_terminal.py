@@ -20,7 +20,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,8 +31,6 @@ from recovery_tui.domain.clock import SystemClock, today
 from recovery_tui.domain.formats import day_label
 from recovery_tui.domain.models import SessionStatus
 from recovery_tui.store import Repository
-
-ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = [
     pytest.mark.slow,
@@ -86,27 +83,16 @@ class Installed:
         return result.stdout
 
 
-def _run(args: list[str], cwd: Path | None = None) -> None:
-    result = subprocess.run(args, capture_output=True, text=True, timeout=300, cwd=cwd)
-    assert result.returncode == 0, f"{args} failed:\n{result.stdout}\n{result.stderr}"
-
-
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+def installed(wheel_venv: Path, tmp_path_factory: pytest.TempPathFactory) -> Installed:
     base = tmp_path_factory.mktemp("e2e")
-    dist = base / "dist"
-    _run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
-         cwd=ROOT)  # fmt: skip
-    (wheel,) = dist.glob("recovery_tui-*.whl")
-    venv = base / "venv"
-    _run([sys.executable, "-m", "venv", str(venv)])
-    _run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q",
-          "--disable-pip-version-check", str(wheel)], cwd=base)  # fmt: skip
     routines = base / "config" / "routines"
     routines.mkdir(parents=True)
     (routines / "quick.toml").write_text(QUICK_ROUTINE, encoding="utf-8")
     (base / "home").mkdir()
-    return Installed(venv=venv, data=base / "data", config=base / "config", home=base / "home")
+    return Installed(
+        venv=wheel_venv, data=base / "data", config=base / "config", home=base / "home"
+    )
 
 
 @pytest.fixture

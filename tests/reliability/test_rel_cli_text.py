@@ -12,7 +12,6 @@ import io
 import json
 import os
 import tempfile
-import unicodedata
 from datetime import timedelta
 from pathlib import Path
 from unittest import mock
@@ -20,6 +19,7 @@ from unittest import mock
 import pendulum
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shown_text import unsafe
 
 from recovery_tui.cli import main
 from recovery_tui.commands import common
@@ -60,11 +60,6 @@ SPECIALS = [
 hostile = st.lists(
     st.one_of(st.text(max_size=12), st.sampled_from(SPECIALS)), min_size=1, max_size=6
 ).map("".join)
-
-
-def unsafe(text: str) -> list[str]:
-    """Characters a terminal would act on, or that cannot be encoded."""
-    return [ch for ch in text if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t"]
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from recovery_tui.domain.models import Area
+from recovery_tui.domain.routines import Routine
 from recovery_tui.services.routine_catalog import all_routines, load_custom_routines
 
 GOOD = """
@@ -149,3 +152,44 @@ def test_custom_id_clashing_with_a_builtin_is_reported_not_loaded(tmp_path: Path
     assert stretch.source == "built-in"
     assert len(catalog.errors) == 1
     assert catalog.errors[0].startswith("stretch-30.toml: ") and "built-in" in catalog.errors[0]
+
+
+def test_a_file_nested_thousands_deep_is_reported_not_a_crash(tmp_path: Path) -> None:
+    """tomllib recurses per nested array: such a file once raised RecursionError out of
+    every session start (each reads the custom files) and out of the resume offer."""
+    write(tmp_path, "deep", "a = " + "[" * 5000 + "]" * 5000 + "\n")
+    write(tmp_path, "good", GOOD)
+    catalog = all_routines(tmp_path)
+    assert catalog.errors == ("deep.toml: is nested too deeply to be a routine",)
+    assert catalog.routines[-1].id == "good"
+
+
+def test_a_fifo_named_like_a_routine_is_reported_without_blocking(tmp_path: Path) -> None:
+    folder = tmp_path / "routines"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.toml")  # reading it would wait for a writer forever
+    found: list[tuple[list[Routine], list[str]]] = []
+    reader = threading.Thread(target=lambda: found.append(load_custom_routines(tmp_path)))
+    reader.daemon = True  # left behind if it blocks: the assertion below says so
+    reader.start()
+    reader.join(timeout=10)
+    assert found == [([], ["pipe.toml: is not a regular file"])]
+
+
+def test_names_and_how_to_from_a_file_are_cleaned_as_they_load(tmp_path: Path) -> None:
+    """Every screen, record and line of output then gets clean text; markup stays as
+    typed (it is text)."""
+    write(
+        tmp_path,
+        "odd",
+        'name = "Calf [b]x10[/b]\\u001b[31m\\nand more"\n'
+        "[[steps]]\n"
+        'name = "[/] Foam\\u202erolls\\u0007"\n'
+        "seconds = 30\n"
+        'how = "Line one\\u0000\\nline two\\u009b"\n',
+    )
+    [routine], errors = load_custom_routines(tmp_path)
+    assert errors == []
+    assert routine.name == "Calf [b]x10[/b][31m and more"
+    assert routine.steps[0].name == "[/] Foamrolls"
+    assert routine.steps[0].how == "Line one\nline two"
