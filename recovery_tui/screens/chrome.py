@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Protocol
 
+from textual.events import ScreenResume
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -41,10 +42,18 @@ class RecoveryScreen(Screen[None]):
     ``-too-small`` are worked out from the size each time the screen is shown or resized,
     so a screen covered during a resize never keeps the layout of a size gone by."""
 
+    _shown_before = False
+
     def on_mount(self) -> None:
         self.fit_size()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        if not self._shown_before:
+            # Textual styles every widget again each time a screen is shown; the first
+            # time, they were styled as they mounted a moment ago (a quarter of the time
+            # Today's first frame took).
+            self._shown_before = True
+            event.refresh_styles = False
         self.fit_size()
 
     def on_resize(self) -> None:
