@@ -62,7 +62,11 @@ class RecoveryScreen(Screen[None]):
     def fit_size(self) -> None:
         width, height = self.app.size
         self.set_class(width < NARROW_WIDTH, "-narrow")
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if too_small and not self.query_children(TooSmall):
+            # Built the first time the terminal is too small, which most never are.
+            self.mount(TooSmall())
+        self.set_class(too_small, "-too-small")
 
     def hidden_app_actions(self) -> frozenset[str]:
         return frozenset()
