@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pendulum
+from textual.screen import Screen
 
 from recovery_tui.app import RecoveryApp, StartRequest
 from recovery_tui.domain.clock import FakeClock
@@ -44,3 +45,9 @@ def make_app(
     clock = clock or fixed_clock()
     dirs = prepare(tmp_path, clock, fill)
     return RecoveryApp(dirs=dirs, clock=clock, start=start)
+
+
+def shows(screen: Screen[Any], selector: str) -> bool:
+    """Whether something matching ``selector`` is shown: screens build some pieces only
+    the first time they are needed, so a piece never needed is not there at all."""
+    return any(node.display for node in screen.query(selector))

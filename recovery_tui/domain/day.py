@@ -32,10 +32,18 @@ from recovery_tui.domain.models import AREAS, CheckIn, Run
 from recovery_tui.domain.readiness import Readiness, assess_readiness
 from recovery_tui.domain.soreness import Band, band
 from recovery_tui.domain.units import DistanceUnit
-from recovery_tui.domain.window import active_run, last_window_before, run_window, window_end
+from recovery_tui.domain.window import (
+    MAX_WINDOW_DAYS,
+    active_run,
+    last_window_before,
+    run_window,
+    window_end,
+)
 
 # The return plan runs at most this many days after the window before the day is ordinary.
 RETURN_DAYS = 21
+# How long after it a run can still shape a day: its window, then the return plan.
+REACH_DAYS = MAX_WINDOW_DAYS + RETURN_DAYS
 # How far back the day looks for check-ins (the current one, the one before it).
 LOOKBACK_DAYS = 21
 LOW_ENERGY = 3
@@ -67,6 +75,13 @@ def _return_runs_done(run: Run, day: date, ticks: Ticks) -> tuple[int, bool]:
             done += 1
             yesterday = offset == (day - run.day).days - 1
     return done, yesterday
+
+
+def runs_reaching(start: date, end: date, runs: Sequence[Run]) -> list[Run]:
+    """Only the runs that can shape a day from ``start`` to ``end``: the others leave every
+    one of those days as it would be without them, and years of history stay cheap."""
+    earliest = start - timedelta(days=REACH_DAYS)
+    return [run for run in runs if earliest <= run.day <= end]
 
 
 def _where(day: date, runs: Sequence[Run], ticks: Ticks) -> tuple[Run | None, p.Phase, int]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 from recovery_tui.domain.advice import Note
 from recovery_tui.domain.formats import days_text
@@ -46,6 +47,7 @@ def effective_km(distance_km: float, moving_seconds: float | None = None) -> flo
     return MARATHON_KM + (km - MARATHON_KM) * PAST_MARATHON_WEIGHT
 
 
+@lru_cache(maxsize=4096)  # History asks it of each run for every day it shows
 def window_days(
     distance_km: float,
     effort: int,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Protocol
 
+from textual.events import ScreenResume
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -41,10 +42,18 @@ class RecoveryScreen(Screen[None]):
     ``-too-small`` are worked out from the size each time the screen is shown or resized,
     so a screen covered during a resize never keeps the layout of a size gone by."""
 
+    _shown_before = False
+
     def on_mount(self) -> None:
         self.fit_size()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        if not self._shown_before:
+            # Textual styles every widget again each time a screen is shown; the first
+            # time, they were styled as they mounted a moment ago (a quarter of the time
+            # Today's first frame took).
+            self._shown_before = True
+            event.refresh_styles = False
         self.fit_size()
 
     def on_resize(self) -> None:
@@ -53,7 +62,11 @@ class RecoveryScreen(Screen[None]):
     def fit_size(self) -> None:
         width, height = self.app.size
         self.set_class(width < NARROW_WIDTH, "-narrow")
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if too_small and not self.query_children(TooSmall):
+            # Built the first time the terminal is too small, which most never are.
+            self.mount(TooSmall())
+        self.set_class(too_small, "-too-small")
 
     def hidden_app_actions(self) -> frozenset[str]:
         return frozenset()

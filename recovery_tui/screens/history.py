@@ -8,8 +8,8 @@ shown takes the user back to the week.
 Every number comes from the ``DaySummary`` objects of ``journal.history`` (the same ones
 ``recovery-tui history`` prints) or from ``services.recoveries`` over them, and every
 date step from ``domain.history.navigation``: this screen only shows them. The grid and
-the recoveries are read only when first asked for; the recoveries view (and the plotting
-library of its curve) is built only then.
+the recoveries are read only when first asked for; the recoveries view is built only then
+(its plotting library is loaded once the week is drawn, so the first curve need not wait).
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ from recovery_tui.widgets.history_grid import TITLES, HistoryGrid
 from recovery_tui.widgets.history_recoveries import RecoveriesView
 from recovery_tui.widgets.history_trends import HistoryTrends
 from recovery_tui.widgets.recoveries_list import RecoveriesList
+from recovery_tui.widgets.recovery_curve import load_plotting
 from recovery_tui.widgets.title_bar import TitleBar
 from recovery_tui.widgets.week_table import WeekTable, legend_items
 
@@ -158,6 +159,7 @@ class HistoryScreen(RecoveryScreen):
         self.sub_title = "History"
         self._earliest = self.journal.first_day()
         self.show_week()
+        self.call_after_refresh(load_plotting)
 
     # -- showing ---------------------------------------------------------------------------
     def show_week(self) -> None:
@@ -234,8 +236,8 @@ class HistoryScreen(RecoveryScreen):
             )
 
     def show_recoveries(self) -> None:
-        """The first page of the runs list; then, once it is drawn, the curve of the
-        recovery under way (else the newest with soreness) with its comparison sentence."""
+        """The first page of the runs list and the curve of the recovery under way (else
+        the newest with soreness) with its comparison sentence."""
         view = self._recoveries_view()
         if view is None:
             return
@@ -248,13 +250,7 @@ class HistoryScreen(RecoveryScreen):
         if first is not None:
             view.runs.move_cursor(row=outcomes.index(first), animate=False)
         self._recoveries_read = True
-        self.call_after_refresh(self._show_first_curve, view, first)
-
-    async def _show_first_curve(
-        self, view: RecoveriesView, outcome: RecoveryOutcome | None
-    ) -> None:
-        view.show_curve(outcome, sentence=self._sentence(outcome, view))
-        await view.mount_curve()
+        view.show_curve(first, sentence=self._sentence(first, view))
 
     def _sentence(self, outcome: RecoveryOutcome | None, view: RecoveriesView) -> str | None:
         if outcome is None:

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from recovery_tui.domain.clock import Clock
 from recovery_tui.domain.plan import REFUEL
 from recovery_tui.domain.refuel import refuel_seconds_left
 from recovery_tui.paths import style
-from recovery_tui.screens.chrome import RecoveryScreen, TooSmall, save_or_say
+from recovery_tui.screens.chrome import RecoveryScreen, save_or_say
 from recovery_tui.services.day_presenter import (
     READY_QUESTION,
     DayText,
@@ -52,6 +53,29 @@ TONE_STYLES: dict[Tone, str] = {
     "warn": "bold $warning",
     "dim": "dim",
 }
+# Pieces most days never show, each mounted the first time it is needed (Today's first
+# frame has that much less to build), then shown and hidden: where each goes, as its
+# parent and the siblings it comes before, nearest first.
+OCCASIONAL: dict[str, tuple[str, tuple[str, ...]]] = {
+    "readiness-line": ("today", ("alarms", "refuel", "welcome", "today-body")),
+    "alarms": ("today", ("refuel", "welcome", "today-body")),
+    "refuel": ("today", ("welcome", "today-body")),
+    "welcome": ("today", ("today-body",)),
+    "disclaimer": ("today", ()),
+    "day-notes": ("tasks", ()),
+    "comparison": ("side", ("body-map",)),
+}
+ALWAYS_THERE = frozenset({"today-body", "body-map"})
+
+
+def _occasional_piece(widget_id: str) -> Widget:
+    if widget_id == "welcome":
+        return Static(WELCOME, id=widget_id, markup=False)
+    if widget_id == "disclaimer":
+        return Static(DISCLAIMER, id=widget_id, markup=False)
+    if widget_id == "day-notes":
+        return Bullets(id=widget_id)
+    return Static(id=widget_id)
 
 
 class TodayScreen(RecoveryScreen):
@@ -67,6 +91,8 @@ class TodayScreen(RecoveryScreen):
         self._refuel_timer: Timer | None = None
         self._suspended = False
         self._disclaimer: bool | None = None  # shown this time? decided once there is a run
+        self._pieces: dict[str, Widget] = {}  # the occasional pieces mounted so far
+        self._readiness_short = ""
 
     def compose(self) -> ComposeResult:
         # The day is read before composing so the tasks mount with the screen, in the
@@ -74,30 +100,22 @@ class TodayScreen(RecoveryScreen):
         view = self._view
         self._task_ids = tuple(task.id for task in view.plan.tasks)
         yield TitleBar()
-        yield TooSmall()
         with Vertical(id="today"):
             yield Static(id="headline")
-            yield Static(id="readiness-line")
-            yield Static(id="alarms", classes="hidden")
-            yield Static(id="refuel", classes="hidden")
-            yield Static(WELCOME, id="welcome", classes="hidden", markup=False)
             with Horizontal(id="today-body"):
                 with VerticalScroll(id="tasks"):
                     for task in view.plan.tasks:
                         yield TaskRow(task, view.progress.get(task.id, 0))
-                    yield Bullets(id="day-notes", classes="hidden")
                 with Vertical(id="side"):
                     with Vertical(id="readiness"):
                         yield Static(id="readiness-text")
                         yield Bullets(id="readiness-reasons")
                         yield Static(id="readiness-date")
-                    yield Static(id="comparison", classes="hidden")
                     yield BodyMap(id="body-map")
             with Horizontal(id="day-progress"):
                 yield Static("Today", id="progress-label")
                 yield StillProgressBar(id="progress", show_eta=False, show_percentage=False)
                 yield Static(id="progress-count")
-            yield Static(DISCLAIMER, id="disclaimer", classes="hidden", markup=False)
         yield Footer(compact=True)
 
     def hidden_app_actions(self) -> frozenset[str]:
@@ -112,6 +130,27 @@ class TodayScreen(RecoveryScreen):
 
     def app_day(self) -> date:
         return self.day
+
+    def fit_size(self) -> None:
+        super().fit_size()
+        if self.has_class("-narrow") and "readiness-line" not in self._pieces:
+            line = self._piece("readiness-line", True)
+            assert isinstance(line, Static)
+            line.update(Content(self._readiness_short))
+
+    def _piece(self, widget_id: str, needed: bool) -> Widget | None:
+        """The occasional piece ``widget_id``, shown when ``needed`` and hidden when not;
+        mounted the first time it is needed. None while it has never been needed."""
+        widget = self._pieces.get(widget_id)
+        if widget is None:
+            if not needed:
+                return None
+            parent, later = OCCASIONAL[widget_id]
+            before = next((f"#{s}" for s in later if s in self._pieces or s in ALWAYS_THERE), None)
+            widget = self._pieces[widget_id] = _occasional_piece(widget_id)
+            self.query_one(f"#{parent}").mount(widget, before=before)
+        widget.set_class(not needed, "hidden")
+        return widget
 
     # -- showing ------------------------------------------------------------------------
     def on_screen_suspend(self) -> None:
@@ -156,15 +195,16 @@ class TodayScreen(RecoveryScreen):
         self.query_one("#headline", Static).update(Content.assemble(*parts))
 
     def _show_alarms(self, text: DayText) -> None:
-        panel = self.query_one("#alarms", Static)
-        panel.set_class(not text.alarms, "hidden")
+        panel = self._piece("alarms", bool(text.alarms))
         if text.alarms:
+            assert isinstance(panel, Static)
             panel.update(Content("\n".join(f"(!) {message}" for message in text.alarms)))
 
     def _show_notes(self, text: DayText) -> None:
-        notes = self.query_one("#day-notes", Bullets)
-        notes.set_class(not text.notes, "hidden")
-        notes.show(text.notes)
+        notes = self._piece("day-notes", bool(text.notes))
+        if notes is not None:
+            assert isinstance(notes, Bullets)
+            notes.show(text.notes)
 
     def _show_tasks(self, view: DayView) -> None:
         container = self.query_one("#tasks", VerticalScroll)
@@ -173,7 +213,7 @@ class TodayScreen(RecoveryScreen):
             container.remove_children(TaskRow)
             container.mount_all(
                 (TaskRow(task, view.progress.get(task.id, 0)) for task in view.plan.tasks),
-                before="#day-notes",
+                before="#day-notes" if "day-notes" in self._pieces else None,
             )
             self._task_ids = ids
             self.call_after_refresh(self._focus_first_task)
@@ -201,7 +241,10 @@ class TodayScreen(RecoveryScreen):
         date_line.update(
             Content.assemble(("Usual full recovery: ", "bold"), ready.recovery_date or "")
         )
-        self.query_one("#readiness-line", Static).update(Content(ready.short))
+        self._readiness_short = ready.short
+        line = self._pieces.get("readiness-line")
+        if isinstance(line, Static):
+            line.update(Content(ready.short))
 
     def _show_comparison(self) -> None:
         """This recovery beside the last comparable one, when there is one."""
@@ -209,9 +252,9 @@ class TodayScreen(RecoveryScreen):
 
         journal = self.journal
         sentence = today_comparison(journal, journal.runs(), self.day, journal.distance_unit())
-        panel = self.query_one("#comparison", Static)
-        panel.set_class(sentence is None, "hidden")
+        panel = self._piece("comparison", sentence is not None)
         if sentence is not None:
+            assert isinstance(panel, Static)
             panel.update(Content(sentence))
 
     def _show_progress(self, text: DayText) -> None:
@@ -220,28 +263,27 @@ class TodayScreen(RecoveryScreen):
         self.query_one("#progress-count", Static).update(Content(f"{text.done}/{text.total} tasks"))
 
     def _show_first_time(self, view: DayView) -> None:
-        self.query_one("#welcome").set_class(view.has_runs, "hidden")
+        self._piece("welcome", not view.has_runs)
         self.query_one("#today-body").set_class(not view.has_runs, "-no-run")
         if self._disclaimer is None and view.has_runs:
             # The note shows with the welcome and the first time there is a plan to
             # follow, and not after.
             self._disclaimer = self.journal.take_first_time(DISCLAIMER_SETTING)
-        self.query_one("#disclaimer").set_class(view.has_runs and not self._disclaimer, "hidden")
+        self._piece("disclaimer", not view.has_runs or bool(self._disclaimer))
 
     def _show_refuel(self) -> None:
         """The countdown shows only while the 30 minutes after the finish are really open,
         and not once Refuel is ticked."""
         view = self._view
-        panel = self.query_one("#refuel", Static)
         left = None
         if view.plan.run and view.plan.task(REFUEL) and not view.progress.get(REFUEL):
             left = refuel_seconds_left(view.plan.run, self.clock.now())
         open_now = left is not None and left > 0
-        panel.set_class(not open_now, "hidden")
+        panel = self._piece("refuel", open_now)
         if not open_now:
             self._stop_refuel_timer()
             return
-        assert left is not None
+        assert left is not None and isinstance(panel, Static)
         panel.update(Content(refuel_text(left)))
         if self._refuel_timer is None:
             self._refuel_timer = self.set_interval(1.0, self._show_refuel)

@@ -17,7 +17,7 @@ from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.alarms import Alarm
 from recovery_tui.domain.checkins import CheckInUpdate, merge_checkin
 from recovery_tui.domain.clock import Clock, today
-from recovery_tui.domain.day import LOOKBACK_DAYS, RETURN_DAYS, assess_day
+from recovery_tui.domain.day import LOOKBACK_DAYS, assess_day, runs_reaching
 from recovery_tui.domain.models import (
     CheckIn,
     Run,
@@ -30,7 +30,6 @@ from recovery_tui.domain.models import (
 from recovery_tui.domain.progress import day_progress, done_count, ticks_of, water_count
 from recovery_tui.domain.readiness import Readiness
 from recovery_tui.domain.units import DistanceUnit
-from recovery_tui.domain.window import MAX_WINDOW_DAYS
 from recovery_tui.store import Repository, StoreError
 
 if TYPE_CHECKING:
@@ -319,11 +318,8 @@ class Journal:
         )
 
     def _runs_touching(self, start: date, end: date, runs: list[Run] | None = None) -> list[Run]:
-        """Only runs whose window (and return to running) can reach [start, end]: years of
-        history stay cheap."""
-        earliest = start - timedelta(days=MAX_WINDOW_DAYS + RETURN_DAYS)
-        every = self.repo.runs() if runs is None else runs
-        return [run for run in every if earliest <= run.day <= end]
+        """Only runs whose window (and return to running) can reach [start, end]."""
+        return runs_reaching(start, end, self.repo.runs() if runs is None else runs)
 
     def history(self, start: date, end: date) -> list[DaySummary]:
         # Loaded on first use: Today, the first screen, needs none of it.

@@ -1,8 +1,9 @@
 """History's recoveries view: every logged run with its recovery outcome, its legend, and
 the curve of the recovery chosen (or two overlaid).
 
-The curve (and the plotting library with it) is mounted by ``mount_curve``, once the list
-has been drawn, so the list shows without waiting for it.
+The view is mounted when History first opens it (loading the plotting library then), and
+its list and first curve are drawn in one frame: drawn apart, the curve waited for a second
+frame and Textual's rebuilding of the footer in between.
 
 It only shows what the screen gives it. The list's messages (``RecoveriesList.RunChosen``,
 ``PairChosen``, ``MoreWanted``) bubble up to the screen, which reads the recoveries and
@@ -18,16 +19,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.widgets import Static
 
 from recovery_tui.domain.history.recoveries import RecoveryOutcome
 from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.widgets.flow_legend import FlowLegend
 from recovery_tui.widgets.recoveries_list import RecoveriesList, legend_items
 from recovery_tui.widgets.recovery_curve import AREA_BINDINGS, RecoveryCurve
-
-WAITING = "Drawing the curve…"
 
 
 class RecoveriesView(VerticalScroll, can_focus=False):
@@ -42,20 +39,15 @@ class RecoveriesView(VerticalScroll, can_focus=False):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.unit = unit
-        # What the curve is to show when it is mounted: (outcome, other, sentence).
-        self._pending: tuple[RecoveryOutcome | None, RecoveryOutcome | None, str | None] = (
-            None,
-            None,
-            None,
-        )
 
     def compose(self) -> ComposeResult:
         yield RecoveriesList(id="runs")
         yield FlowLegend(id="runs-legend")
-        yield Static(Content(WAITING), id="curve-waiting")
+        yield RecoveryCurve(id="curve")
 
     def on_mount(self) -> None:
         self.runs.unit = self.unit
+        self.curve.unit = self.unit
         self.query_one(FlowLegend).show(legend_items())
 
     @property
@@ -63,20 +55,8 @@ class RecoveriesView(VerticalScroll, can_focus=False):
         return self.query_one(RecoveriesList)
 
     @property
-    def curve(self) -> RecoveryCurve | None:
-        """The curve, once mounted."""
-        found = self.query(RecoveryCurve)
-        return found.first() if found else None
-
-    async def mount_curve(self) -> None:
-        """Build the curve (the first time only) and show what it was last given."""
-        if self.curve is not None:
-            return
-        curve = RecoveryCurve(id="curve")
-        curve.unit = self.unit
-        await self.mount(curve, after=self.query_one("#curve-waiting"))
-        await self.query_one("#curve-waiting").remove()
-        curve.show(*self._pending)
+    def curve(self) -> RecoveryCurve:
+        return self.query_one(RecoveryCurve)
 
     # -- what the screen calls ---------------------------------------------------------
     def show_runs(self, outcomes: Sequence[RecoveryOutcome]) -> None:
@@ -91,20 +71,14 @@ class RecoveriesView(VerticalScroll, can_focus=False):
         other: RecoveryOutcome | None = None,
         sentence: str | None = None,
     ) -> None:
-        self._pending = (outcome, other, sentence)
-        curve = self.curve
-        if curve is not None:
-            curve.show(outcome, other, sentence)
+        self.curve.show(outcome, other, sentence)
 
     # -- the curve's keys, from the list too ---------------------------------------------
     def action_toggle_number(self, number: int) -> None:
-        if (curve := self.curve) is not None:
-            curve.action_toggle_number(number)
+        self.curve.action_toggle_number(number)
 
     def action_show_all(self) -> None:
-        if (curve := self.curve) is not None:
-            curve.action_show_all()
+        self.curve.action_show_all()
 
     def action_worst_only(self) -> None:
-        if (curve := self.curve) is not None:
-            curve.action_worst_only()
+        self.curve.action_worst_only()

@@ -7,7 +7,7 @@ Areas are toggled with the digits of the legend (0 shows them all, w only the wo
 With a second recovery, its points are the same letters in lower case on grey lines.
 
 The widget only shows what it is given; textual-plotext is imported when the widget is
-composed, so opening the app does not pay for it.
+composed (or by ``load_plotting``), so opening the app does not pay for it.
 """
 
 from __future__ import annotations
@@ -50,6 +50,12 @@ PLAIN = "default"
 FLAG_MARK = "!"
 THIN_LINE = "braille"
 WORST_LINE = "hd"
+
+
+def load_plotting() -> None:
+    """Load the plotting library now (about 15 ms): History does once its first frame is
+    up, so the first curve does not wait for it."""
+    import textual_plotext  # noqa: F401
 
 
 def _name(outcome: RecoveryOutcome, unit: DistanceUnit = DistanceUnit.KM) -> str:

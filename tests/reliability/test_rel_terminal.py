@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from app_factory import SIZE, make_app
+from app_factory import SIZE, make_app, shows
 from textual.widgets import Static
 
 from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH
@@ -68,7 +68,7 @@ async def test_the_too_small_notice_follows_each_size(
         await pilot.pause()
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         assert app.has_class("-too-small") == small
-        assert app.screen.query_one(".too-small").display == small
+        assert shows(app.screen, ".too-small") == small
 
 
 async def test_no_color_still_shows_the_numbers(

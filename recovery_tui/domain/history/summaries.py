@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from recovery_tui.domain.day import LOOKBACK_DAYS, Ticks, plan_for
+from recovery_tui.domain.day import LOOKBACK_DAYS, REACH_DAYS, Ticks, plan_for
 from recovery_tui.domain.formats import WEEKDAYS
 from recovery_tui.domain.models import (
     Area,
@@ -169,13 +169,18 @@ def summarize_range(
     for s in sessions:
         by_day_sessions[s.day].append(s)
     ticks = ticks_of(task_states)
+    # Each day is given only the runs that can reach it (``day.runs_reaching``): a day of
+    # a page of months would otherwise look at every run of the page, many times over.
+    runs_by_day = sorted(runs, key=lambda r: r.day)
+    run_days = [r.day for r in runs_by_day]
     summaries = []
     for d in days_between(start, end):
         low = bisect_left(days_of, d - timedelta(days=LOOKBACK_DAYS))
         high = bisect_right(days_of, d)
+        first_run = bisect_left(run_days, d - timedelta(days=REACH_DAYS))
         summary = summarize_day(
             d,
-            runs,
+            runs_by_day[first_run : bisect_right(run_days, d)],
             by_day_checkin.get(d),
             task_states.get(d, {}),
             by_day_sessions.get(d, []),
