@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from app_factory import make_app, shows
+from textual.widgets import Footer
 
 from recovery_tui.domain.models import RunKind
 from recovery_tui.screens.history import HistoryScreen
@@ -52,3 +53,20 @@ async def test_a_resize_on_screen_applies_at_once(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.screen.query_one("#side").display
         assert not app.screen.query_one(".too-small").display
+
+
+async def test_the_palette_key_ends_at_the_right_edge_of_today_and_history(tmp_path: Path) -> None:
+    """Textual's compact footer gave the palette key a right margin: the key scrolled under
+    it showed through in the last column ('^p paletteo'). Each screen's footer ends with it."""
+    app = make_app(tmp_path, fill=race_yesterday)
+    async with app.run_test(size=(61, 24)) as pilot:
+        await pilot.pause()
+        for key in ("", "h", "escape"):
+            if key:
+                await pilot.press(key)
+                await pilot.pause()
+            for width in (61, 66, 70, 77, 100):
+                await pilot.resize_terminal(width, 24)
+                await pilot.pause()
+                palette = app.screen.query_one(Footer).query_one(".-command-palette")
+                assert palette.region.right == width, (type(app.screen).__name__, width)
