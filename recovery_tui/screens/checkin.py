@@ -60,8 +60,10 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         with Vertical(id="checkin-dialog", classes="dialog"):
             verb = "Edit the check-in" if old else "Check-in"
             yield Static(f"{verb} for {long_date(self.day)}", classes="dialog-title")
+            # Outside the scrolling form: focusing the first area as the dialog opens
+            # scrolls the form, and would take the hint with it.
+            yield Static(HINT, classes="hint", id="checkin-hint", markup=False)
             with VerticalScroll(id="checkin-body"):
-                yield Static(HINT, classes="hint", markup=False)
                 for area in AREAS:
                     yield AreaScore(area, old.soreness.get(area) if old else None)
                 with Grid(id="checkin-fields"):

@@ -16,6 +16,7 @@ from recovery_tui.screens.checkin import CheckInScreen
 from recovery_tui.screens.today import TodayScreen
 from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
+from recovery_tui.widgets.area_score import AreaScore
 from recovery_tui.widgets.body_map import BodyMap
 from recovery_tui.widgets.task_row import TaskRow
 
@@ -370,6 +371,33 @@ async def test_digits_typed_as_the_checkin_opens_land_on_the_first_area(tmp_path
     saved = reopen(tmp_path, clock).repo.checkin(TODAY)
     assert saved is not None
     assert (saved.soreness[Area.ANKLES], saved.soreness[Area.KNEES]) == (7, 4)
+
+
+async def test_the_checkin_form_opens_with_its_hint_in_view_at_the_standard_size(
+    tmp_path: Path,
+) -> None:
+    """Opened at 100×32, the hint (how to enter soreness, what '–' means) is in view with
+    ankles in view and focused under it: inside the scrolling form, Textual's auto focus
+    had scrolled the hint away."""
+    from textual.containers import VerticalScroll
+
+    app = make_app(tmp_path, fill=half_marathon_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        body = app.screen.query_one("#checkin-body", VerticalScroll)
+        hint = app.screen.query_one("#checkin-hint")
+        dialog = app.screen.query_one("#checkin-dialog")
+        assert dialog.region.contains_region(hint.region) and hint.region.height >= 2
+        ankles = app.screen.query_one("#sore-ankles", AreaScore)
+        assert body.scrollable_content_region.contains_region(ankles.region)
+        assert app.focused is ankles
+        await pilot.press("7")
+        await pilot.pause()
+        assert ankles.value == 7
 
 
 async def test_the_checkin_form_scrolls_to_the_note_at_the_standard_size(tmp_path: Path) -> None:
