@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import subprocess
 import time
 from collections.abc import Iterator
@@ -73,6 +74,9 @@ how = "Roll [link=x]slowly\\u001b[2J, \\u202eevil"
 name = "Breathe [slowly]"
 seconds = 15
 """
+# The title, or the footer's palette key: mat mode (z, remembered) has no title bar, and a
+# restart straight into a session then opens in it.
+FIRST_SCREEN = re.compile(r"recovery-tui|\^p palette")
 CRASH_SIGNS = ("Traceback", "unexpected error", "Error in", "MarkupError")
 
 
@@ -155,7 +159,7 @@ class Stress:
         self.tally.starts.append(" ".join(command) or "(Today)")
         self.term.width, self.term.height = self.rng.randint(80, 160), self.rng.randint(24, 50)
         self.term.start([str(self.app.exe), *command], self.app.env, cwd=self.app.home)
-        self.term.wait_for("recovery-tui", timeout=30)
+        self.term.wait_for(FIRST_SCREEN, timeout=30)
 
     def ended_cleanly(self, how: str) -> None:
         status = self.term.wait_exit(timeout=30)
