@@ -294,7 +294,9 @@ class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
         its parts first, and the screen's own on_mount, looking them up, would stop the
         app with NoMatches (found by the stress test: History closed as it opened;
         reproduced in tests/reliability/test_rel_textual_mount.py). The screen is already
-        off the stack: only its removal waits, at most ``MOUNT_WAIT_SECONDS``."""
+        off the stack: only its removal waits, at most ``MOUNT_WAIT_SECONDS``. Work put off
+        past mounting is not covered: Header fills in its title from watchers that run
+        later, so every screen uses TitleBar, which guards its lookup."""
         mounted = getattr(screen, "_mounted_event", None)
         if isinstance(mounted, asyncio.Event):
             with contextlib.suppress(TimeoutError):

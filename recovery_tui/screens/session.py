@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from recovery_tui.domain.models import SessionRecord
 from recovery_tui.domain.text import one_line
@@ -36,6 +36,7 @@ from recovery_tui.widgets.session_cues import CUES, CueLine
 from recovery_tui.widgets.session_layout import SessionLayout
 from recovery_tui.widgets.session_mat import MAT_MODE_SETTING
 from recovery_tui.widgets.session_summary import stopped_note
+from recovery_tui.widgets.title_bar import TitleBar
 
 RUNNING_HIDDEN = frozenset(
     {"walk", "stretch", "checkin", "log_run", "today", "history", "routines"}
@@ -81,7 +82,7 @@ class SessionScreen(RecoveryScreen):
         self._speaker = speaker
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield TooSmall()
         yield SessionLayout(self._speaker, id="session-layout")
         yield Footer(compact=True)

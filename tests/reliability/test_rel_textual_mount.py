@@ -91,7 +91,8 @@ async def test_the_app_takes_the_same_screens_down_once_mounted(
 
 
 @pytest.mark.parametrize(
-    "first, then", [("checkin", "history"), ("log_run", "today"), ("history", "checkin")]
+    "first, then",
+    [("checkin", "history"), ("log_run", "today"), ("history", "checkin"), ("stretch", "today")],
 )
 async def test_a_screen_closed_by_the_next_key_at_once(
     tmp_path: Path, first: str, then: str
