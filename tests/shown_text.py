@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from textual.app import App
+
 # The explicit embeddings, overrides and isolates, by their Unicode bidirectional class.
 EXPLICIT_BIDI = frozenset({"LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI"})
 BIDI_MARKS = "\u200e\u200f\u061c"  # left-to-right, right-to-left and Arabic letter marks
@@ -20,3 +22,9 @@ def unsafe(text: str) -> list[str]:
         or ch in BIDI_MARKS
         or ch in "\u2028\u2029"
     ]
+
+
+def screen_text(app: App[object]) -> str:
+    """Every line the top screen sends to the terminal (notifications included)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)

@@ -17,6 +17,7 @@ from textual.widgets import DirectoryTree, Static
 
 from recovery_tui.domain.text import one_line
 from recovery_tui.paths import style
+from recovery_tui.widgets.file_tree import FileTree
 
 
 def downloads_folder() -> Path:
@@ -50,7 +51,7 @@ class ActivityFilePicker(ModalScreen[Path | None]):
                 classes="hint",
             )
             yield Static(Content(one_line(str(self.start))), id="picker-folder", classes="hint")
-            yield DirectoryTree(self.start, id="picker-tree")
+            yield FileTree(self.start, id="picker-tree")
             yield Static(
                 Content("enter opens a folder or reads a file · backspace up · esc cancel"),
                 classes="hint",

@@ -26,7 +26,7 @@ from recovery_tui.domain.clock import Clock
 from recovery_tui.domain.formats import days_text, long_date
 from recovery_tui.domain.models import RunKind
 from recovery_tui.domain.run_defaults import default_effort, default_kind
-from recovery_tui.domain.text import plain
+from recovery_tui.domain.text import one_line, plain
 from recovery_tui.domain.units import DistanceUnit, from_km, parse_distance
 from recovery_tui.domain.window import file_reasons, run_label, window_days
 from recovery_tui.paths import style
@@ -246,13 +246,15 @@ class LogRunScreen(ModalScreen[bool]):
             same = result.same_as
             panel.update(
                 Content(
-                    f"{result.path.name}: already logged as your {run_label(same, self.unit)} "
+                    f"{one_line(result.path.name)}: already logged as your "
+                    f"{run_label(same, self.unit)} "
                     f"of {long_date(same.day)}."
                 )
             )
             return
         if result.found is None:
-            panel.update(Content(result.message or f"{result.path.name} holds no run."))
+            name = one_line(result.path.name)
+            panel.update(Content(plain(result.message or f"{name} holds no run.")))
             return
         found = self._from_file = result.found
         run = found.run
@@ -264,7 +266,9 @@ class LogRunScreen(ModalScreen[bool]):
         self.query_one("#kind", Select).value = run.kind.value
         self.query_one("#effort", Input).value = str(run.effort)
         panel.update(
-            Content(f"From {result.path.name}: {found.effort_basis} Check, change, then save.")
+            Content(
+                f"From {one_line(result.path.name)}: {found.effort_basis} Check, change, then save."
+            )
         )
         self._show_window()
 

@@ -20,6 +20,7 @@ import pytest
 from app_factory import NOW, SIZE, fixed_clock, make_app
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shown_text import screen_text as shown
 from shown_text import unsafe
 from textual import events
 from textual.app import App
@@ -88,12 +89,6 @@ EXAMPLES = settings(
 )
 DAY = NOW.date()
 STAMP = "2026-11-26T08:00:00.000000Z"
-
-
-def shown(app: App[object]) -> str:
-    """Every line the top screen sends to the terminal (notifications included)."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 
 def rendered(app: App[object], selector: str) -> str:

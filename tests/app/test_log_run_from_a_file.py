@@ -14,6 +14,7 @@ from textual.widgets import DirectoryTree, Input, Select, Static
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from activity_samples import SampleRun, gpx_bytes
+from shown_text import screen_text, unsafe
 
 from recovery_tui.domain.models import RunKind
 from recovery_tui.screens.activity_picker import ActivityFilePicker
@@ -137,3 +138,42 @@ async def test_a_hilly_race_shows_the_days_its_descent_adds(tmp_path: Path) -> N
         assert app.journal.day_view().plan.window_days == 9
     (run,) = app.journal.runs()
     assert run.descent_m is not None and run.descent_m > 1000
+
+
+async def test_a_file_name_is_shown_as_text_in_the_picker_and_the_dialog(tmp_path: Path) -> None:
+    """A downloaded file's name is data: markup in it is shown as written (not a colour,
+    not a link to an action), and escape codes and a right-to-left override reach neither
+    the picker nor the dialog's line about the file, which still names it."""
+    name = "[@click=app.quit][red]run\x1b[31m\u202e\x07.gpx"
+    shown_as = "[@click=app.quit][red]run[31m.gpx"
+    downloads_with(tmp_path, name, gpx_bytes(SAMPLE))
+    app = make_app(tmp_path, clock=fixed_clock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        tree = app.screen.query_one(DirectoryTree)
+        for _ in range(20):
+            await pilot.pause()
+            if tree.root.children:
+                break
+        assert [node.label.plain for node in tree.root.children] == [shown_as]
+        assert shown_as in screen_text(app) and unsafe(screen_text(app)) == []
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pick(pilot, app, shown_as)
+        assert isinstance(app.screen, LogRunScreen)
+        line = str(app.screen.query_one("#log-run-file", Static).render())
+        assert line.startswith(f"From {shown_as}: ")
+        assert unsafe(screen_text(app)) == []
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        await pick(pilot, app, shown_as)  # the same file again: already logged
+        line = str(app.screen.query_one("#log-run-file", Static).render())
+        assert line.startswith(f"{shown_as}: already logged as your ")
+        assert unsafe(screen_text(app)) == []
