@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -189,8 +189,9 @@ class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
         """Every notification, the screens' and Textual's own, passes here: its text is
         cleaned of control characters (it may quote a path, an id or an error). Callers
         quoting such text pass ``markup=False``; a message that is meant as markup but
-        does not parse is shown as text rather than stopping the app when it is drawn
-        (Textual's screenshot notice puts the Downloads folder's path into markup)."""
+        does not parse is shown as text rather than stopping the app when it is drawn (a
+        net for Textual's own notices; the screenshot notice, which quoted a path in
+        markup, is the app's own: ``_screenshot_saved``)."""
         message = plain(message)
         if markup:
             try:
@@ -200,6 +201,16 @@ class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
         super().notify(
             message, title=one_line(title), severity=severity, timeout=timeout, markup=markup
         )
+
+    @on(events.DeliveryComplete)
+    def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
+        # Textual's own notice puts the path into markup: brackets in a folder's name would
+        # vanish, turn bold or become a link to an action. This one says the same as text.
+        if event.name != "screenshot":
+            return
+        event.prevent_default()
+        where = "" if event.path is None else f" to {str(event.path)!r}"
+        self.notify(f"Saved screenshot{where}", title="Screenshot", markup=False)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's line: a screen's sub-title may be a routine's name from a file."""

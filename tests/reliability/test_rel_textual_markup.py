@@ -1,10 +1,12 @@
 """A Textual bug worked around in the app: Textual's own screenshot notice puts the saved
 file's path into markup (``f"Saved screenshot to [$text-success]{path!r}"``), so a
 Downloads folder whose path holds a closing tag such as ``[/b]`` stops the app with a
-MarkupError when the notice is drawn. The palette's "Screenshot" command reaches it.
+MarkupError when the notice is drawn, and one holding markup that parses (``[b]x[/b]``,
+``[@click=app.quit]``) loses its brackets and turns bold or into a link to an action. The
+palette's "Screenshot" command reaches it.
 
 The first test is the minimal reproduction in a bare Textual app (it fails once Textual
-fixes the bug: the workaround in ``RecoveryApp.notify`` may then go); the second shows
+fixes the bug: the app's own notice for a saved screenshot may then go); the second shows
 the app survives the same event and shows the path as written.
 """
 
@@ -22,6 +24,7 @@ from textual.widgets._toast import Toast
 
 SAVED = Path("/home/runner/Downloads [old/b]/recovery-tui.svg")  # holds "[old/b]": fine
 BREAKS = Path("/home/runner/a[/b]c/recovery-tui.svg")  # holds "[/b]": no open tag
+PARSES = Path("/home/runner/[b]x[/b] [@click=app.quit]y/recovery-tui.svg")  # valid markup
 
 
 def screenshot_saved(app: App[object], path: Path) -> None:
@@ -42,7 +45,7 @@ async def test_textual_alone_stops_on_its_screenshot_notice() -> None:
             await settle(pilot)
 
 
-@pytest.mark.parametrize("path", [SAVED, BREAKS])
+@pytest.mark.parametrize("path", [SAVED, BREAKS, PARSES])
 async def test_the_app_shows_the_notice_with_the_path_as_written(
     tmp_path: Path, path: Path
 ) -> None:
@@ -53,4 +56,5 @@ async def test_the_app_shows_the_notice_with_the_path_as_written(
         await settle(pilot)
         assert app.is_running
         shown = [str(toast.render()) for toast in app.screen.query(Toast)]
-        assert any(repr(str(path)) in text for text in shown), shown
+        saved = [text for text in shown if "Saved screenshot" in text]
+        assert len(saved) == 1 and repr(str(path)) in saved[0], shown
