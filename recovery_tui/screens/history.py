@@ -39,7 +39,7 @@ from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.history.trends import summarize_days
 from recovery_tui.domain.models import Run
 from recovery_tui.paths import style
-from recovery_tui.screens.chrome import RecoveryScreen, TooSmall
+from recovery_tui.screens.chrome import RecoveryScreen
 from recovery_tui.services.journal import Journal
 from recovery_tui.services.recoveries import (
     comparison_with_earlier,
@@ -136,7 +136,6 @@ class HistoryScreen(RecoveryScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield TooSmall()
         with Vertical(id="history"):
             yield Static(id="history-title")
             with Vertical(id="week-view"):

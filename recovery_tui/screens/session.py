@@ -24,7 +24,6 @@ from recovery_tui.paths import style
 from recovery_tui.screens.chrome import (
     RecoveryScreen,
     SessionClosed,
-    TooSmall,
     save_or_say,
     say_not_saved,
 )
@@ -83,7 +82,6 @@ class SessionScreen(RecoveryScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield TooSmall()
         yield SessionLayout(self._speaker, id="session-layout")
         yield Footer(compact=True)
 

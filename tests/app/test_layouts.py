@@ -70,3 +70,28 @@ async def test_the_palette_key_ends_at_the_right_edge_of_today_and_history(tmp_p
                 await pilot.pause()
                 palette = app.screen.query_one(Footer).query_one(".-command-palette")
                 assert palette.region.right == width, (type(app.screen).__name__, width)
+
+
+async def test_history_and_a_session_build_the_too_small_notice_when_first_needed(
+    tmp_path: Path,
+) -> None:
+    """Like Today, History and the session screen have no too-small notice until the
+    terminal is too small; then it shows instead of the layout, and goes with the size."""
+    app = make_app(tmp_path, fill=race_yesterday)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        for key, name in (("h", "HistoryScreen"), ("escape", "TodayScreen"), ("s", "")):
+            await pilot.press(key)
+            await pilot.pause()
+            screen = app.screen
+            if name:
+                assert type(screen).__name__ == name
+            if name != "TodayScreen":  # Today built its own while History was on top
+                assert not screen.query(".too-small"), type(screen).__name__
+            await pilot.resize_terminal(50, 15)
+            await pilot.pause()
+            assert shows(screen, ".too-small"), type(screen).__name__
+            await pilot.resize_terminal(100, 32)
+            await pilot.pause()
+            assert not shows(screen, ".too-small"), type(screen).__name__
+        assert type(app.screen).__name__ == "SessionScreen"
