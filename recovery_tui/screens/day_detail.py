@@ -51,7 +51,9 @@ def headline(day: DaySummary, unit: DistanceUnit = DistanceUnit.KM) -> Content:
     return Content(f"{long_date(day.date)}  ·  no recovery window")
 
 
-def checkin_text(checkin: CheckIn | None) -> Content:
+def checkin_text(checkin: CheckIn | None, cups: int) -> Content:
+    """``cups`` is the day's one water number (the counter), which the check-in's own
+    field no longer follows once the counter moves."""
     parts: Parts = [("Check-in\n", "bold")]
     if checkin is None:
         parts.append(("  No check-in that day.\n", "dim"))
@@ -62,7 +64,7 @@ def checkin_text(checkin: CheckIn | None) -> Content:
     values = [
         f"energy {checkin.energy}/10" if checkin.energy is not None else "energy -",
         f"sleep {checkin.sleep_hours:g} h" if checkin.sleep_hours is not None else "sleep -",
-        f"cups {checkin.cups}" if checkin.cups is not None else "cups -",
+        f"cups {cups}",
     ]
     parts.append("  " + "   ".join(values) + "\n")
     stand = "   ".join(
@@ -151,7 +153,7 @@ class DayDetailScreen(ModalScreen[None]):
         with Vertical(id="day-detail", classes="dialog"):
             yield Static(headline(day, self.unit), classes="dialog-title", id="day-detail-title")
             with VerticalScroll(id="day-detail-body"):
-                yield Static(checkin_text(day.checkin), id="day-checkin")
+                yield Static(checkin_text(day.checkin, day.cups), id="day-checkin")
                 yield Static(sessions_text(day), id="day-sessions")
                 yield Static(tasks_text(day), id="day-tasks")
             yield Static("esc to close", id="day-detail-hint")

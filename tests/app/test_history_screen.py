@@ -13,6 +13,7 @@ from app_factory import NOW, SIZE, fixed_clock, make_app
 from textual.widgets import Static
 
 from recovery_tui.app import RecoveryApp
+from recovery_tui.domain.checkins import CheckInUpdate
 from recovery_tui.domain.demo import make_demo
 from recovery_tui.domain.history.columns import AREA_HEADS, BEFORE_FIRST, HEAD_MEANINGS, worst_text
 from recovery_tui.domain.history.export import rows_to_csv
@@ -25,6 +26,7 @@ from recovery_tui.domain.models import (
     Side,
     StepRecord,
 )
+from recovery_tui.domain.plan import WATER
 from recovery_tui.domain.session_rules import StepOutcome
 from recovery_tui.screens.day_detail import DayDetailScreen
 from recovery_tui.screens.history import HistoryScreen
@@ -132,6 +134,26 @@ async def test_arrows_move_a_week_and_never_past_today(tmp_path: Path) -> None:
         assert row_keys(table)[-1] == "2026-11-26"
 
 
+async def test_the_day_detail_gives_the_one_water_number(tmp_path: Path) -> None:
+    """Cups given in the check-in, then counted up on Today: the day detail's check-in
+    line, its tasks and the week table all say the counter's number."""
+
+    def two_cups_then_four(journal: Journal) -> None:
+        journal.update_checkin(NOW.date(), CheckInUpdate(energy=6, cups=2))
+        journal.set_task(NOW.date(), WATER, 4)
+
+    app = make_app(tmp_path, clock=fixed_clock(), fill=two_cups_then_four)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        assert cells(screen.query_one(WeekTable), NOW.date())["cups"] == "4"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DayDetailScreen)
+        shown = str(app.screen.query_one("#day-checkin", Static).render())
+        assert "cups 4" in shown and "cups 2" not in shown
+        assert "4/8 cups" in str(app.screen.query_one("#day-tasks", Static).render())
+
+
 async def test_enter_opens_the_day_with_its_checkin(tmp_path: Path) -> None:
     app = make_app(tmp_path, clock=fixed_clock(), fill=fill_demo)
     async with app.run_test(size=SIZE) as pilot:
@@ -148,7 +170,7 @@ async def test_enter_opens_the_day_with_its_checkin(tmp_path: Path) -> None:
         assert detail.day.date == day.date
         shown = str(detail.query_one("#day-checkin", Static).render())
         assert f"ankles {checkin.soreness.get(Area.ANKLES, '-')}" in shown
-        assert f"cups {checkin.cups}" in shown
+        assert f"cups {day.cups}" in shown
         assert "Wednesday 25 November" in str(
             detail.query_one("#day-detail-title", Static).render()
         )

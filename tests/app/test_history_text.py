@@ -115,7 +115,7 @@ async def test_any_text_shows_as_text_in_the_day_detail_the_week_and_the_runs_li
         @given(text=texts)
         def shows_as_text(text: str) -> None:
             day = day_with(text)
-            note = checkin_text(day.checkin)
+            note = checkin_text(day.checkin, day.cups)
             session = session_text(day.sessions[0])
             assert plain(text).strip() in note.plain
             assert one_line(text) in session.plain
@@ -140,7 +140,7 @@ async def test_brackets_are_shown_as_typed() -> None:
         await pilot.pause()
         typed = "[b]Calf raise[/b] [x10] [@click=app.quit]"
         day = day_with(typed)
-        app.query_one("#checkin", Static).update(checkin_text(day.checkin))
+        app.query_one("#checkin", Static).update(checkin_text(day.checkin, day.cups))
         app.query_one("#session", Static).update(session_text(day.sessions[0]))
         await pilot.pause()
         assert f"* note: {typed}" in drawn(app.query_one("#checkin", Static))

@@ -76,7 +76,8 @@ def test_week_after_a_half_marathon(tmp_path: Path, snap_compare: Any) -> None:
 
 
 def test_day_detail(tmp_path: Path, snap_compare: Any) -> None:
-    """Thursday 29 October in full: the check-in, each session and how it ended, the tasks."""
+    """Thursday 29 October in full: the check-in (its cups the day's counter, as the tasks
+    say: 8), each session and how it ended, the tasks."""
 
     async def open_day(pilot: Pilot[Any]) -> None:
         # Thursday 29 October, two days after the race: a check-in with the pelvis
