@@ -267,7 +267,8 @@ class HistoryScreen(RecoveryScreen):
     def on_recoveries_list_pair_chosen(self, message: RecoveriesList.PairChosen) -> None:
         view = self._recoveries_view()
         if view is not None:
-            sentence = comparison_sentence(message.later, message.earlier)
+            unit = self.journal.distance_unit()
+            sentence = comparison_sentence(message.later, message.earlier, unit)
             view.show_curve(message.later, message.earlier, sentence)
 
     def on_recoveries_list_more_wanted(self, message: RecoveriesList.MoreWanted) -> None:

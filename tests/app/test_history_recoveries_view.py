@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from app_factory import NOW, SIZE, fixed_clock, make_app
@@ -21,9 +22,11 @@ from recovery_tui.domain.demo import make_demo
 from recovery_tui.domain.history.comparison import comparison_sentence
 from recovery_tui.domain.history.recoveries import READY
 from recovery_tui.domain.models import RunKind
+from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.services.journal import Journal
 from recovery_tui.services.recoveries import comparison_with_earlier, recoveries_page
+from recovery_tui.services.user_settings import DISTANCE_UNIT
 from recovery_tui.widgets.history_recoveries import RecoveriesView
 from recovery_tui.widgets.recoveries_list import RecoveriesList
 from recovery_tui.widgets.recovery_curve import RecoveryCurve
@@ -246,3 +249,32 @@ async def test_the_list_and_its_first_curve_are_shown_together(tmp_path: Path) -
         curve.outcome = None
         screen.show_recoveries()
         assert runs_list(screen).outcomes and curve.outcome is not None
+
+
+async def test_two_runs_compared_in_miles_are_named_in_miles(tmp_path: Path) -> None:
+    """With distances in miles, the sentence under the overlaid curves names the runs in
+    miles, as the list above it does."""
+
+    def in_miles(journal: Journal) -> None:
+        fill_year(journal)
+        journal.set_setting(DISTANCE_UNIT, DistanceUnit.MI.value)
+
+    app = make_app(tmp_path, clock=fixed_clock(), fill=in_miles)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_recoveries(app, pilot)
+        # Two long runs (a race is named by its distance's name, a long run by its length)
+        # whose recoveries have an area to compare.
+        longs = [o for o in runs_list(screen).outcomes if o.run.kind is RunKind.LONG]
+        later, earlier = next(
+            (a, b)
+            for a, b in pairwise(longs)
+            if comparison_sentence(a, b, DistanceUnit.MI) is not None
+        )
+        for outcome in (later, earlier):
+            await go_to_run(pilot, screen, outcome.run.day)
+            await pilot.press("space")
+        await pilot.pause()
+        expected = comparison_sentence(later, earlier, DistanceUnit.MI)
+        assert expected is not None and " mi long run" in expected
+        shown = legend(screen)
+        assert " ".join(expected.split()) in shown and " km " not in shown
