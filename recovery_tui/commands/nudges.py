@@ -34,7 +34,8 @@ def status(args: argparse.Namespace, dirs: Dirs) -> int:
     clock = common.system_clock()
     journal = journal_for(dirs, clock)
     view = journal.day_view()
-    data = status_of(view.plan, view.progress, clock.now(), waking_day(journal))
+    alarms = [alarm.message for alarm in view.alarms]
+    data = status_of(view.plan, view.progress, clock.now(), waking_day(journal), alarms)
     if args.format == "json":
         say_json(json.dumps(data, ensure_ascii=False))  # one line: bars read a line each
     else:

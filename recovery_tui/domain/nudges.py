@@ -22,12 +22,14 @@ from recovery_tui.domain.plan import (
     HEAT,
     MASSAGE,
     REFUEL,
+    RETURN_STEPS,
     SINGLE_LEG,
     STRETCH,
     WALKS,
     WARM_UP,
     WATER,
     DayPlan,
+    Phase,
     TaskSpec,
 )
 
@@ -72,8 +74,10 @@ StatusData = TypedDict(
         "tasks_total": int,
         "next": str | None,
         "due": list[str],
+        "alarms": list[str],
     },
 )
+ALARM_MARK = "!"  # before the line while an alarm stands, as History marks a red-flag day
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,40 +194,69 @@ def next_task(
     return next((t for t in plan.tasks if not _done(t, progress)), None)
 
 
+def stage(plan: DayPlan) -> str | None:
+    """Where the day stands: 'Run day', 'Day 2/7', 'Back to running 1/4'; None outside a
+    recovery (before any run, after an easy one, or once the return plan is done)."""
+    if plan.in_window and plan.day_index is not None:
+        return "Run day" if plan.day_index == 0 else f"Day {plan.day_index}/{plan.window_days}"
+    if plan.phase is Phase.RETURN:
+        if plan.return_step is None:
+            return "Back to running"
+        return f"Back to running {plan.return_step + 1}/{len(RETURN_STEPS)}"
+    return None
+
+
 def status(
-    plan: DayPlan, progress: Mapping[str, int], now: datetime, day: WakingDay | None = None
+    plan: DayPlan,
+    progress: Mapping[str, int],
+    now: datetime,
+    day: WakingDay | None = None,
+    alarms: Iterable[str] = (),
 ) -> StatusData:
     """The day in a status bar: ``text`` is the one line; the other keys are what waybar
     (text, tooltip, class, percentage) and i3blocks (full_text, short_text) read, and the
-    numbers behind the line."""
+    numbers behind the line. ``alarms`` are the day's alarm messages: they mark the line
+    and come first in the tooltip."""
     reminders = due_reminders(plan, progress, now, day)
     done = sum(1 for task in plan.tasks if _done(task, progress))
     total = len(plan.tasks)
     upcoming = next_task(plan, progress, reminders)
-    if plan.day_index is None:
+    head = stage(plan)
+    in_window = plan.in_window and plan.day_index is not None
+    if head is None:
         head, parts = "No recovery window", []
     else:
-        head = "Run day" if plan.day_index == 0 else f"Day {plan.day_index}/{plan.window_days}"
         parts = [_task_part(t, progress) for t in plan.tasks if t.id in (WALKS, STRETCH)]
         if not parts:
             parts = [f"tasks {done}/{total}"]
         parts.append(f"next: {short_name(upcoming)}" if upcoming else "all done")
+    standing = list(alarms)
+    if standing:
+        head = f"{ALARM_MARK} {head}"
     text = SEPARATOR.join([head, *parts])
-    tooltip = "\n".join(f"{DONE if _done(t, progress) else '·'} {t.title}" for t in plan.tasks)
-    state = "idle" if plan.day_index is None else "due" if reminders else "open"
+    tooltip = "\n".join(
+        [f"{ALARM_MARK} {message}" for message in standing]
+        + [f"{DONE if _done(t, progress) else '·'} {t.title}" for t in plan.tasks]
+    )
+    state = "idle" if not parts else "due" if reminders else "open"
+    if standing:
+        state = "alarm"
+    elif upcoming is None and parts:
+        state = "done"
     return {
         "text": text,
         "full_text": text,
         "short_text": SEPARATOR.join([head, *parts[-1:]]),
         "tooltip": tooltip,
-        "class": "done" if upcoming is None and plan.day_index is not None else state,
+        "class": state,
         "percentage": round(100 * done / total) if total else 100,
-        "day": plan.day_index,
-        "window_days": plan.window_days if plan.day_index is not None else None,
+        "day": plan.day_index if in_window else None,
+        "window_days": plan.window_days if in_window else None,
         "tasks_done": done,
         "tasks_total": total,
         "next": short_name(upcoming) if upcoming else None,
         "due": [reminder.title for reminder in reminders],
+        "alarms": standing,
     }
 
 

@@ -190,3 +190,34 @@ def test_only_todays_reminders_are_remembered(
     journal.close()
     tomorrow = (TODAY + timedelta(days=1)).isoformat()
     assert isinstance(kept, list) and kept and all(k.startswith(tomorrow) for k in kept)
+
+
+@pytest.mark.parametrize("days_ago", [8, 21, 60])
+def test_status_after_the_window_counts_no_days(cli: Cli, days_ago: int) -> None:
+    """Past a half marathon's seven days the line says where the runner is, as Today does,
+    never 'Day 21/7'."""
+    race(cli, days_ago)
+    today = json.loads(cli("today", "--json")[1])
+    data = json.loads(cli("status", "--format", "json")[1])
+    assert not data["text"].startswith("Day ")
+    assert data["day"] is None and data["window_days"] is None
+    assert data["text"].split(" · ")[0] in (
+        "No recovery window",
+        "Back to running",
+        *(f"Back to running {n}/4" for n in range(1, 5)),
+    )
+    assert data["text"].startswith("Back to running") == (today["phase"] == "return")
+
+
+def test_status_is_marked_while_an_alarm_stands(cli: Cli) -> None:
+    """A red flag ticked: the line starts with '!', bars get the class 'alarm' and the
+    message first in the tooltip, the same words as Today's alarm."""
+    race(cli, 2)
+    assert cli("checkin", "--flag", "swelling")[0] == 0
+    today = json.loads(cli("today", "--json")[1])
+    data = json.loads(cli("status", "--format", "json")[1])
+    assert data["text"].startswith("! Day 2/")
+    messages = [alarm["message"] for alarm in today["alarms"]]
+    assert data["class"] == "alarm" and data["alarms"] == messages != []
+    assert data["tooltip"].splitlines()[0] == f"! {messages[0]}"
+    assert cli("status")[1].startswith("! Day 2/")
