@@ -226,10 +226,7 @@ def _reasons(
             )
         elif item.wanted and item.why:
             area, level = item.why
-            lines.append(
-                f"{area.label} {level}/10: no time was free for more holds of {name}; "
-                "entering every area lets the less sore stretches give some"
-            )
+            lines.append(f"{area.label} {level}/10: no time was free for more holds of {name}")
         elif item.given:
             top = max(levels[a] for a in step.areas)
             areas = " and ".join(a.label for a in step.areas)
@@ -237,6 +234,9 @@ def _reasons(
                 f"{areas} {top}/10 at most: {name} gives a hold to the sorer areas "
                 f"({step.length_text})"
             )
+    if any(item.wanted and item.why and not item.bonus and not item.gentle for item in work):
+        # Once, after the steps it explains.
+        lines.append("Entering every area lets the less sore stretches give some time")
     breathing = steps[filler]
     if breathing.seconds != usual_breathing.seconds:
         lines.append(

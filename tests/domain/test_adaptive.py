@@ -226,3 +226,17 @@ def test_offered_only_without_red_flags() -> None:
     assert may_offer_adaptive(frozenset())
     for flag in RedFlag:
         assert not may_offer_adaptive(frozenset({flag}))
+
+
+def test_the_advice_to_enter_every_area_is_given_once() -> None:
+    """Several sore stretches that found no free time each say so, and the way to free
+    some (enter every area) follows once, not after each of them."""
+    lines = adaptive_stretch(
+        checkin({Area.QUADRICEPS: 8, Area.CALVES: 8, Area.HAMSTRINGS: 8, Area.GLUTES: 7})
+    ).reasons
+    wanting = [line for line in lines if "no time was free for more holds" in line]
+    assert len(wanting) >= 3
+    advice = [line for line in lines if "Entering every area" in line]
+    assert len(advice) == 1
+    assert lines.index(advice[0]) > max(lines.index(line) for line in wanting)
+    assert sum("less sore stretches" in line for line in lines) == 1
