@@ -15,7 +15,7 @@ and when it counts towards the day's plan.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from enum import StrEnum
 
@@ -146,6 +146,21 @@ def outcomes_by_step(record: SessionRecord) -> list[tuple[str, StepOutcome]]:
         else:
             merged.append((step.name, [step_outcome(step)]))
     return [(name, _combined(outcomes)) for name, outcomes in merged]
+
+
+def outcomes_per_step(step_names: Sequence[str], record: SessionRecord) -> list[StepOutcome]:
+    """One outcome per step named, in routine order, matched by name with what ``record``
+    holds (``outcomes_by_step``); a step with no record was never reached: skipped."""
+    found = outcomes_by_step(record)
+    outcomes: list[StepOutcome] = []
+    next_one = 0
+    for name in step_names:
+        if next_one < len(found) and found[next_one][0] == name:
+            outcomes.append(found[next_one][1])
+            next_one += 1
+        else:
+            outcomes.append(StepOutcome.SKIPPED)
+    return outcomes
 
 
 def _combined(outcomes: list[StepOutcome]) -> StepOutcome:

@@ -19,7 +19,13 @@ from recovery_tui.domain.formats import clock_text, length_text
 from recovery_tui.domain.models import SessionRecord, SessionStatus
 from recovery_tui.domain.routines import Routine
 from recovery_tui.domain.segments import Finished, Phase, SegmentChanged, SegmentKind
-from recovery_tui.domain.session_rules import as_interrupted, as_stopped, resumable
+from recovery_tui.domain.session_rules import (
+    StepOutcome,
+    as_interrupted,
+    as_stopped,
+    outcomes_per_step,
+    resumable,
+)
 from recovery_tui.domain.spoken import PAUSED, RESUMED, cue_phrase, segment_phrase
 from recovery_tui.domain.text import one_line
 from recovery_tui.services.journal import Journal, JournalError
@@ -63,6 +69,7 @@ class SessionView:
     position: int  # routine step in progress (len(steps) once over)
     progress: int  # 0..PROGRESS_STEPS
     left: str
+    behind: tuple[StepOutcome, ...] = ()  # what each step before ``position`` came to
 
 
 class SessionRunner:
@@ -88,6 +95,7 @@ class SessionRunner:
         self._left = 0.0  # time left in the segment at the last update, for "3, 2, 1"
         self._saved = resume is not None  # a resumed session is on disk already
         self.record: SessionRecord | None = None  # the final record once it has ended
+        self._behind: tuple[int, tuple[StepOutcome, ...]] | None = None  # (position, outcomes)
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -208,7 +216,17 @@ class SessionRunner:
             position=engine.position,
             progress=int(engine.progress() * PROGRESS_STEPS),
             left=f"{clock_text(engine.remaining_total())} left",
+            behind=self._steps_behind(engine.position),
         )
+
+    def _steps_behind(self, position: int) -> tuple[StepOutcome, ...]:
+        """What the steps before ``position`` came to (a step skipped with ``n`` is not
+        shown done); worked out again only when the position moves, not on every tick."""
+        if self._behind is None or self._behind[0] != position:
+            names = [step.name for step in self.routine.steps[:position]]
+            outcomes = outcomes_per_step(names, self.engine.record()) if names else []
+            self._behind = (position, tuple(outcomes))
+        return self._behind[1]
 
     # -- saving --------------------------------------------------------------------------
     def _keep(self, record: SessionRecord) -> None:

@@ -48,7 +48,8 @@ def preview(choice: RoutineChoice) -> Content:
     if routine.reasons:
         parts += ["\n\n", ("Adapted today:", "bold")]
         parts += [f"\n• {one_line(reason)}" for reason in routine.reasons]
-    parts += ["\n\n", (f"{len(routine.steps)} steps", "bold")]
+    count = len(routine.steps)
+    parts += ["\n\n", (f"{count} step" if count == 1 else f"{count} steps", "bold")]
     for number, step in enumerate(routine.steps, start=1):
         mark = f" {ADAPTED}" if step.adapted else ""
         parts += [f"\n{number:>2}. ", one_line(step.name) + mark, ("  " + step.length_text, "dim")]

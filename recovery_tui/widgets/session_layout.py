@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from recovery_tui.domain.models import SessionRecord
 from recovery_tui.domain.routines import Routine
-from recovery_tui.domain.session_rules import outcomes_by_step
+from recovery_tui.domain.session_rules import outcomes_per_step
 from recovery_tui.domain.text import one_line
 from recovery_tui.services.session_runner import PROGRESS_STEPS, SessionView
 from recovery_tui.services.speech import Speaker
@@ -62,7 +62,7 @@ class SessionLayout(Vertical):
         now = self.query_one(NowPanel)
         now.clock = view.clock
         now.segment = view.segment
-        self.query_one(StepList).show_position(view.position)
+        self.query_one(StepList).show_position(view.position, view.behind)
         bar = self.query_one("#session-progress", SessionBar)
         bar.progress, bar.left = view.progress, view.left
         self.query_one(MatView).view = view
@@ -80,7 +80,10 @@ class SessionLayout(Vertical):
     def show_end(self, routine_name: str, record: SessionRecord) -> None:
         """The summary in place of the countdown, and what each step came to."""
         self.confirming_stop = False
-        self.query_one(StepList).show_outcomes(outcomes_by_step(record))
+        steps = self.query_one(StepList)
+        if steps.routine is not None:
+            names = [step.name for step in steps.routine.steps]
+            steps.show_outcomes(outcomes_per_step(names, record))
         bar = self.query_one("#session-progress", SessionBar)
         bar.progress, bar.left = PROGRESS_STEPS, "done"
         self.query_one("#session-head", Static).update(

@@ -25,13 +25,13 @@ def compact_length(step: Step) -> str:
 
 
 class StepList(Static):
-    """One line per step: a mark (▶ now, ✓ behind; ✓ ◐ ↷ once over), the name and its
+    """One line per step: a mark (▶ now; ✓ ◐ ↷ for what a step behind came to), the name and its
     length. Marks are text, not only colour, so they read on any theme and aloud."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._routine: Routine | None = None
-        self._shown: int | None = None
+        self._shown: tuple[int, tuple[StepOutcome, ...]] | None = None
 
     @property
     def routine(self) -> Routine | None:
@@ -42,31 +42,28 @@ class StepList(Static):
         self._routine = routine
         self._shown = None
 
-    def show_position(self, position: int) -> None:
-        """Mark step ``position`` (``len(steps)`` when the session is over)."""
-        if self._routine is None or position == self._shown:
+    def show_position(self, position: int, behind: tuple[StepOutcome, ...] = ()) -> None:
+        """Mark step ``position`` (``len(steps)`` when the session is over), and the steps
+        before it by what they came to (``behind``; done where not given)."""
+        if self._routine is None or (position, behind) == self._shown:
             return
-        self._shown = position
+        self._shown = (position, behind)
         marks = [
-            DONE if i < position else CURRENT if i == position else AHEAD
+            (behind[i].mark if i < len(behind) else DONE)
+            if i < position
+            else CURRENT
+            if i == position
+            else AHEAD
             for i in range(len(self._routine.steps))
         ]
         self._draw(marks, position)
 
-    def show_outcomes(self, outcomes: list[tuple[str, StepOutcome]]) -> None:
-        """At the end: each step's outcome, matched in order by name (``outcomes_by_step``);
-        a step with no record was never reached and counts as skipped."""
+    def show_outcomes(self, outcomes: list[StepOutcome]) -> None:
+        """At the end: each step's outcome (``session_rules.outcomes_per_step``)."""
         if self._routine is None:
             return
         self._shown = None
-        marks, next_one = [], 0
-        for step in self._routine.steps:
-            if next_one < len(outcomes) and outcomes[next_one][0] == step.name:
-                marks.append(outcomes[next_one][1].mark)
-                next_one += 1
-            else:
-                marks.append(StepOutcome.SKIPPED.mark)
-        self._draw(marks, None)
+        self._draw([outcome.mark for outcome in outcomes], None)
 
     def _draw(self, marks: list[str], current: int | None) -> None:
         assert self._routine is not None
@@ -78,7 +75,8 @@ class StepList(Static):
             adapted = f" {ADAPTED}" if step.adapted else ""
             parts.append((f"{mark} {one_line(step.name)}{adapted}", style))
             parts.append((f"  {compact_length(step)}", "dim"))
-        parts.append(("\n\nL/R: left, then right", "dim italic"))
+        if any(step.sides for step in self._routine.steps):
+            parts.append(("\n\nL/R: left, then right", "dim italic"))
         if self._routine.adapted:
             parts.append((f"\n{ADAPTED} changed for today", "dim italic"))
         self.update(Content.assemble(*parts))

@@ -18,6 +18,7 @@ from recovery_tui.domain.adaptive import adaptive_stretch
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import RunKind, SessionRecord, SessionStatus, Side
 from recovery_tui.domain.routine_library import stretch_30
+from recovery_tui.domain.session_rules import StepOutcome
 from recovery_tui.domain.terminal_notification import notification_sequence
 from recovery_tui.screens.session import SessionScreen
 from recovery_tui.screens.walk_length import WalkLengthScreen
@@ -109,7 +110,9 @@ async def test_pause_skip_and_back_keys(tmp_path: Path) -> None:
         assert engine.current.label == f"{second.name} (left, 1 of {second.reps})"
         assert "left side" in text_of(screen, "#segment-name")
         steps = str(screen.query_one(StepList).render())
-        assert f"{DONE} {first.name}" in steps
+        # 20 s of its six holds, then n: skipped, as the summary and the day detail say.
+        assert f"{StepOutcome.SKIPPED.mark} {first.name}" in steps
+        assert f"{DONE} {first.name}" not in steps
         assert f"{CURRENT} {second.name}" in steps
 
         await advance(pilot, clock, screen, second.seconds + 1)  # into the first release
@@ -403,3 +406,32 @@ async def test_a_walk_skipped_to_the_end_is_stopped_and_not_counted(tmp_path: Pa
         assert record.actual_seconds == pytest.approx(30)
         assert [s.skipped for s in record.steps] == [True, True, True]
         assert app.journal.day_view(app.current_day).progress[plan_rules.WALKS] == 0
+
+
+async def test_the_step_list_marks_steps_behind_by_what_they_came_to(tmp_path: Path) -> None:
+    """During the session a step done shows ✓ and one skipped with n shows ↷, as the
+    summary and the day detail will; a routine without sides has no 'L/R' line."""
+    clock = fixed_clock()
+    routines = tmp_path / "config" / "routines"
+    routines.mkdir(parents=True)
+    (routines / "three.toml").write_text(
+        'name = "Three"\n'
+        '[[steps]]\nname = "Calf raise"\nseconds = 30\n'
+        '[[steps]]\nname = "Ankle circles"\nseconds = 30\n'
+        '[[steps]]\nname = "Slow breathing"\nseconds = 60\n',
+        encoding="utf-8",
+    )
+    app = make_app(tmp_path, clock, start=StartRequest(routine="three"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await advance(pilot, clock, screen, GET_READY + 31)  # the first step done
+        await pilot.press("n")  # the second skipped at once
+        await pilot.pause()
+        steps = str(screen.query_one(StepList).render())
+        assert f"{DONE} Calf raise" in steps
+        assert f"{StepOutcome.SKIPPED.mark} Ankle circles" in steps
+        assert f"{CURRENT} Slow breathing" in steps
+        assert "L/R" not in steps
