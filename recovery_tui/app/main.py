@@ -23,7 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.markup import MarkupError
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from recovery_tui.app.dialogs import DialogFlows
@@ -69,6 +69,12 @@ class StartRequest:
 
     walk_minutes: int | None = None
     routine: str | None = None
+
+
+# The app's keys that go to another screen or dialog, not offered while a dialog is open.
+SCREEN_ACTIONS = frozenset(
+    {"checkin", "walk", "stretch", "log_run", "history", "routines", "today"}
+)
 
 
 class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
@@ -296,6 +302,10 @@ class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
         screen = self.screen
         if isinstance(screen, RecoveryScreen):
             return action not in screen.hidden_app_actions()
+        if isinstance(screen, ModalScreen):
+            # Over a dialog, no key that opens another: they wait for it to close (the
+            # footer under a day detail offered c, which did nothing there).
+            return action not in SCREEN_ACTIONS
         return True
 
     # -- screens -------------------------------------------------------------------------

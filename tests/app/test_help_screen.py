@@ -119,3 +119,23 @@ async def test_help_from_a_running_session_names_the_session_keys(tmp_path: Path
         }
         assert hidden and not hidden & names  # History would end the session: not offered
         assert "Session" in str(help_screen.query_one(".help-heading", Static).render())
+
+
+async def test_a_dialog_offers_only_help_and_quit_of_the_app_keys(tmp_path: Path) -> None:
+    """Over the check-in and over History's day detail the footer offers no key that would
+    open another screen (it offered c over a day detail, which did nothing there); pressing
+    one leaves the dialog as it is."""
+    app = make_app(tmp_path, clock=fixed_clock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for opening in (["c"], ["escape", "h", "enter"]):
+            await pilot.press(*opening)
+            await pilot.pause()
+            dialog = app.screen
+            below = app.screen_stack[-2]  # a dialog has no footer: the one drawn is below it
+            shown = {name for _, name in footer_keys(below)}
+            assert not shown & {"Check-in", "Walk", "Stretch", "Log run", "History", "Routines"}
+            assert {"Help", "Quit"} <= shown, shown
+            await pilot.press("w", "h")
+            await pilot.pause()
+            assert app.screen is dialog
