@@ -31,6 +31,8 @@ from recovery_tui.domain.history.navigation import (
     GRID_WEEKS,
     can_go_later,
     grid_range,
+    grid_weeks,
+    shift_grid,
     shift_week,
     week_range,
 )
@@ -123,6 +125,8 @@ class HistoryScreen(RecoveryScreen):
         self.end: date = day  # last day of the week shown
         self.days: list[DaySummary] = []
         self.grid_end: date | None = None
+        # As many weeks as fit the grid's width, told by the grid once it is laid out.
+        self.grid_weeks = GRID_WEEKS
         self._earliest: date | None = None
         self._grid_rows: list[list[GridCell]] = []
         # Whether the view reached today when last shown: at midnight it follows on.
@@ -180,8 +184,8 @@ class HistoryScreen(RecoveryScreen):
 
     def show_grid(self) -> None:
         assert self.grid_end is not None
-        start, end = grid_range(self.grid_end, GRID_WEEKS)
-        self._grid_rows = weeks_grid(end, GRID_WEEKS, self.journal.history(start, end))
+        start, end = grid_range(self.grid_end, self.grid_weeks)
+        self._grid_rows = weeks_grid(end, self.grid_weeks, self.journal.history(start, end))
         self.query_one(HistoryGrid).show(self._grid_rows, self.grid_by)
         self._grid_at_today = not can_go_later(end, self.today)
         self._show_title()
@@ -190,8 +194,8 @@ class HistoryScreen(RecoveryScreen):
         parts: list[str | tuple[str, str]]
         if self.view == "grid":
             assert self.grid_end is not None
-            start, end = grid_range(self.grid_end, GRID_WEEKS)
-            parts = [(f"{TITLES[self.grid_by]}, {GRID_WEEKS} weeks", "bold")]
+            start, end = grid_range(self.grid_end, self.grid_weeks)
+            parts = [(f"{TITLES[self.grid_by]}, {self.grid_weeks} weeks", "bold")]
             parts.append(f"   {period_label(start, end)}")
         elif self.view == "recoveries":
             parts = [("Recoveries", "bold"), "   every logged run, newest first"]
@@ -294,8 +298,8 @@ class HistoryScreen(RecoveryScreen):
     def _shift(self, weeks: int) -> None:
         if self.view == "grid":
             assert self.grid_end is not None
-            self.grid_end = shift_week(
-                self.grid_end, weeks * GRID_WEEKS, self.today, self._earliest
+            self.grid_end = shift_grid(
+                self.grid_end, self.grid_weeks, weeks, self.today, self._earliest
             )
             self.show_grid()
         else:
@@ -347,6 +351,16 @@ class HistoryScreen(RecoveryScreen):
             self.query_one(WeekTable).focus()
         self._show_title()
         self.refresh_bindings()
+
+    def on_history_grid_fitted(self, message: HistoryGrid.Fitted) -> None:
+        weeks = grid_weeks(message.weeks)
+        if weeks == self.grid_weeks:
+            return
+        self.grid_weeks = weeks
+        if self.view == "grid":
+            self.show_grid()
+        else:
+            self._grid_rows = []  # read again when next shown
 
     def action_grid_by(self) -> None:
         self.grid_by = "tasks" if self.grid_by == "soreness" else "soreness"

@@ -9,14 +9,17 @@ import io
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from app_factory import NOW, SIZE, fixed_clock, make_app
 from textual.widgets import Static
 
 from recovery_tui.app import RecoveryApp
 from recovery_tui.domain.checkins import CheckInUpdate
 from recovery_tui.domain.demo import make_demo
+from recovery_tui.domain.formats import WEEKDAYS, period_label
 from recovery_tui.domain.history.columns import AREA_HEADS, BEFORE_FIRST, HEAD_MEANINGS, worst_text
 from recovery_tui.domain.history.export import rows_to_csv
+from recovery_tui.domain.history.navigation import GRID_WEEKS, month_labels
 from recovery_tui.domain.models import (
     Area,
     CheckIn,
@@ -33,7 +36,12 @@ from recovery_tui.screens.history import HistoryScreen
 from recovery_tui.screens.today import TodayScreen
 from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.flow_legend import FlowLegend
-from recovery_tui.widgets.history_grid import HistoryGrid
+from recovery_tui.widgets.history_grid import (
+    CELL_WIDTH,
+    LABEL_WIDTH,
+    HistoryGrid,
+    weeks_that_fit,
+)
 from recovery_tui.widgets.week_table import WeekTable, column_heads
 
 TODAY = date(2026, 11, 26)
@@ -226,16 +234,107 @@ async def test_g_shows_the_months_grid_and_m_switches_what_it_shows(tmp_path: Pa
         assert grid.by == "tasks"
         assert "share of tasks done" in str(grid.render())
         assert "Tasks done" in str(screen.query_one("#history-title", Static).render())
-        # Half a year back would be before the 60 days of records: it stops at the first.
+        # The 60 days of records all show already: there is no page before them.
+        assert screen._grid_rows[0][0].date < app.journal.repo.first_day()
         await pilot.press("left")
-        assert screen.grid_end == app.journal.repo.first_day() == date(2026, 9, 28)
-        await pilot.press("left")
-        assert screen.grid_end == date(2026, 9, 28)
+        assert screen.grid_end == TODAY
         await pilot.press("right")
         assert screen.grid_end == TODAY
         await pilot.press("g")
         assert screen.view == "week"
         assert row_keys(screen.query_one(WeekTable))[-1] == "2026-11-26"
+
+
+def fill_year(journal: Journal) -> None:
+    demo = make_demo(365, NOW, "Europe/Paris")
+    journal.repo.bulk_import(demo.runs, demo.checkins, demo.tasks, demo.sessions)
+
+
+def grid_lines(grid: HistoryGrid) -> list[str]:
+    return str(grid.render()).split("\n")
+
+
+def first_shown_monday(screen: HistoryScreen) -> date:
+    return screen._grid_rows[0][0].date
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (100, 32)])
+async def test_the_grid_fits_the_width_with_this_week_and_the_legend(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_year)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_history(app, pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        grid = screen.query_one(HistoryGrid)
+        lines = grid_lines(grid)
+        width = grid.content_size.width
+        assert all(len(line) <= width for line in lines)
+        # Each weekday is one line of the render, and the render took no more lines than
+        # it has: nothing wrapped.
+        rows = [line for line in lines if line[:3] in WEEKDAYS]
+        assert [row[:3] for row in rows] == list(WEEKDAYS)
+        assert grid.content_size.height == len(lines)
+        # As many whole weeks as fit, up to half a year, and the screen reads those weeks.
+        weeks = min(weeks_that_fit(width), GRID_WEEKS)
+        assert weeks_that_fit(width) * CELL_WIDTH + LABEL_WIDTH <= width
+        assert all(len(row) == LABEL_WIDTH + weeks * CELL_WIDTH for row in rows)
+        assert len(screen._grid_rows) == screen.grid_weeks == weeks
+        assert f"{weeks} weeks" in str(screen.query_one("#history-title", Static).render())
+        # This week is the last column: today's cell shows its level.
+        assert screen._grid_rows[-1][TODAY.weekday()].date == TODAY
+        level = screen._grid_rows[-1][TODAY.weekday()].level("soreness")
+        today_row = rows[TODAY.weekday()]
+        assert today_row[-CELL_WIDTH:].strip() == ("·" if level is None else str(level))
+        # The legend is on screen, inside the grid's view and the screen.
+        assert "worst soreness" in lines[-1] or "worst soreness" in lines[-2]
+        view = screen.query_one("#grid-view").region
+        assert grid.region.bottom <= view.bottom <= app.size.height
+
+
+async def test_a_grid_page_back_ends_the_day_before_and_forward_returns(tmp_path: Path) -> None:
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_year)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        first = first_shown_monday(screen)
+        shown = [row[0].date for row in screen._grid_rows]
+        await pilot.press("left")
+        await pilot.pause()
+        assert screen.grid_end == first - timedelta(days=1)
+        last_row = screen._grid_rows[-1]
+        assert last_row[-1].date == first - timedelta(days=1)
+        assert not any(cell.after_end for cell in last_row)  # the last week whole
+        assert last_row[-1].summary is not None  # its days are shown, not hidden
+        assert len(screen._grid_rows) == len(shown)
+        title = str(screen.query_one("#history-title", Static).render())
+        assert period_label(first_shown_monday(screen), first - timedelta(days=1)) in title
+        # The month labels sit over the weeks holding the 1st.
+        months = grid_lines(screen.query_one(HistoryGrid))[0][LABEL_WIDTH:]
+        expected = month_labels([row[0].date for row in screen._grid_rows])
+        labels = [months[i : i + CELL_WIDTH].strip() for i in range(0, len(months), CELL_WIDTH)]
+        assert labels == expected
+        await pilot.press("right")
+        await pilot.pause()
+        assert screen.grid_end == TODAY
+        assert [row[0].date for row in screen._grid_rows] == shown
+
+
+async def test_the_grid_follows_a_resize(tmp_path: Path) -> None:
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_year)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_history(app, pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        assert screen.grid_weeks == GRID_WEEKS
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        grid = screen.query_one(HistoryGrid)
+        assert screen.grid_weeks == weeks_that_fit(grid.content_size.width) < GRID_WEEKS
+        assert grid.content_size.height == len(grid_lines(grid))
+        assert screen._grid_rows[-1][TODAY.weekday()].date == TODAY
 
 
 async def test_escape_goes_back_to_today(tmp_path: Path) -> None:

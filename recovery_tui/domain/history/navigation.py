@@ -52,9 +52,37 @@ def grid_range(end: date, weeks: int = GRID_WEEKS) -> tuple[date, date]:
     return last_monday - timedelta(weeks=weeks - 1), end
 
 
+def grid_weeks(fitting: int, most: int = GRID_WEEKS) -> int:
+    """How many weeks the grid shows when ``fitting`` whole weeks fit its width: all that
+    fit, up to ``most``, and always at least the current week."""
+    return max(1, min(fitting, most))
+
+
+def shift_grid(
+    end: date, weeks: int, pages: int, today: date, earliest: date | None = None
+) -> date:
+    """The end of the grid ``pages`` pages of ``weeks`` weeks later (negative: earlier).
+
+    A page back ends the day before the first week shown, so pages neither overlap nor
+    leave a gap; a page forward ends ``weeks`` weeks later, never after ``today``, so
+    back then forward returns to where it was. No page back once the grid already starts
+    on or before ``earliest`` (there would be nothing to see)."""
+    for _ in range(-pages):
+        start, _last = grid_range(end, weeks)
+        if earliest is not None and start <= earliest:
+            break
+        end = start - timedelta(days=1)
+    for _ in range(pages):
+        if end >= today:
+            break
+        end = min(end + timedelta(weeks=weeks), today)
+    return end
+
+
 def month_labels(mondays: Sequence[date]) -> list[str]:
     """A three-letter month over each grid column whose week starts a new month (and over
-    the first column), '' elsewhere, so the grid reads like a calendar."""
+    the first column, unless the second has a label), '' elsewhere, so the grid reads like
+    a calendar."""
     labels = []
     previous: tuple[int, int] | None = None
     for monday in mondays:
@@ -63,4 +91,7 @@ def month_labels(mondays: Sequence[date]) -> list[str]:
         month = (sunday.year, sunday.month)
         labels.append(MONTHS[sunday.month - 1][:3] if month != previous else "")
         previous = month
+    if len(labels) > 1 and labels[1]:
+        # The second column starts a month: a label over the first would run into it.
+        labels[0] = ""
     return labels
