@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
@@ -74,35 +74,44 @@ class LogRunScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="log-run-dialog", classes="dialog"):
-            yield Static("Log a run", classes="dialog-title")
-            with Grid(id="log-run-fields"):
-                yield Label(f"Distance ({self.unit.value})")
-                example = "21.1" if self.unit is DistanceUnit.KM else "13.1"
-                yield TextField(placeholder=f"e.g. {example}", id="distance", max_length=10)
-                yield Label("Finished")
-                yield Select(WHEN_OPTIONS, value=NOW, allow_blank=False, id="when")
-                yield Label("Date", id="date-label", classes="hidden")
-                yield TextField(
-                    (self.today - timedelta(days=2)).isoformat(),
-                    id="date",
-                    max_length=10,
-                    classes="hidden",
-                )
-                yield Label("At (HH:MM)", id="finish-label", classes="hidden")
-                yield TextField(
-                    placeholder="e.g. 11:05 (optional)", id="finish", max_length=5, classes="hidden"
-                )
-                yield Label("Kind")
-                yield Select(KIND_OPTIONS, value=RunKind.EASY.value, allow_blank=False, id="kind")
-                yield Label("Effort 1-10")
-                yield TextField(str(default_effort(RunKind.EASY)), id="effort", max_length=3)
-            yield Static(id="log-run-file", classes="hint hidden")
-            yield Static(id="log-run-window", classes="hint")
-            yield Static(id="log-run-errors", classes="errors hidden")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save")
-                yield Button("From a file…  ctrl+o", id="from-file")
-                yield Button("Cancel  esc", id="cancel")
+            yield Static("Log a run", classes="dialog-title", id="log-run-title")
+            # Only the fields scroll: in a short terminal the title, the error line and the
+            # buttons (docked, styles/modals.tcss) stay in view.
+            with VerticalScroll(id="log-run-body"):
+                with Grid(id="log-run-fields"):
+                    yield Label(f"Distance ({self.unit.value})")
+                    example = "21.1" if self.unit is DistanceUnit.KM else "13.1"
+                    yield TextField(placeholder=f"e.g. {example}", id="distance", max_length=10)
+                    yield Label("Finished")
+                    yield Select(WHEN_OPTIONS, value=NOW, allow_blank=False, id="when")
+                    yield Label("Date", id="date-label", classes="hidden")
+                    yield TextField(
+                        (self.today - timedelta(days=2)).isoformat(),
+                        id="date",
+                        max_length=10,
+                        classes="hidden",
+                    )
+                    yield Label("At (HH:MM)", id="finish-label", classes="hidden")
+                    yield TextField(
+                        placeholder="e.g. 11:05 (optional)",
+                        id="finish",
+                        max_length=5,
+                        classes="hidden",
+                    )
+                    yield Label("Kind")
+                    yield Select(
+                        KIND_OPTIONS, value=RunKind.EASY.value, allow_blank=False, id="kind"
+                    )
+                    yield Label("Effort 1-10")
+                    yield TextField(str(default_effort(RunKind.EASY)), id="effort", max_length=3)
+                yield Static(id="log-run-file", classes="hint hidden")
+                yield Static(id="log-run-window", classes="hint")
+            with Vertical(id="log-run-foot"):
+                yield Static(id="log-run-errors", classes="errors hidden")
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button("Save  ctrl+s", variant="primary", id="save")
+                    yield Button("From a file…  ctrl+o", id="from-file")
+                    yield Button("Cancel  esc", id="cancel")
 
     # -- live defaults -------------------------------------------------------------------
     @on(Input.Changed, "#distance")
