@@ -41,7 +41,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
     CSS_PATH: ClassVar = [style("modals.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+s", "save", "Save"),
     ]
 
     def __init__(self, journal: Journal, day: date, existing: CheckIn | None, water: int) -> None:

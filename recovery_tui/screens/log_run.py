@@ -58,7 +58,7 @@ class LogRunScreen(ModalScreen[bool]):
     CSS_PATH: ClassVar = [style("modals.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+o", "from_file", "From a file", priority=True),
     ]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from app_factory import make_app
+from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Select, Static
 
@@ -131,3 +132,32 @@ async def test_log_run_opens_whole_without_scrolling_at_larger_sizes(
         assert "Recovery window" in str(screen.query_one("#log-run-window", Static).render())
         for shown in ("#log-run-window", "#effort", "#save"):
             assert screen.region.contains_region(screen.query_one(shown).region), shown
+
+
+@pytest.mark.parametrize("opener, field", [("r", "#distance"), ("c", "#energy")])
+async def test_keys_typed_in_a_burst_then_ctrl_s_save_all_that_was_typed(
+    tmp_path: Path, opener: str, field: str
+) -> None:
+    """Keys arriving together (a fast typist, a paste of keys, tmux send-keys) reach the
+    field before ctrl+s saves: a save bound above the field's own keys ran first and read
+    the field empty ('distance (km) is empty' with 42.2 in it)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=STANDARD) as pilot:
+        await pilot.pause()
+        await pilot.press(opener)
+        await pilot.pause()
+        if field == "#energy":
+            app.screen.query_one(field, Input).focus()
+            await pilot.pause()
+        for key in "4.2" if field == "#distance" else "6":
+            app.post_message(events.Key(key, key))
+        app.post_message(events.Key("ctrl+s", None))
+        for _ in range(4):
+            await pilot.pause()
+        assert not isinstance(app.screen, (LogRunScreen, CheckInScreen)), "not saved"
+    if field == "#distance":
+        run = app.journal.last_logged_run()
+        assert run is not None and run.distance_km == 4.2
+    else:
+        checkin = app.journal.checkin(app.journal.today())
+        assert checkin is not None and checkin.energy == 6
