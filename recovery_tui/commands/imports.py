@@ -63,7 +63,10 @@ def _show(result: FileResult, unit: DistanceUnit, dry_run: bool) -> None:
         say(f"{verb} {name}: {run_line(result.found, unit)}.")
         say(f"  {result.found.effort_basis}")
         run = result.found.run
-        for reason in file_reasons(run.distance_km, run.moving_seconds, run.descent_m, unit):
+        reasons = file_reasons(
+            run.distance_km, run.moving_seconds, run.descent_m, unit, kind=run.kind
+        )
+        for reason in reasons:
             say(f"  {reason.text}")
         if result.found.needs_max_heart_rate:
             say(f"  ({SET_MAX_HR})")

@@ -82,10 +82,15 @@ def file_reasons(
     moving_seconds: float | None,
     descent_m: float | None,
     unit: DistanceUnit = DistanceUnit.KM,
+    *,
+    kind: RunKind,
 ) -> tuple[Note, ...]:
     """What a run's file added to its window, in words: the time on the feet when it counts
-    for more than the distance, and the days the descent adds. Empty when neither did."""
+    for more than the distance, and the days the descent adds. Empty when neither did, and
+    for an easy run, which opens no window to add to."""
     reasons: list[Note] = []
+    if kind is RunKind.EASY:
+        return ()
     if moving_seconds is not None and effective_km(distance_km, moving_seconds) > (
         effective_km(distance_km)
     ):

@@ -168,7 +168,7 @@ class LogRunScreen(ModalScreen[bool]):
         if not days:
             panel.update(Content("No recovery window: an easy effort."))
             return
-        reasons = file_reasons(distance, moving, descent, self.unit)
+        reasons = file_reasons(distance, moving, descent, self.unit, kind=kind)
         panel.update(
             Content("\n".join([f"Recovery window: {days_text(days)}.", *(r.text for r in reasons)]))
         )

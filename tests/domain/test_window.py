@@ -97,15 +97,25 @@ def test_a_stored_run_with_an_impossible_file_value_is_refused(field: str, value
 def test_the_file_reasons_say_what_lengthened_the_window() -> None:
     """Time on the feet only when it counts for more than the distance; the descent only
     when it adds a day; the descent in feet for someone who runs in miles."""
-    assert file_reasons(21.1, None, None) == ()
-    assert file_reasons(21.1, 1.5 * 3600, 499) == ()  # a quick half, a small hill
-    slow, hilly = file_reasons(21.1, 3.5 * 3600, 1600)
+    assert file_reasons(21.1, None, None, kind=RunKind.RACE) == ()
+    assert (
+        file_reasons(21.1, 1.5 * 3600, 499, kind=RunKind.RACE) == ()
+    )  # a quick half, a small hill
+    slow, hilly = file_reasons(21.1, 3.5 * 3600, 1600, kind=RunKind.RACE)
     assert slow.guide == TIME_ON_FEET_GUIDE and "3 h 30 min on the feet" in slow.text
     assert hilly.guide == DESCENT_GUIDE and hilly.text.startswith("3 days more for its 1600 m")
-    (in_feet,) = file_reasons(21.1, None, 1000, DistanceUnit.MI)
+    (in_feet,) = file_reasons(21.1, None, 1000, DistanceUnit.MI, kind=RunKind.RACE)
     assert "2 days more for its 3281 ft of descent" in in_feet.text
     for guide in (TIME_ON_FEET_GUIDE, DESCENT_GUIDE):
         assert f"`{guide}`" in GUIDANCE
+
+
+def test_an_easy_run_from_a_file_gets_no_reasons() -> None:
+    """A slow, hilly easy run opens no window: nothing was lengthened, nothing is said
+    (an import said 'Counted by its 2 h 00 min on the feet' above 'No recovery window')."""
+    assert window_days(3.2, 3, RunKind.EASY, 2 * 3600, 1600) == 0
+    assert file_reasons(3.2, 2 * 3600, 1600, kind=RunKind.EASY) == ()
+    assert len(file_reasons(3.2, 2 * 3600, 1600, kind=RunKind.LONG)) == 2
 
 
 def test_window_clamps_out_of_range_input() -> None:
