@@ -40,8 +40,17 @@ def history(args: argparse.Namespace, dirs: Dirs) -> int:
     if args.days is not None and (args.start is not None or args.end is not None):
         raise v.InvalidValue("use either --days or --from/--to, not both")
     if args.start is not None or args.end is not None:
-        start = v.parse_day(args.start, what="--from") if args.start is not None else None
-        end = v.parse_day(args.end, what="--to") if args.end is not None else now_day
+        # History ends today, as the screen's does: a later day has nothing recorded yet.
+        start = (
+            v.parse_day(args.start, what="--from", not_after=now_day)
+            if args.start is not None
+            else None
+        )
+        end = (
+            v.parse_day(args.end, what="--to", not_after=now_day)
+            if args.end is not None
+            else now_day
+        )
         if start is None:
             start = end - timedelta(days=6)
         if start > end:

@@ -33,8 +33,8 @@ OPTIONS: list[tuple[str, str, tuple[str, ...], list[str]]] = [
     ("checkin", "--stand-right", (), ["wobbly"]),
     ("checkin", "--flag", (), ["headache", "1"]),
     ("history", "--days", (), ["0", "3661", "-7"]),
-    ("history", "--from", (), ["2026-13-01", TOMORROW + "x"]),
-    ("history", "--to", (), ["2026-13-01", "0000-01-01"]),
+    ("history", "--from", (), ["2026-13-01", TOMORROW + "x", TOMORROW]),
+    ("history", "--to", (), ["2026-13-01", "0000-01-01", TOMORROW]),
     ("walk", "--minutes", (), ["0", "181", "-5"]),
     ("demo", "--days", (), ["0", "7301"]),
 ]
