@@ -37,7 +37,8 @@ def downloads_with(tmp_path: Path, name: str, payload: bytes) -> Path:
     return folder
 
 
-async def pick(pilot, app, name: str) -> None:  # type: ignore[no-untyped-def]
+async def open_picker(pilot, app) -> DirectoryTree:  # type: ignore[no-untyped-def]
+    """The log-run dialog's file picker, open on Downloads with its files listed."""
     await pilot.press("r")
     await pilot.pause()
     assert isinstance(app.screen, LogRunScreen)
@@ -51,6 +52,11 @@ async def pick(pilot, app, name: str) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
         if tree.root.children:
             break
+    return tree
+
+
+async def pick(pilot, app, name: str) -> None:  # type: ignore[no-untyped-def]
+    tree = await open_picker(pilot, app)
     node = next(n for n in tree.root.children if n.label.plain == name)
     tree.move_cursor(node)
     await pilot.press("enter")
@@ -150,15 +156,7 @@ async def test_a_file_name_is_shown_as_text_in_the_picker_and_the_dialog(tmp_pat
     app = make_app(tmp_path, clock=fixed_clock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause()
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        tree = app.screen.query_one(DirectoryTree)
-        for _ in range(20):
-            await pilot.pause()
-            if tree.root.children:
-                break
+        tree = await open_picker(pilot, app)
         assert [node.label.plain for node in tree.root.children] == [shown_as]
         assert shown_as in screen_text(app) and unsafe(screen_text(app)) == []
         await pilot.press("escape")
