@@ -278,10 +278,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args_list: list[str]) -> int:
+    if not args_list:
+        # No command opens the app, which people do every day: building the parser (every
+        # subcommand, its options and help) would only delay the first frame.
+        return _dispatch(argparse.Namespace(command=None))
     try:
         args = build_parser().parse_args(args_list)
     except UsageError as error:
         return _usage(str(error))
+    return _dispatch(args)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     for flag in ("data_dir", "config_dir"):
         if getattr(args, flag, None) == "":
             return _usage(f"--{flag.replace('_', '-')} is empty: give a folder")

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from cli_support import TODAY, YESTERDAY, files_of, run_cli
@@ -157,6 +158,22 @@ def test_app_without_a_terminal_says_so(data_dir: Path) -> None:
     result = run_cli(data_dir=data_dir)
     assert result.returncode == 2
     assert "needs a terminal" in result.stderr
+
+
+def test_no_command_opens_the_app_without_building_the_parser(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """People open the app every day: its start does not wait for every subcommand's
+    parser to be built (it answers here, with no terminal, as the app would)."""
+    from recovery_tui import cli
+
+    def no_parser() -> NoReturn:
+        raise AssertionError("the parser was built")
+
+    monkeypatch.setattr(cli, "build_parser", no_parser)
+    monkeypatch.setenv("RECOVERY_TUI_DATA_DIR", str(data_dir))
+    assert cli.main([]) == 2
+    assert "needs a terminal" in capsys.readouterr().err
 
 
 COMMANDS = (
