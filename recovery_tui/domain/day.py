@@ -101,6 +101,17 @@ def _where(day: date, runs: Sequence[Run], ticks: Ticks) -> tuple[Run | None, p.
     return None, p.Phase.NONE, 0
 
 
+def ticks_since(day: date, runs: Sequence[Run]) -> date | None:
+    """The first day whose ticks can change ``day``'s model (return-plan runs done since
+    the run the day belongs to, see ``_where``); None when no ticks can."""
+    run = active_run(day, runs)
+    if run is None:
+        run = last_window_before(day, runs)
+        if run is None or (day - window_end(run)).days > RETURN_DAYS:
+            return None
+    return run.day + timedelta(days=1)
+
+
 def _rest_day_due(day: date, runs: Sequence[Run]) -> bool:
     """Runs logged on each of the last six days: the week needs its rest day."""
     run_days = {r.day for r in runs}

@@ -17,7 +17,7 @@ from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.alarms import Alarm
 from recovery_tui.domain.checkins import CheckInUpdate, merge_checkin
 from recovery_tui.domain.clock import Clock, today
-from recovery_tui.domain.day import LOOKBACK_DAYS, assess_day, runs_reaching
+from recovery_tui.domain.day import LOOKBACK_DAYS, assess_day, runs_reaching, ticks_since
 from recovery_tui.domain.models import (
     CheckIn,
     Run,
@@ -291,8 +291,14 @@ class Journal:
     def _model(self, day: date, runs: list[Run]) -> DayModel:
         """The day as ``domain.day`` sees it, from the records that can matter to it."""
         recent = self.repo.checkins(day - timedelta(days=LOOKBACK_DAYS), day)
-        since = min((run.day for run in runs), default=day)
-        ticks = ticks_of(self.repo.task_states_between(since, day - timedelta(days=1)))
+        # Only the ticks that can matter: months of older ticks are not read at start-up.
+        since = ticks_since(day, runs)
+        yesterday = day - timedelta(days=1)
+        ticks = (
+            ticks_of(self.repo.task_states_between(since, yesterday))
+            if since is not None and since <= yesterday
+            else {}
+        )
         return assess_day(day, runs, recent, ticks, self.distance_unit())
 
     def day_view(self, day: date | None = None) -> DayView:

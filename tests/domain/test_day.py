@@ -9,7 +9,7 @@ import pytest
 from day_samples import HALF, MARATHON, checkin, on, run
 
 from recovery_tui.domain import plan as p
-from recovery_tui.domain.day import DayModel, assess_day
+from recovery_tui.domain.day import DayModel, assess_day, ticks_since
 from recovery_tui.domain.models import CheckIn, RedFlag, Run, RunKind
 
 GUIDANCE = (Path(__file__).resolve().parents[2] / "docs" / "guidance.md").read_text("utf-8")
@@ -147,6 +147,20 @@ def test_the_return_plan_waits_while_still_sore_and_stops_on_a_flag_or_rising() 
     rising = day(10, [HALF], [checkin(9, ankles=1), checkin(10, ankles=3)], ticks)
     assert rising.plan.return_step is None
     assert "msg.return_plan.stopped" in [g for g, _ in rising.plan.notes]
+
+
+def test_only_the_ticks_since_the_days_run_can_change_the_day() -> None:
+    """The journal reads ticks from ``ticks_since`` on (older months stay unread): for
+    every day around two races, older ticks leave the model as it is with all of them."""
+    easy_before = run(km=8, effort=3, kind=RunKind.EASY, day=on(-40))
+    histories = [[HALF], [MARATHON], [run(km=10, day=on(-30)), HALF], [easy_before, MARATHON]]
+    every_day = {on(n): {p.RETURN_RUN_WALK: 1, p.RETURN_RUN_EASY: 1} for n in range(-60, 60, 2)}
+    low = [checkin(n, ankles=1) for n in range(-5, 60)]
+    for runs in histories:
+        for offset in range(-3, 60):
+            since = ticks_since(on(offset), runs)
+            kept = {d: c for d, c in every_day.items() if since is not None and d >= since}
+            assert day(offset, runs, low, kept) == day(offset, runs, low, every_day), offset
 
 
 def test_a_marathon_returns_later_than_a_half() -> None:
