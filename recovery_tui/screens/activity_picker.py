@@ -17,6 +17,7 @@ from textual.widgets import DirectoryTree, Static
 
 from recovery_tui.domain.text import one_line
 from recovery_tui.paths import style
+from recovery_tui.screens.chrome import quitting
 from recovery_tui.widgets.file_tree import FileTree
 
 
@@ -58,7 +59,8 @@ class ActivityFilePicker(ModalScreen[Path | None]):
             )
 
     def on_mount(self) -> None:
-        self.query_one(DirectoryTree).focus()
+        if not quitting(self):
+            self.query_one(DirectoryTree).focus()
 
     @on(DirectoryTree.FileSelected)
     def _chosen(self, event: DirectoryTree.FileSelected) -> None:

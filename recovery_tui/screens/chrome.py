@@ -34,6 +34,12 @@ class SessionClosed(Message):
     shows Today."""
 
 
+def quitting(screen: Screen[object]) -> bool:
+    """The app was told to quit (a terminal closed, a signal) as ``screen`` opened: Textual
+    then mounts none of its widgets, so there is nothing on it to set up or focus."""
+    return screen.app.return_code is not None
+
+
 class RecoveryScreen(Screen[None]):
     """A full screen of the app. It says which of the app's keys make no sense on it (they
     leave the footer and do nothing), and handles the app's messages.
@@ -45,7 +51,8 @@ class RecoveryScreen(Screen[None]):
     _shown_before = False
 
     def on_mount(self) -> None:
-        self.fit_size()
+        if not quitting(self):
+            self.fit_size()
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         if not self._shown_before:

@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 
 from recovery_tui.domain.text import one_line, plain
 from recovery_tui.paths import style
+from recovery_tui.screens.chrome import quitting
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -38,7 +39,8 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(Content(f"{one_line(self.yes)}  y"), id="yes", variant="error")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        if not quitting(self):
+            self.query_one("#no", Button).focus()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -41,7 +41,7 @@ from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.history.trends import summarize_days
 from recovery_tui.domain.models import Run
 from recovery_tui.paths import style
-from recovery_tui.screens.chrome import RecoveryScreen
+from recovery_tui.screens.chrome import RecoveryScreen, quitting
 from recovery_tui.services.journal import Journal
 from recovery_tui.services.recoveries import (
     comparison_with_earlier,
@@ -159,6 +159,8 @@ class HistoryScreen(RecoveryScreen):
         return self.today
 
     def on_mount(self) -> None:
+        if quitting(self):
+            return
         self.sub_title = "History"
         self._earliest = self.journal.first_day()
         self.show_week()

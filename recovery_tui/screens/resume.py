@@ -17,6 +17,7 @@ from recovery_tui.domain.models import SessionRecord
 from recovery_tui.domain.routines import Routine
 from recovery_tui.domain.text import one_line
 from recovery_tui.paths import style
+from recovery_tui.screens.chrome import quitting
 
 Choice = Literal["resume", "discard"]
 CANNOT_RESUME = "Its routine can no longer be found, so it cannot be resumed."
@@ -84,6 +85,8 @@ class ResumeScreen(ModalScreen[Choice | None]):
                 )
 
     def on_mount(self) -> None:
+        if quitting(self):
+            return
         target = "#discard" if self.routine is None else "#resume"
         self.query_one(target, Button).focus()
 

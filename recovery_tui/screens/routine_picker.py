@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from recovery_tui.app_limits import NARROW_WIDTH
 from recovery_tui.paths import style
+from recovery_tui.screens.chrome import quitting
 from recovery_tui.services.routine_choices import (
     RoutineChoice,
     RoutineMenu,
@@ -55,6 +56,8 @@ class RoutinePicker(ModalScreen[str | None]):
             yield Static("↑/↓ choose  ·  enter start  ·  esc close", id="picker-keys")
 
     def on_mount(self) -> None:
+        if quitting(self):
+            return
         self._fit()
         self._show("")
 

@@ -24,6 +24,7 @@ from recovery_tui.paths import style
 from recovery_tui.screens.chrome import (
     RecoveryScreen,
     SessionClosed,
+    quitting,
     save_or_say,
     say_not_saved,
 )
@@ -58,7 +59,7 @@ class SessionScreen(RecoveryScreen):
         *(Binding(c.key, f"toggle_cue('{c.setting}')", c.title, tooltip=c.tooltip) for c in CUES),
     ]
 
-    confirming_stop: var[bool] = var(False)
+    confirming_stop: var[bool] = var(False, init=False)
     mat: var[bool] = var(False, init=False)
 
     def __init__(
@@ -86,6 +87,8 @@ class SessionScreen(RecoveryScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if quitting(self):
+            return
         journal = self.sessions.journal
         on = frozenset(c.setting for c in CUES if journal.flag(c.setting, c.default))
         self.query_one(CueLine).enabled = on

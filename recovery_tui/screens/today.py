@@ -16,7 +16,7 @@ from recovery_tui.domain.clock import Clock
 from recovery_tui.domain.plan import REFUEL
 from recovery_tui.domain.refuel import refuel_seconds_left
 from recovery_tui.paths import style
-from recovery_tui.screens.chrome import RecoveryScreen, save_or_say
+from recovery_tui.screens.chrome import RecoveryScreen, quitting, save_or_say
 from recovery_tui.services.day_presenter import (
     READY_QUESTION,
     DayText,
@@ -122,6 +122,8 @@ class TodayScreen(RecoveryScreen):
         return frozenset({"today"})  # already here: the footer keeps its room for the rest
 
     def on_mount(self) -> None:
+        if quitting(self):
+            return
         self._show(self._view)
         self.call_after_refresh(self._focus_first_task)
         # Read after the first paint: it looks at earlier recoveries, which Today's first

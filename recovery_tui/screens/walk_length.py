@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
 from recovery_tui.paths import style
+from recovery_tui.screens.chrome import quitting
 from recovery_tui.widgets.session_walk_choice import WalkChoice
 
 
@@ -31,7 +32,8 @@ class WalkLengthScreen(ModalScreen[int | None]):
             yield WalkChoice(self._hint, id="walk-choice", classes="dialog")
 
     def on_mount(self) -> None:
-        self.query_one(WalkChoice).focus_default()
+        if not quitting(self):
+            self.query_one(WalkChoice).focus_default()
 
     @on(WalkChoice.Chosen)
     def _chosen(self, message: WalkChoice.Chosen) -> None:
