@@ -2,13 +2,15 @@
 
     .venv/bin/python bench/where_time_goes.py
 
-Four profiles, each on the same ``demo`` data as ``run.py`` and each a median of several
+Five profiles, each on the same ``demo`` data as ``run.py`` and each a median of several
 fresh processes (about a minute in all):
 
 - Today in a terminal: the moments a fresh ``recovery-tui`` (and the bare Textual app)
   reaches on its way to the complete Today, stamped inside the process by an audit hook
   (Python's ``sys.addaudithook``: the first import of a module, the first opening of a
   file), and the complete screen as the pseudo-terminal's reader sees it;
+- the floor under Today: the first headless frame of Today's shape built from plain Textual
+  widgets with no records (``today_shape_app.py``), beside recovery-tui's and the bare app's;
 - the command line: ``recovery-tui today`` taken apart in one process, stage by stage:
   the standard library it needs, our modules, the parser, opening the store, the day and
   its words; against ``python -c pass`` and the whole command as a process;
@@ -154,6 +156,26 @@ def today_in_a_terminal(data_dir: Path, runs: int = RUNS) -> dict[str, Any]:
         "ours": [(name, median(values)) for name, values in ours.items()],
         "bare": [(name, median(values)) for name, values in bare_times.items()],
     }
+
+
+def headless_floor(data_dir: Path, runs: int = RUNS) -> dict[str, float]:
+    """First painted frame, headless: recovery-tui's Today, Today's shape in plain Textual
+    with no records (``today_shape_app.py``) and the bare app, interleaved."""
+    import bench_startup
+
+    env = child_env(data_dir)
+    commands = {
+        "ours": [sys.executable, str(BENCH / "bench_startup.py"), "--child", str(data_dir)],
+        "shape": [sys.executable, str(BENCH / "today_shape_app.py"), "--bench"],
+        "bare": [sys.executable, str(BENCH / "bare_app.py"), "--bench"],
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for attempt in range(runs + 1):
+        for name, command in commands.items():
+            ms, _ = bench_startup._time_child(command, env)
+            if attempt:
+                times[name].append(ms)
+    return {name: median(values) for name, values in times.items()}
 
 
 # -- the command line -----------------------------------------------------------------------
@@ -331,6 +353,15 @@ def main() -> int:
         print("\n".join(_timeline(today["ours"])))
         print(" bare Textual app")
         print("\n".join(_timeline(today["bare"])))
+
+        floor = headless_floor(data)
+        print(
+            f"\nFirst painted frame, headless (medians of {RUNS}): "
+            f"bare app {floor['bare']:.0f} ms; "
+            f"Today's shape in plain Textual, no records {floor['shape']:.0f} ms "
+            f"({floor['shape'] / floor['bare']:.2f}x); recovery-tui's Today {floor['ours']:.0f} ms "
+            f"({floor['ours'] / floor['bare']:.2f}x)"
+        )
 
         cli = command_line(data)
         print(
