@@ -125,14 +125,16 @@ class SessionFlows:
         be read is named in one line and skipped; one that cannot be described in full
         (an unexpected error, logged for a bug report) is offered plainly, to discard."""
         try:
-            latest = self.sessions.to_resume()
+            # The usual case, nothing unfinished: the sessions' machinery (routines, timers,
+            # cues) is loaded when a session starts, not with every start of the app.
+            latest = self.sessions.to_resume() if self.journal.unfinished_sessions() else None
         except JournalError as error:
             self.notify(
                 f"Could not read unfinished sessions: {error}", severity="error", markup=False
             )
             return
         if latest is None:
-            return  # the usual case: no need to load the session screen at start-up
+            return
         from recovery_tui.screens.resume import Choice, ResumeScreen
         from recovery_tui.screens.session import SessionScreen
 
