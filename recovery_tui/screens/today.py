@@ -220,8 +220,11 @@ class TodayScreen(RecoveryScreen):
             self._task_ids = ids
             self.call_after_refresh(self._focus_first_task)
             return
+        tasks = {task.id: task for task in view.plan.tasks}
         for row in container.query(TaskRow):
-            row.count = view.progress.get(row.spec.id, 0)
+            task = tasks.get(row.spec.id)
+            if task is not None:  # not a row on its way out
+                row.show(task, view.progress.get(task.id, 0))
 
     def _focus_first_task(self) -> None:
         rows = self.query(TaskRow)

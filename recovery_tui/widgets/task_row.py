@@ -79,6 +79,17 @@ class TaskRow(Widget, can_focus=True):
         self.tooltip = spec.why
         self._wrapped: tuple[tuple[int, int], list[Content]] | None = None
 
+    def show(self, spec: TaskSpec, count: int) -> None:
+        """The same task as the day now sees it: a new check-in can change why it matters
+        today, not only its count."""
+        if spec != self.spec:
+            self.spec = spec
+            self.tooltip = spec.why
+            self._wrapped = None
+            self.set_class(count >= spec.target, "-done")
+            self.refresh(layout=True)
+        self.count = count
+
     @property
     def done(self) -> bool:
         return self.count >= self.spec.target

@@ -265,3 +265,33 @@ async def test_the_walk_dialog_says_what_todays_plan_asks_of_a_walk(tmp_path: Pa
             assert isinstance(app.screen, WalkLengthScreen)
             hint = str(app.screen.query_one(".hint", Static).render())
             assert hint.startswith(expected), hint
+
+
+async def test_a_task_says_todays_reason_after_a_check_in_from_elsewhere(tmp_path: Path) -> None:
+    """The same tasks, another reason: rest first for severe knees, then (a check-in from
+    the command line) for low energy with the knees eased. The row says the new reason
+    as the banner above it does."""
+    from recovery_tui.domain.checkins import CheckInUpdate
+    from recovery_tui.domain.models import Area
+    from recovery_tui.store import Repository
+
+    def severe(journal: Journal) -> None:
+        half_yesterday(journal)
+        journal.update_checkin(TODAY, CheckInUpdate(soreness={Area.KNEES: 9}))
+
+    clock = fixed_clock()
+    app = make_app(tmp_path, clock=clock, fill=severe)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = task_ids(app)
+        assert "Severe soreness today" in str(row(app, p.REST).render())
+        with Repository.open(tmp_path / "data", clock) as repo:
+            update = CheckInUpdate(soreness={Area.KNEES: 2}, energy=3)
+            Journal(repo, clock).update_checkin(TODAY, update)
+        app.watch()  # what the app does every two seconds on the system clock
+        await pilot.pause()
+        await pilot.pause()
+        assert task_ids(app) == before, "the same tasks: only the reason changed"
+        shown = str(row(app, p.REST).render())
+        assert "Energy 3/10: the day leans towards rest." in shown
+        assert "Severe soreness" not in shown
