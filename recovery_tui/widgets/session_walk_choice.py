@@ -39,7 +39,6 @@ class WalkChoice(Vertical):
         yield TextField(
             placeholder=f"or type minutes (1-{MAX_WALK_MINUTES}) and press enter",
             id="walk-minutes",
-            type="integer",
         )
         yield Static("", id="walk-error", classes="errors")
 

@@ -190,7 +190,11 @@ async def test_a_walk_of_any_length_and_a_bad_one(tmp_path: Path) -> None:
         await pilot.press("0", "enter")
         assert "from 1 to 180" in str(asking.query_one("#walk-error", Static).render())
         assert app.screen is asking, "a bad length starts nothing"
-        await pilot.press("backspace", "7", "enter")
+        # Not 15 minutes: every character typed reaches the check, the point too.
+        await pilot.press("backspace", "1", ".", "5", "enter")
+        assert "whole number" in str(asking.query_one("#walk-error", Static).render())
+        assert app.screen is asking
+        await pilot.press("backspace", "backspace", "backspace", "7", "enter")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen) and screen.runner is not None
