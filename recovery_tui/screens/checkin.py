@@ -20,7 +20,7 @@ from recovery_tui.domain.models import AREAS, CheckIn, RedFlag, Side, StandResul
 from recovery_tui.domain.text import one_line, plain
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import save_or_say
-from recovery_tui.screens.forms import FormReader
+from recovery_tui.screens.forms import FIELD_KEYS, FormReader, next_field
 from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.area_score import AreaScore
 from recovery_tui.widgets.text_field import TextField
@@ -31,7 +31,7 @@ STAND_OPTIONS = [
 ]
 HINT = (
     "Soreness 0-10 of each area you feel: ↑/↓ to an area, a digit (1 then 0 for 10), ←/→ to "
-    "step, backspace for 'not entered' (–): an area left out is unknown, not 0."
+    "step, backspace for 'not entered' (–): an area left out is unknown, not 0. Tab: next field."
 )
 
 
@@ -42,6 +42,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
+        *FIELD_KEYS,
     ]
 
     def __init__(self, journal: Journal, day: date, existing: CheckIn | None, water: int) -> None:
@@ -177,6 +178,9 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         else:
             errors.update("Not saved: the data file could not be written (see the message).")
             errors.remove_class("hidden")
+
+    def action_next_field(self, delta: int) -> None:
+        next_field(self, delta, group=AreaScore)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -31,7 +31,7 @@ from recovery_tui.domain.units import DistanceUnit, from_km, parse_distance
 from recovery_tui.domain.window import file_reasons, run_label, window_days
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import save_or_say
-from recovery_tui.screens.forms import FormReader
+from recovery_tui.screens.forms import FIELD_KEYS, FormReader, next_field
 from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.text_field import TextField
 
@@ -60,6 +60,7 @@ class LogRunScreen(ModalScreen[bool]):
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+o", "from_file", "From a file", priority=True),
+        *FIELD_KEYS,
     ]
 
     def __init__(self, journal: Journal, clock: Clock) -> None:
@@ -221,6 +222,9 @@ class LogRunScreen(ModalScreen[bool]):
         else:
             panel.update(Content("Not saved: the data file could not be written."))
             panel.remove_class("hidden")
+
+    def action_next_field(self, delta: int) -> None:
+        next_field(self, delta)
 
     def action_cancel(self) -> None:
         self.dismiss(False)

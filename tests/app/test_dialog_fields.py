@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from app_factory import make_app
 from textual import events
+from textual.app import App
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Select, Static
 
 from recovery_tui.screens.checkin import CheckInScreen
 from recovery_tui.screens.log_run import LogRunScreen
+from recovery_tui.widgets.area_score import AreaScore
 
 SMALLEST = (60, 20)
 STANDARD = (100, 32)
@@ -161,3 +163,50 @@ async def test_keys_typed_in_a_burst_then_ctrl_s_save_all_that_was_typed(
     else:
         checkin = app.journal.checkin(app.journal.today())
         assert checkin is not None and checkin.energy == 6
+
+
+def burst(app: App[object], *keys: str) -> None:
+    """Keys arriving together, as from a fast typist, a paste or a slow link."""
+    for key in keys:
+        character = {"tab": "\t", "shift+tab": None, "ctrl+s": None}.get(key, key)
+        app.post_message(events.Key(key, character))
+
+
+async def test_keys_after_tab_in_a_burst_land_in_the_next_field(tmp_path: Path) -> None:
+    """'6 tab 7 ctrl+s' typed at once saves energy 6 and sleep 7: the 7 had landed in the
+    energy field (67), which the tab had not left yet."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=STANDARD) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one("#energy", Input).focus()
+        await pilot.pause()
+        burst(app, "6", "tab", "7", "ctrl+s")
+        for _ in range(4):
+            await pilot.pause()
+        assert not isinstance(app.screen, CheckInScreen), "saved"
+    checkin = app.journal.checkin(app.journal.today())
+    assert checkin is not None and (checkin.energy, checkin.sleep_hours) == (6, 7.0)
+
+
+async def test_tab_leaves_the_soreness_areas_as_one_field(tmp_path: Path) -> None:
+    """The arrows move between the areas; tab goes on to energy, and back to the areas'
+    first (a number typed after tab was saved as the next area's soreness)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=STANDARD) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CheckInScreen)
+        assert isinstance(screen.focused, AreaScore)
+        await pilot.press("down", "down", "tab")
+        assert screen.focused is screen.query_one("#energy", Input)
+        await pilot.press("9", "shift+tab")
+        assert screen.focused is screen.query_one(AreaScore), "the first area"
+        await pilot.press("shift+tab")
+        assert not isinstance(screen.focused, AreaScore), "out of the areas, backwards"
+        await pilot.press("tab")
+        assert screen.focused is screen.query_one(AreaScore)
+        assert screen.query_one("#energy", Input).value == "9"
