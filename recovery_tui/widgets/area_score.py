@@ -25,8 +25,10 @@ class AreaScore(Widget, can_focus=True):
         Binding("right,plus,equals_sign", "step(1)", "+1", show=False),
         Binding("left,minus", "step(-1)", "-1", show=False),
         Binding("backspace,delete", "clear", "Not entered", show=False),
-        Binding("down", "app.focus_next", "Next", show=False),
-        Binding("up", "app.focus_previous", "Previous", show=False),
+        # Priority, so the focus moves before the next key is routed: "↓ 5" typed at once
+        # gives the 5 to the next area, not this one.
+        Binding("down", "move(1)", "Next", show=False, priority=True),
+        Binding("up", "move(-1)", "Previous", show=False, priority=True),
     ]
 
     value: reactive[int | None] = reactive[int | None](None)
@@ -79,6 +81,11 @@ class AreaScore(Widget, can_focus=True):
         self._pending_one = False
         start = self.value if self.value is not None else (0 if delta > 0 else 1)
         self.value = max(0, min(10, start + delta))
+
+    def action_move(self, delta: int) -> None:
+        chain = self.screen.focus_chain
+        if self in chain:
+            self.screen.set_focus(chain[(chain.index(self) + delta) % len(chain)])
 
     def action_clear(self) -> None:
         self._pending_one = False

@@ -210,3 +210,16 @@ async def test_tab_leaves_the_soreness_areas_as_one_field(tmp_path: Path) -> Non
         await pilot.press("tab")
         assert screen.focused is screen.query_one(AreaScore)
         assert screen.query_one("#energy", Input).value == "9"
+
+
+async def test_a_digit_after_an_arrow_in_a_burst_goes_to_the_next_area(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=STANDARD) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        burst(app, "3", "down", "5", "down", "down", "up", "7")
+        for _ in range(4):
+            await pilot.pause()
+        areas = {score.area.value: score.value for score in app.screen.query(AreaScore)}
+        assert (areas["ankles"], areas["knees"], areas["hips"], areas["glutes"]) == (3, 5, 7, None)
