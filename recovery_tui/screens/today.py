@@ -308,12 +308,6 @@ class TodayScreen(RecoveryScreen):
         # Shown from the store either way: saved, refused, or counted by another copy too.
         self.refresh_day()
 
-    def on_task_row_move(self, message: TaskRow.Move) -> None:
-        """Up and down go round the list: focus never leaves the tasks by surprise."""
-        rows = list(self.query(TaskRow))
-        if message.row in rows:
-            rows[(rows.index(message.row) + message.delta) % len(rows)].focus()
-
     def run_logged(self) -> None:
         """A run was logged: the plan may have new tasks, the recovery a new comparison."""
         self._task_ids = ()

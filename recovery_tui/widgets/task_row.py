@@ -32,8 +32,10 @@ class TaskRow(Widget, can_focus=True):
         ),
         Binding("plus,equals_sign,right", "step(1)", "Count", key_display="+"),
         Binding("minus,left", "step(-1)", "Count -1", show=False),
-        Binding("down", "move(1)", "Next task", show=False),
-        Binding("up", "move(-1)", "Previous task", show=False),
+        # Priority, so the focus moves before the next key is routed: "↓ space" typed at
+        # once ticks the next task, not this one.
+        Binding("down", "move(1)", "Next task", show=False, priority=True),
+        Binding("up", "move(-1)", "Previous task", show=False, priority=True),
     ]
 
     count: reactive[int] = reactive(0)
@@ -63,14 +65,6 @@ class TaskRow(Widget, can_focus=True):
 
     class CheckInWanted(Message):
         """The check-in task is done by checking in, not by a tick."""
-
-    class Move(Message):
-        """Up or down from this row: the screen moves the focus (wrapping round)."""
-
-        def __init__(self, row: TaskRow, delta: int) -> None:
-            super().__init__()
-            self.row = row
-            self.delta = delta
 
     def __init__(self, spec: TaskSpec, count: int) -> None:
         super().__init__(classes=f"task-row task-{spec.id}")
@@ -157,7 +151,10 @@ class TaskRow(Widget, can_focus=True):
             self._ask(1 if delta > 0 else 0)
 
     def action_move(self, delta: int) -> None:
-        self.post_message(self.Move(self, delta))
+        """Up and down go round the day's tasks: the focus never leaves them by surprise."""
+        rows = [row for row in self.screen.focus_chain if isinstance(row, TaskRow)]
+        if self in rows:
+            self.screen.set_focus(rows[(rows.index(self) + delta) % len(rows)])
 
     def on_click(self, event: Click) -> None:
         self.focus()

@@ -295,3 +295,20 @@ async def test_a_task_says_todays_reason_after_a_check_in_from_elsewhere(tmp_pat
         shown = str(row(app, p.REST).render())
         assert "Energy 3/10: the day leans towards rest." in shown
         assert "Severe soreness" not in shown
+
+
+async def test_keys_after_an_arrow_in_a_burst_act_on_the_next_task(tmp_path: Path) -> None:
+    """'↓ space' typed at once ticks the second task, not the first."""
+    from textual import events
+
+    app = make_app(tmp_path, fill=half_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = list(app.screen.query(TaskRow))
+        app.screen.set_focus(rows[0])
+        first, second = rows[0].spec.id, rows[1].spec.id
+        for key, character in (("down", None), ("space", " ")):
+            app.post_message(events.Key(key, character))
+        for _ in range(3):
+            await pilot.pause()
+        assert (row(app, first).count, row(app, second).count) == (0, 1)
