@@ -6,7 +6,9 @@ Three kinds, each documented with its sources in docs/guidance.md:
   the urgent ones (dark urine, dizziness, a leg you cannot stand on) before the others;
 - severe soreness: an area at 9 or 10 out of 10, at any time;
 - soreness not easing: an area still at ``NOT_EASING_LEVEL`` or more after day
-  ``not_easing_day(window)`` of the recovery, or going up after day ``RISING_AFTER_DAY``.
+  ``not_easing_day(window)`` of the recovery, or going up after day ``RISING_AFTER_DAY``
+  within the recovery window (after it, a rise follows the runs of the return plan, whose
+  own rule answers it: the plan pauses; see ``domain.day``).
   Ordinary soreness peaks 24–72 hours after a hard run and then falls: that curve never
   raises an alarm, however high its peak (short of severe).
 
@@ -118,12 +120,13 @@ def not_easing_alarm(
     if checkin is None or run is None:
         return None
     days = (checkin.day - run.day).days
+    window = run_window(run)
     still_high = [
         a
         for a in AREAS
-        if days > not_easing_day(run_window(run)) and checkin.soreness.get(a, 0) >= NOT_EASING_LEVEL
+        if days > not_easing_day(window) and checkin.soreness.get(a, 0) >= NOT_EASING_LEVEL
     ]
-    before = previous_checkin(checkin, checkins) if days > RISING_AFTER_DAY else None
+    before = previous_checkin(checkin, checkins) if RISING_AFTER_DAY < days <= window else None
     rising = [
         a
         for a in AREAS

@@ -66,6 +66,17 @@ def test_rising_from_a_trivial_level_or_before_day_three_is_not() -> None:
     assert kinds(2, HALF, curve("ankles", [3, 5])) == []
 
 
+def test_a_rise_after_the_window_is_left_to_the_return_plan() -> None:
+    """Day 28 after a marathon (a 14-day window), back to running: 1 then 3 is the plan's
+    business (it pauses), not 'longer than usual: see a health professional'."""
+    checkins = [checkin(25, quadriceps=1), checkin(28, quadriceps=3)]
+    assert kinds(28, MARATHON, checkins) == []
+    still = [checkin(20, quadriceps=6), checkin(21, quadriceps=6)]
+    assert kinds(21, MARATHON, still) == [AlarmKind.NOT_EASING], "still high is still told"
+    within = [checkin(9, quadriceps=2), checkin(10, quadriceps=4)]
+    assert kinds(10, MARATHON, within) == [AlarmKind.NOT_EASING], "a rise in the window"
+
+
 def test_unknown_areas_never_count() -> None:
     """An area entered on day 4 only (nothing before) cannot be 'going up'."""
     checkins = [checkin(3, ankles=2), checkin(4, knees=4)]
