@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from recovery_tui.domain.alarms import Alarm
+from recovery_tui.domain.alarms import Alarm, AlarmKind
 from recovery_tui.domain.checkins import current_checkin, previous_checkin
 from recovery_tui.domain.formats import days_text
 from recovery_tui.domain.models import Area, CheckIn, Run, Side, StandResult
@@ -36,6 +36,13 @@ EASY_RUN_WINDOW_SHARE = 0.6
 # When soreness is stuck, allow about one more day per this many points still felt.
 SORENESS_POINTS_PER_EXTRA_DAY = 2
 CHECK_IN_FIRST = "check in your soreness to see when you'll be ready"
+# Under an alarm: what has to come before running, as the alarm itself says it.
+NOT_YET_BECAUSE = {
+    AlarmKind.RED_FLAG: "Not yet: no running until a health professional has seen this.",
+    AlarmKind.SEVERE: "Not yet: no running while the soreness is severe; rest first.",
+    AlarmKind.NOT_EASING: "Not yet: no running until a health professional has seen why "
+    "it is not easing.",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +111,9 @@ def assess_readiness(
         return Readiness(True, "Yes: nothing to recover from.", (), None, None)
 
     if alarms:
-        # The alarms themselves say why, above everything else.
-        return Readiness(False, "Not yet: no running until this is checked.", (), None, None)
+        # The alarms themselves say why, above everything else; this says what must come
+        # first, in the words of the most pressing one.
+        return Readiness(False, NOT_YET_BECAUSE[alarms[0].kind], (), None, None)
     blockers: list[str] = []
     good: list[str] = []
     trend, compared = 0, False

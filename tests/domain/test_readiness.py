@@ -80,6 +80,17 @@ def test_an_alarm_says_no_and_leaves_the_why_to_the_alarm() -> None:
     assert r.recovery_date is None
 
 
+def test_under_an_alarm_it_says_what_must_come_first_as_the_alarm_does() -> None:
+    """Severe knees say rest (the banner: rest, see someone if it does not ease), a flag
+    and soreness not easing say a health professional: never a vague 'until checked'."""
+    severe = assess(on(2), HALF, [checkin(2, knees=9)])
+    assert severe.sentence == "Not yet: no running while the soreness is severe; rest first."
+    flagged = assess(on(2), HALF, [checkin(2, flags=frozenset({RedFlag.SWELLING}), knees=3)])
+    assert "until a health professional has seen this" in flagged.sentence
+    stuck = assess(on(9), HALF, [checkin(8, knees=6), checkin(9, knees=6)])
+    assert "a health professional has seen why it is not easing" in stuck.sentence
+
+
 def test_recovery_date_is_the_window_end_by_default() -> None:
     r = assess(on(2), HALF, [checkin(1, ankles=6), checkin(2, ankles=4)])
     assert r.recovery_date == on(7)

@@ -90,7 +90,7 @@ def test_today_at_120_columns(snap_compare, tmp_path: Path) -> None:  # type: ig
 def test_today_with_a_red_flag(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Day 2 with swelling ticked: the alarm in red above everything, the day reshaped (see a
     health professional about swelling first, rest, ice, a walk only if it does not hurt),
-    readiness 'Not yet: no running until this is checked.'"""
+    readiness 'Not yet: no running until a health professional has seen this.'"""
 
     def flagged(journal: Journal) -> None:
         day_two_with_checkin(journal)
