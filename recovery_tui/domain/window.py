@@ -149,8 +149,10 @@ def run_label(run: Run, unit: DistanceUnit = DistanceUnit.KM) -> str:
         return "half marathon"
     if 42.0 <= run.distance_km <= 42.3:
         return "marathon"
+    # To a tenth, as every distance shown beside it ("10 km race ...: 10.0 km in 1:00:00",
+    # not "10.02 km race").
     distance = (
-        f"{run.distance_km:g} km"
+        f"{round(run.distance_km, 1):g} km"
         if unit is DistanceUnit.KM
         else distance_text(run.distance_km, unit)
     )

@@ -150,6 +150,6 @@ def test_a_hand_logged_run_is_never_taken_for_a_file() -> None:
 def test_run_names_in_miles_keep_the_race_names() -> None:
     easy = Run(TODAY, 8.05, 3, RunKind.EASY, None, *STAMP)
     half = Run(TODAY, 21.1, 8, RunKind.RACE, None, *STAMP)
-    assert run_label(easy, DistanceUnit.KM) == "8.05 km easy run"
+    assert run_label(easy, DistanceUnit.KM) == "8.1 km easy run", "to a tenth, as elsewhere"
     assert run_label(easy, DistanceUnit.MI) == "5.0 mi easy run"
     assert run_label(half, DistanceUnit.MI) == "half marathon"
