@@ -53,6 +53,12 @@ class DialogFlows:
             today_screen = self._today_screen()
             if done and today_screen is not None:
                 today_screen.run_logged()
+            run = self.journal.last_logged_run() if done else None
+            if run is not None and self.journal.twin_of(run) is not None:
+                from recovery_tui.domain.run_twins import twin_words
+
+                words = twin_words(run, self.journal.distance_unit())
+                self.notify(words, severity="warning", timeout=15, markup=False)
 
         self.push_screen(LogRunScreen(self.journal, self.clock), logged)
 

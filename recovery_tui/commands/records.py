@@ -6,7 +6,7 @@ import argparse
 
 from recovery_tui.commands import common
 from recovery_tui.commands.common import journal_for
-from recovery_tui.commands.output import say
+from recovery_tui.commands.output import say, warn
 from recovery_tui.domain import validation as v
 from recovery_tui.domain.checkins import CheckInUpdate
 from recovery_tui.domain.clock import today as today_of
@@ -43,6 +43,10 @@ def log_run(args: argparse.Namespace, dirs: Dirs) -> int:
     say(f"Logged your {run_label(run, unit)} of {long_date(run.day)} (effort {run.effort}/10).")
     for line in window_lines(journal, run):
         say(line)
+    if journal.twin_of(run) is not None:
+        from recovery_tui.domain.run_twins import twin_words
+
+        warn(twin_words(run, unit))
     return 0
 
 

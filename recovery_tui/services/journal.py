@@ -117,6 +117,12 @@ class Journal:
         """The run recorded most recently (not the latest by date): what an undo takes back."""
         return max(self.repo.runs(), key=lambda run: run.recorded_at, default=None)
 
+    def twin_of(self, run: Run) -> Run | None:
+        """An earlier run that ``run`` repeats (logged twice by hand?), see ``run_twins``."""
+        from recovery_tui.domain.run_twins import earlier_twin
+
+        return earlier_twin(run, self.repo.runs())
+
     def delete_run(self, run_id: str) -> None:
         self.repo.delete_run(run_id)
 

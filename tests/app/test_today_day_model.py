@@ -312,3 +312,25 @@ async def test_keys_after_an_arrow_in_a_burst_act_on_the_next_task(tmp_path: Pat
         for _ in range(3):
             await pilot.pause()
         assert (row(app, first).count, row(app, second).count) == (0, 1)
+
+
+async def test_the_dialog_says_when_a_run_repeats_one_logged_already(tmp_path: Path) -> None:
+    """Today's half logged from the command line, then typed again in the dialog: both
+    kept, and a warning names it and the way back."""
+
+    def half_today(journal: Journal) -> None:
+        journal.log_run(21.1, TODAY, effort=8, kind=RunKind.RACE)
+
+    app = make_app(tmp_path, fill=half_today)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"21.1")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        said = [str(n.message) for n in app._notifications]
+        assert any("You had already logged a half marathon" in m for m in said), said
+        assert len(app.journal.runs()) == 2

@@ -280,3 +280,17 @@ def test_a_damaged_month_found_while_reading_history_is_reported(data_dir: Path)
     assert result.returncode == 0
     assert str(older) in result.stderr and "corrupt" in result.stderr
     assert json.loads(result.stdout)
+
+
+def test_the_same_race_logged_twice_is_kept_and_said(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    """Logged from the command line and again by hand: both kept, one line says so and how
+    to take it back; a different run of the same day says nothing."""
+    args = ("log-run", "--distance-km", "21.1", "--kind", "race", "--date", YESTERDAY)
+    assert cli(*args)[2] == ""
+    code, out, err = cli(*args)
+    assert code == 0 and "Logged your half marathon" in out
+    assert "You had already logged a half marathon" in err and "Undo the last logged run" in err
+    code, _, err = cli("log-run", "--distance-km", "5", "--kind", "easy", "--date", YESTERDAY)
+    assert code == 0 and err == ""
