@@ -6,12 +6,13 @@ from dataclasses import replace
 from datetime import date
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from recovery_tui.domain import validation as v
 from recovery_tui.domain.checkins import changes_between
@@ -20,7 +21,7 @@ from recovery_tui.domain.models import AREAS, CheckIn, RedFlag, Side, StandResul
 from recovery_tui.domain.text import one_line, plain
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import save_or_say
-from recovery_tui.screens.forms import FIELD_KEYS, FormReader, next_field
+from recovery_tui.screens.forms import FIELD_KEYS, FormReader, edited, next_field
 from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.area_score import AreaScore
 from recovery_tui.widgets.text_field import TextField
@@ -178,6 +179,10 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         else:
             errors.update("Not saved: the data file could not be written (see the message).")
             errors.remove_class("hidden")
+
+    @on(Input.Changed)
+    def _edited(self, event: Input.Changed) -> None:
+        edited(self, event.input, "checkin-errors")
 
     def action_next_field(self, delta: int) -> None:
         next_field(self, delta, group=AreaScore)

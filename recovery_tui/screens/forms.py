@@ -10,7 +10,7 @@ from typing import TypeVar
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from recovery_tui.domain.validation import InvalidValue
 
@@ -76,3 +76,11 @@ class FormReader:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+def edited(screen: Screen[object], field: Input, errors_id: str) -> None:
+    """A field edited after a refused save is no longer marked bad; once none is, the
+    "Not saved" line goes too: it spoke of values no longer there."""
+    field.remove_class("-invalid")
+    if not screen.query(".-invalid"):
+        screen.query_one(f"#{errors_id}", Static).add_class("hidden")

@@ -31,7 +31,7 @@ from recovery_tui.domain.units import DistanceUnit, from_km, parse_distance
 from recovery_tui.domain.window import file_reasons, run_label, window_days
 from recovery_tui.paths import style
 from recovery_tui.screens.chrome import save_or_say
-from recovery_tui.screens.forms import FIELD_KEYS, FormReader, next_field
+from recovery_tui.screens.forms import FIELD_KEYS, FormReader, edited, next_field
 from recovery_tui.services.journal import Journal
 from recovery_tui.widgets.text_field import TextField
 
@@ -222,6 +222,10 @@ class LogRunScreen(ModalScreen[bool]):
         else:
             panel.update(Content("Not saved: the data file could not be written."))
             panel.remove_class("hidden")
+
+    @on(Input.Changed)
+    def _edited(self, event: Input.Changed) -> None:
+        edited(self, event.input, "log-run-errors")
 
     def action_next_field(self, delta: int) -> None:
         next_field(self, delta)

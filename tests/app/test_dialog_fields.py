@@ -52,6 +52,15 @@ async def test_a_rejected_checkin_value_stays_visible_in_its_one_line_field(
         # Marked as wrong: drawn unlike a field that was accepted.
         cups = app.screen.query_one("#cups", Input)
         assert app.screen.query_one("#energy", Input).rich_style != cups.rich_style
+        # Corrected: the mark goes with the edit, the "Not saved" line once none is left.
+        panel = app.screen.query_one("#checkin-errors", Static)
+        app.screen.query_one("#energy", Input).value = "7"
+        await pilot.pause()
+        assert not app.screen.query_one("#energy", Input).has_class("-invalid")
+        assert panel.display, "sleep is still wrong"
+        app.screen.query_one("#sleep", Input).value = "7.5"
+        await pilot.pause()
+        assert not panel.display
 
 
 async def open_log_run_with_a_bad_time(pilot, app) -> LogRunScreen:  # type: ignore[no-untyped-def]
