@@ -3,7 +3,9 @@
 Ready for an easy run when every check passes:
 
 - soreness is known: the current check-in (``checkins.current_checkin``) has areas entered
-  (an area not entered is unknown, never 0, and gives no verdict);
+  (an area not entered is unknown, never 0, and gives no verdict), among them every area
+  that was sore at a check-in since the run (a sore area not entered again is unknown now:
+  no yes, no dates, "check in every area that was sore");
 - soreness is low: no entered area above ``LOW_SORENESS``, and not going up;
 - enough days have passed since the run (``required_days``);
 - the single-leg stand kept the pelvis level on each leg recorded;
@@ -24,7 +26,7 @@ from datetime import date, timedelta
 
 from recovery_tui.domain.alarms import Alarm, AlarmKind
 from recovery_tui.domain.checkins import current_checkin, previous_checkin
-from recovery_tui.domain.formats import days_text
+from recovery_tui.domain.formats import days_text, long_date
 from recovery_tui.domain.models import Area, CheckIn, Run, Side, StandResult
 from recovery_tui.domain.soreness import LOW_SORENESS
 from recovery_tui.domain.units import DistanceUnit
@@ -36,6 +38,7 @@ EASY_RUN_WINDOW_SHARE = 0.6
 # When soreness is stuck, allow about one more day per this many points still felt.
 SORENESS_POINTS_PER_EXTRA_DAY = 2
 CHECK_IN_FIRST = "check in your soreness to see when you'll be ready"
+CHECK_IN_SORE = "check in every area that was sore to see when you'll be ready"
 # Under an alarm: what has to come before running, as the alarm itself says it.
 NOT_YET_BECAUSE = {
     AlarmKind.RED_FLAG: "Not yet: no running until a health professional has seen this.",
@@ -86,6 +89,24 @@ def _stand(checkin: CheckIn) -> tuple[bool, str] | None:
     return False, f"standing on {legs} the pelvis dropped: {glutes} still tired"
 
 
+def _sore_then_unknown(
+    day: date, run: Run | None, checkins: Sequence[CheckIn], now: CheckIn | None
+) -> dict[Area, tuple[int, date]]:
+    """Areas sore (above the ready line) at a check-in since the run but not entered in
+    the current one: their last level and its day."""
+    if run is None or now is None:
+        return {}
+    last: dict[Area, tuple[int, date]] = {}
+    for checkin in sorted(checkins, key=lambda c: c.day):
+        if run.day < checkin.day <= day:
+            last |= {area: (level, checkin.day) for area, level in checkin.soreness.items()}
+    return {
+        area: seen
+        for area, seen in last.items()
+        if area not in now.soreness and seen[0] > LOW_SORENESS
+    }
+
+
 def _trend(now: dict[Area, int], before: dict[Area, int]) -> int:
     """+1 when an area entered both times went up, -1 when the worst went down, else 0."""
     shared = [a for a in now if a in before]
@@ -114,6 +135,14 @@ def assess_readiness(
         # The alarms themselves say why, above everything else; this says what must come
         # first, in the words of the most pressing one.
         return Readiness(False, NOT_YET_BECAUSE[alarms[0].kind], (), None, None)
+    unknown = _sore_then_unknown(day, run, checkins, now)
+    if unknown:
+        # No verdict from missing data: an area last seen sore may be sore still.
+        reasons = tuple(
+            f"{area.label} {level}/10 on {long_date(seen)}, not entered since"
+            for area, (level, seen) in unknown.items()
+        )
+        return Readiness(False, f"Not yet: {CHECK_IN_SORE}.", reasons, None, None)
     blockers: list[str] = []
     good: list[str] = []
     trend, compared = 0, False

@@ -91,6 +91,23 @@ def test_under_an_alarm_it_says_what_must_come_first_as_the_alarm_does() -> None
     assert "a health professional has seen why it is not easing" in stuck.sentence
 
 
+def test_an_area_sore_before_and_not_entered_since_gives_no_yes() -> None:
+    """Quadriceps 1 today, but calves 6 and knees 5 two days ago were not entered again:
+    unknown now, so no yes and no dates (a user was told to start running)."""
+    checkins = [checkin(1, quadriceps=6, calves=6, knees=5), checkin(5, quadriceps=1)]
+    r = assess(on(5), HALF, checkins)
+    assert not r.ready and r.ready_date is None and r.recovery_date is None
+    assert r.sentence == "Not yet: check in every area that was sore to see when you'll be ready."
+    assert set(r.reasons) == {
+        "knees 5/10 on Monday 13 April, not entered since",
+        "calves 6/10 on Monday 13 April, not entered since",
+    }
+    entered_again = [*checkins[:1], checkin(5, quadriceps=1, calves=1, knees=2)]
+    assert assess(on(5), HALF, entered_again).ready, "every sore area entered: yes"
+    trivial = [checkin(1, quadriceps=6, calves=2), checkin(5, quadriceps=1)]
+    assert assess(on(5), HALF, trivial).ready, "an area at 2 or less then does not block"
+
+
 def test_recovery_date_is_the_window_end_by_default() -> None:
     r = assess(on(2), HALF, [checkin(1, ankles=6), checkin(2, ankles=4)])
     assert r.recovery_date == on(7)
