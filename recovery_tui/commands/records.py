@@ -14,7 +14,7 @@ from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import Run, Side
 from recovery_tui.domain.run_defaults import default_effort, default_kind
 from recovery_tui.domain.units import parse_distance
-from recovery_tui.domain.window import run_label
+from recovery_tui.domain.window import run_label, run_window, window_end
 from recovery_tui.paths import Dirs
 from recovery_tui.services.journal import Journal
 from recovery_tui.services.user_settings import distance_unit
@@ -51,7 +51,13 @@ def log_run(args: argparse.Namespace, dirs: Dirs) -> int:
 
 
 def window_lines(journal: Journal, run: Run) -> list[str]:
-    """What a newly stored run means for today: its recovery window, if it sets today's."""
+    """What a newly stored run means for today: its recovery window, if it sets today's;
+    that it opens none (an easy run); or that it ended already (a race logged late)."""
+    window = run_window(run)
+    if window == 0:
+        return ["An easy effort: no recovery window needed. Keep hydrating and stretching."]
+    if window_end(run) < journal.today():
+        return [f"Its recovery window of {window} days ended on {long_date(window_end(run))}."]
     plan = journal.day_view().plan
     if plan.run and plan.run.id == run.id and plan.window_days and plan.recovery_date:
         return [
@@ -59,9 +65,7 @@ def window_lines(journal: Journal, run: Run) -> list[str]:
             f"{long_date(plan.recovery_date)}. Today is day {plan.day_index} of "
             f"{plan.window_days}."
         ]
-    if plan.run is None or plan.run.id == run.id:
-        return ["An easy effort: no recovery window needed. Keep hydrating and stretching."]
-    return []
+    return []  # a later run's window sets today
 
 
 def checkin(args: argparse.Namespace, dirs: Dirs) -> int:

@@ -294,3 +294,18 @@ def test_the_same_race_logged_twice_is_kept_and_said(
     assert "You had already logged a half marathon" in err and "Undo the last logged run" in err
     code, _, err = cli("log-run", "--distance-km", "5", "--kind", "easy", "--date", YESTERDAY)
     assert code == 0 and err == ""
+
+
+def test_a_race_logged_after_its_window_says_the_window_ended(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    """Not 'An easy effort: no recovery window needed' (it was a race), not 'day 5 of 3'."""
+    long_ago = (TODAY - timedelta(days=26)).isoformat()
+    code, out, err = cli("log-run", "--distance-km", "10", "--kind", "race", "--date", long_ago)
+    assert code == 0, err
+    assert "Its recovery window of 3 days ended on" in out and "easy effort" not in out
+    five_ago = (TODAY - timedelta(days=5)).isoformat()
+    code, out, err = cli("log-run", "--distance-km", "10", "--kind", "race", "--date", five_ago)
+    assert "Its recovery window of 3 days ended on" in out and "day 5 of 3" not in out
+    code, out, err = cli("log-run", "--distance-km", "6", "--kind", "easy")
+    assert "An easy effort: no recovery window needed" in out
