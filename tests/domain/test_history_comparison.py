@@ -113,6 +113,19 @@ def test_an_area_never_sore_the_earlier_time_says_so() -> None:
     assert sentence is not None and sentence.endswith("quadriceps never above 2.")
 
 
+def test_an_area_first_entered_after_the_peak_days_gives_no_never_above() -> None:
+    """Quadriceps entered this time only on day 3 (at 0), not while soreness rises: not
+    'never above 2' (they may have been sore on days 1 and 2); calves, known, are compared
+    instead, or nothing."""
+    before = recovery(MAY, [{}, {Q: 6}, {}, {Q: 2}])
+    now = recovery(SEPT, [{}, {C: 7}, {}, {C: 4, Q: 0}])
+    sentence = comparison_sentence(now, before)
+    assert sentence is None or "quadriceps never above" not in sentence
+    entered_early = recovery(SEPT, [{}, {C: 7, Q: 1}, {}, {C: 4, Q: 0}])
+    sentence = comparison_sentence(entered_early, before)
+    assert sentence is not None and "quadriceps never above 2" in sentence
+
+
 def test_no_sentence_without_a_sore_area_entered_in_both() -> None:
     calm = recovery(MAY, [{Q: 1}, {Q: 2}])
     also_calm = recovery(SEPT, [{Q: 2}, {Q: 1}])

@@ -22,6 +22,10 @@ from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import run_label
 
 SIMILAR_DISTANCE = 0.85
+# Soreness rises for a day or two and peaks 24-72 hours after a hard run (docs/guidance.md,
+# DOMS): an area not entered on day 1 or 2 may have been sore then, so "never above 2" is
+# no verdict for it.
+PEAK_DAYS = range(1, 3)
 
 
 def comparable(a: Run, b: Run) -> bool:
@@ -61,14 +65,23 @@ def _sore(outcome: RecoveryOutcome, area: Area) -> bool:
     return area in outcome.area_low_day
 
 
+def _known(outcome: RecoveryOutcome, area: Area) -> bool:
+    """Enough is known of ``area`` to say where it got to: it was sore, or entered on one
+    of the peak days."""
+    curve = outcome.curve.get(area, ())
+    entered_at_peak = any(day < len(curve) and curve[day] is not None for day in PEAK_DAYS)
+    return _sore(outcome, area) or entered_at_peak
+
+
 def compared_area(current: RecoveryOutcome, earlier: RecoveryOutcome) -> Area | None:
-    """The area the sentence follows: entered in both, above READY in at least one."""
+    """The area the sentence follows: known in both (``_known``), above READY in at least
+    one."""
     candidates = (current.longest_area, current.worst_area, earlier.longest_area)
     for area in candidates:
         if (
             area is not None
-            and area in current.curve
-            and area in earlier.curve
+            and _known(current, area)
+            and _known(earlier, area)
             and (_sore(current, area) or _sore(earlier, area))
         ):
             return area
@@ -77,6 +90,8 @@ def compared_area(current: RecoveryOutcome, earlier: RecoveryOutcome) -> Area | 
 
 def area_phrase(outcome: RecoveryOutcome, area: Area) -> str:
     """Where one area got to in one recovery: "quadriceps back to 2 by day 3"."""
+    if not _known(outcome, area):
+        return f"{area.label} not entered in the first days"
     if not _sore(outcome, area):
         return f"{area.label} never above {READY}"
     low = outcome.area_low_day[area]
