@@ -105,7 +105,7 @@ def test_day_without_checkin_has_empty_soreness_not_null() -> None:
     assert j["soreness"] == {}
     assert j["stand"] == {}
     assert j["max_soreness"] is None
-    assert j["red_flag"] is False
+    assert j["red_flag"] is None and j["red_flags"] is None, "unknown, not 'no flag'"
     assert j["note"] == ""
 
 
@@ -155,7 +155,7 @@ def test_csv_parses_back_to_the_same_numbers_as_the_json() -> None:
             assert _number(row[f"sore_{a.value}"]) == j["soreness"].get(a.value)
         for s in Side:
             assert (row[f"stand_{s.value}"] or None) == j["stand"].get(s.value)
-        assert row["red_flag"] == ("true" if j["red_flag"] else "false")
+        assert row["red_flag"] == {True: "true", False: "false", None: ""}[j["red_flag"]]
         assert row["note"] == j["note"]
 
 

@@ -39,7 +39,8 @@ CSV_COLUMNS: tuple[str, ...] = (
 
 def day_to_json(d: DaySummary) -> dict[str, Any]:
     """A day as plain JSON values. ``soreness`` holds only the areas recorded ({} with no
-    check-in); minutes are rounded to one decimal. A day before the user's first record
+    check-in), ``red_flag`` and ``red_flags`` are null with no check-in (unknown); minutes
+    are rounded to one decimal. A day before the user's first record
     says so and holds nothing else: no plan asked anything of it."""
     if d.before_first:
         return {"date": d.date.isoformat(), "weekday": d.weekday, "before_first": True}
@@ -60,8 +61,9 @@ def day_to_json(d: DaySummary) -> dict[str, Any]:
         "energy": d.energy,
         "sleep_hours": d.sleep_hours,
         "note": d.note,
-        "red_flag": d.red_flag,
-        "red_flags": sorted(f.value for f in checkin.red_flags) if checkin else [],
+        # No check-in, no answer: unknown (null, an empty CSV cell), never "no flag".
+        "red_flag": d.red_flag if checkin is not None else None,
+        "red_flags": sorted(f.value for f in checkin.red_flags) if checkin else None,
         "stand": {s.value: d.stand[s].value for s in Side if s in d.stand},
         "before_first": False,
     }
