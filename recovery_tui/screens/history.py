@@ -247,6 +247,7 @@ class HistoryScreen(RecoveryScreen):
         if view is None:
             return
         self._runs = self.journal.runs()
+        view.show_unit(self.journal.distance_unit())  # switched since, from the palette?
         outcomes, self._next_page = recoveries_back_from(
             self.journal, self.today, self._earliest, self.today
         )

@@ -46,9 +46,15 @@ class RecoveriesView(VerticalScroll, can_focus=False):
         yield RecoveryCurve(id="curve")
 
     def on_mount(self) -> None:
-        self.runs.unit = self.unit
-        self.curve.unit = self.unit
+        self.show_unit(self.unit)
         self.query_one(FlowLegend).show(legend_items())
+
+    def show_unit(self, unit: DistanceUnit) -> None:
+        """How distances are said from now on (the list's rows and the curve's sentence
+        are drawn again by the screen)."""
+        self.unit = unit
+        self.runs.unit = unit
+        self.curve.unit = unit
 
     @property
     def runs(self) -> RecoveriesList:

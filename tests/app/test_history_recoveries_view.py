@@ -278,3 +278,20 @@ async def test_two_runs_compared_in_miles_are_named_in_miles(tmp_path: Path) -> 
         assert expected is not None and " mi long run" in expected
         shown = legend(screen)
         assert " ".join(expected.split()) in shown and " km " not in shown
+
+
+async def test_switching_to_miles_while_the_list_is_open_redraws_it_in_miles(
+    tmp_path: Path,
+) -> None:
+    """The palette's km/miles switch reaches the open list: it stayed in km until History
+    was closed and opened again."""
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill_year)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_recoveries(app, pilot)
+        app.switch_distance_unit()
+        for _ in range(3):
+            await pilot.pause()
+        table = runs_list(screen)
+        rows = [" ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
+        assert any(" mi " in row for row in rows), rows
+        assert not any(" km " in row for row in rows), rows
