@@ -63,14 +63,18 @@ def peak_rss_kib() -> int:
     return 0
 
 
-def main(argv: list[str]) -> int:
-    app = BareApp()
+def run_app(app: App[Any], argv: list[str]) -> int:
+    """In the terminal, or with ``--bench`` headless until the first paint is reported."""
     if "--bench" in argv:
         exit_after_first_paint(app)
         app.run(headless=True, size=(100, 32))
     else:
         app.run()
     return 0
+
+
+def main(argv: list[str]) -> int:
+    return run_app(BareApp(), argv)
 
 
 if __name__ == "__main__":

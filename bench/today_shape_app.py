@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from typing import ClassVar
 
-from bare_app import exit_after_first_paint
+from bare_app import run_app
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -52,13 +52,7 @@ class TodayShapeApp(App[None]):
 
 
 def main(argv: list[str]) -> int:
-    app = TodayShapeApp()
-    if "--bench" in argv:
-        exit_after_first_paint(app)
-        app.run(headless=True, size=(100, 32))
-    else:
-        app.run()
-    return 0
+    return run_app(TodayShapeApp(), argv)
 
 
 if __name__ == "__main__":
