@@ -4,21 +4,17 @@ fresh interpreter: this test process has loaded everything long ago."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from app_factory import NOW, fixed_clock, prepare
+from fresh_python import MARK, REPO, marked_line
 from recovery_samples import session
 
 from recovery_tui.domain.models import SessionStatus
 
-REPO = Path(__file__).resolve().parents[2]
 SESSION_MODULES = ("recovery_tui.services.session_runner", "recovery_tui.screens.session")
-MARK = "LOADED:"
 CHILD = f"""
 import asyncio, sys
 sys.path.insert(0, {str(REPO / "tests")!r})
@@ -47,23 +43,7 @@ def test_the_session_machinery_loads_only_for_a_session_to_resume(
             session(NOW.date(), "walk", 10), status=SessionStatus.RUNNING, ended_at=None
         )
         prepare(tmp_path, fixed_clock(), lambda journal: journal.save_session(running))
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
-    assert result.returncode == 0, result.stderr
-    last = result.stdout.strip().splitlines()[-1]
-    assert last.startswith(MARK), result.stdout
-    screen, _, loaded = last.removeprefix(MARK).partition(" ")
+    screen, _, loaded = marked_line(CHILD, str(tmp_path)).partition(" ")
     if unfinished == "yes":
         assert screen == "ResumeScreen" and loaded, "the offer still comes"
     else:

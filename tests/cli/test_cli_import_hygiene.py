@@ -3,18 +3,14 @@ from a prompt or a status bar, and must not pay for Textual, Rich or pendulum.""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from cli_support import run_cli
+from fresh_python import MARK, marked_line
 
-REPO = Path(__file__).resolve().parents[2]
 HEAVY = ("textual", "rich", "pendulum")
-MARK = "LOADED:"
 
 
 @pytest.fixture(scope="module")
@@ -54,25 +50,11 @@ def test_a_quick_command_loads_no_ui_and_no_pendulum(data_dir: Path, args: list[
         f"print({MARK!r} + ','.join(loaded) + ' exit ' + str(code))\n"
     )
     env = {
-        **os.environ,
         "RECOVERY_TUI_DATA_DIR": str(data_dir),
         "RECOVERY_TUI_CONFIG_DIR": str(data_dir.parent / "config"),
-        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
     }
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
-    assert result.returncode == 0, result.stderr
-    last = result.stdout.strip().splitlines()[-1]
-    assert last.startswith(MARK), result.stdout
-    loaded, _, code_text = last.removeprefix(MARK).partition(" exit ")
-    assert code_text == "0", result.stderr
+    loaded, _, code_text = marked_line(code, env=env).partition(" exit ")
+    assert code_text == "0", f"exit {code_text}"
     assert loaded == "", f"recovery-tui {' '.join(args)} loads {loaded}"
 
 
