@@ -71,6 +71,8 @@ _ONLY_IN: dict[str, frozenset[View]] = {
     "open_day": frozenset({"week"}),
     "grid_by": frozenset({"grid"}),
 }
+# The list has a row for each run that opened a recovery window (not an easy run).
+RECOVERIES_SUBTITLE = "every run that opened a recovery window, newest first"
 
 
 class HistoryScreen(RecoveryScreen):
@@ -200,7 +202,7 @@ class HistoryScreen(RecoveryScreen):
             parts = [(f"{TITLES[self.grid_by]}, {self.grid_weeks} weeks", "bold")]
             parts.append(f"   {period_label(start, end)}")
         elif self.view == "recoveries":
-            parts = [("Recoveries", "bold"), "   every logged run, newest first"]
+            parts = [("Recoveries", "bold"), f"   {RECOVERIES_SUBTITLE}"]
         else:
             start, end = week_range(self.end)
             parts = [("Week", "bold"), f"   {period_label(start, end)}"]

@@ -1,5 +1,5 @@
-"""History's recoveries view: every logged run with its recovery outcome, its legend, and
-the curve of the recovery chosen (or two overlaid).
+"""History's recoveries view: every run that opened a recovery window, with its outcome,
+its legend, and the curve of the recovery chosen (or two overlaid).
 
 The view is mounted when History first opens it (loading the plotting library then), and
 its list and first curve are drawn in one frame: drawn apart, the curve waited for a second

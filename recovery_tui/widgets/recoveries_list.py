@@ -1,4 +1,4 @@
-"""Every logged run with its recovery outcome, one row each, newest first.
+"""Every run that opened a recovery window, with its outcome, one row each, newest first.
 
 The table only shows and posts messages; the screen decides what to open:
 
@@ -26,14 +26,18 @@ from recovery_tui.domain.text import one_line
 from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import run_label
 
-NOT_KNOWN = "-"
+NOT_REACHED = "-"
+# No soreness entered in the whole recovery: its peak and ready day are unknown, not
+# "not reached".
+UNKNOWN = "?"
 MARKED = "◆"
 # (head or mark, what it means), for the legend under the list.
 LEGEND_ITEMS: tuple[tuple[str, str], ...] = (
     ("Peak", "worst soreness, day"),
     (f"≤{READY}", f"day all areas back to {READY} or less"),
     ("…", "still going"),
-    (NOT_KNOWN, "not reached"),
+    (NOT_REACHED, "not reached"),
+    (UNKNOWN, "not entered"),
     ("!n", "red-flag days"),
     (MARKED, "space: mark two to compare"),
 )
@@ -47,12 +51,16 @@ def outcome_cells(
     outcome: RecoveryOutcome, marked: bool, unit: DistanceUnit = DistanceUnit.KM
 ) -> list[Text]:
     """One row, every cell a ``Text`` (a plain string would be read as markup)."""
-    peak = NOT_KNOWN if outcome.peak is None else f"{outcome.peak} d{outcome.peak_day}"
-    if outcome.days_to_low is not None:
-        low = f"day {outcome.days_to_low}"
+    if outcome.peak is None:
+        peak = low = longest = UNKNOWN
     else:
-        low = "…" if outcome.ending is Ending.ONGOING else NOT_KNOWN
-    longest = outcome.longest_area.label if outcome.longest_area else NOT_KNOWN
+        peak = f"{outcome.peak} d{outcome.peak_day}"
+        if outcome.days_to_low is not None:
+            low = f"day {outcome.days_to_low}"
+        else:
+            low = "…" if outcome.ending is Ending.ONGOING else NOT_REACHED
+        # No area was ever above the ready line: none held the recovery back.
+        longest = outcome.longest_area.label if outcome.longest_area else "none"
     flags = f"!{len(outcome.red_flag_days)}" if outcome.red_flag_days else ""
     return [
         Text(MARKED if marked else " ", style="bold"),

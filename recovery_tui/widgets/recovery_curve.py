@@ -184,6 +184,8 @@ class RecoveryCurve(Vertical, can_focus=True):
         if outcome.worst_area is not None and outcome.peak is not None:
             parts.append(f" · peak {outcome.peak} on day {outcome.peak_day} · worst ")
             parts.append((outcome.worst_area.label, "bold reverse"))
+        elif outcome.peak is None:
+            parts.append(" · no soreness was entered in its days: nothing to draw")
         if self.other is not None:
             parts.append(f"\nCapitals: this one · lower case: {_name(self.other, self.unit)}")
         return Content.assemble(*parts)

@@ -6,14 +6,24 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from recovery_app import LAST_HALF, MAY_HALF, RecoveriesApp, demo_outcomes, outcome_on
+from recovery_samples import RACE_DAY, Story, run
 from textual.pilot import Pilot
 
 from recovery_tui.domain.history.area_marks import AREA_MARKS
+from recovery_tui.domain.history.recoveries import RecoveryOutcome, recovery_outcomes
 from recovery_tui.domain.models import Area
-from recovery_tui.widgets.recoveries_list import MARKED, RecoveriesList
+from recovery_tui.widgets.recoveries_list import (
+    LEGEND_ITEMS,
+    MARKED,
+    NOT_REACHED,
+    UNKNOWN,
+    RecoveriesList,
+    outcome_cells,
+)
 from recovery_tui.widgets.recovery_curve import RecoveryCurve
 
 REPO = Path(__file__).resolve().parents[2]
@@ -195,3 +205,37 @@ async def test_no_recovery_says_what_to_do() -> None:
         await pilot.pause()
         assert "No recovery to draw yet" in text_of(app, "#curve-title")
         assert not any(c.isupper() for c in plot_text(app))
+
+
+def _outcome_of(story: Story) -> RecoveryOutcome:
+    (only,) = recovery_outcomes(story.summaries(RACE_DAY, RACE_DAY + timedelta(days=20)))
+    return only
+
+
+def test_a_recovery_with_no_soreness_entered_is_unknown_not_unreached() -> None:
+    # No check-in in the whole window: nothing says the ready line was not reached.
+    cells = [c.plain for c in outcome_cells(_outcome_of(Story(runs=[run(RACE_DAY)])), False)]
+    assert cells[3:6] == [UNKNOWN, UNKNOWN, UNKNOWN]
+    assert (UNKNOWN, "not entered") in LEGEND_ITEMS
+
+
+def test_a_recovery_never_back_to_the_ready_line_says_not_reached() -> None:
+    story = Story(runs=[run(RACE_DAY)]).sore(RACE_DAY, [{Area.QUADRICEPS: 6}])
+    cells = [c.plain for c in outcome_cells(_outcome_of(story), False)]
+    assert cells[3:6] == ["6 d0", NOT_REACHED, Area.QUADRICEPS.label]
+    assert (NOT_REACHED, "not reached") in LEGEND_ITEMS
+
+
+def test_a_recovery_never_above_the_ready_line_has_no_area_that_lasted() -> None:
+    story = Story(runs=[run(RACE_DAY)]).sore(RACE_DAY, [{Area.QUADRICEPS: 2}])
+    cells = [c.plain for c in outcome_cells(_outcome_of(story), False)]
+    assert cells[3:6] == ["2 d0", "day 0", "none"]
+
+
+async def test_a_recovery_with_no_soreness_entered_says_so_over_its_empty_chart() -> None:
+    app = RecoveriesApp(curve_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.query_one(RecoveryCurve).show(_outcome_of(Story(runs=[run(RACE_DAY)])))
+        await pilot.pause()
+        assert "no soreness was entered in its days" in text_of(app, "#curve-title")
