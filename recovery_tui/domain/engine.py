@@ -51,8 +51,10 @@ from recovery_tui.domain.segments import (
     Visit,
     build_segments,
     first_segment_of,
+    merge_steps,
     previous_step_index,
     step_records,
+    step_sides,
 )
 from recovery_tui.domain.session_rules import end_status
 
@@ -166,8 +168,8 @@ class SessionEngine:
         self._enter(target, now, reason="skip")
 
     def back(self) -> None:
-        """Restart the previous step segment (from a right side, its left side; from the
-        first step, the first step again). Time already spent still counts."""
+        """Start the previous step again from its first hold, both sides (from the first
+        step, the first step again). Time already spent still counts."""
         self._sync()
         if not self._started or self.done:
             return
@@ -307,7 +309,7 @@ class SessionEngine:
             started_at=self._carry.started_at or utc_iso(self._started_wall),
             ended_at=self._ended_wall,
             tz=self.clock.tz_name,
-            steps=self._carry.steps + self._step_records(),
+            steps=merge_steps(self._carry.steps, self._step_records(), step_sides(self.segments)),
             position=self.position,
         )
 

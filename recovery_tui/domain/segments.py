@@ -28,6 +28,8 @@ class SegmentKind(StrEnum):
 
 
 RELEASE_NAME = "Release"
+# A step side as a session's records name it: (step name, side or None).
+StepSide = tuple[str, Side | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,8 +198,40 @@ PHASE_OF = {
 
 
 def previous_step_index(segments: tuple[Segment, ...], index: int) -> int:
-    """The step segment before ``index``, or ``index`` itself when there is none."""
-    for i in range(index - 1, -1, -1):
-        if segments[i].kind is SegmentKind.STEP:
-            return i
-    return index
+    """The first segment of the step before the one ``index`` is in (both sides, like
+    skipping a step leaves both); in the first step, that step's first segment."""
+    step = segments[index].step_index
+    return first_segment_of(segments, step - 1 if step > 0 else step)
+
+
+def merge_steps(
+    earlier: tuple[StepRecord, ...], later: tuple[StepRecord, ...], order: list[StepSide]
+) -> tuple[StepRecord, ...]:
+    """The steps of a resumed session: those saved before it stopped (``earlier``) and
+    those of this run (``later``). A step side in both (gone back to after resuming) is
+    one entry, with the time of both visits, done if either visit did it; entries follow
+    ``order``, the routine's."""
+    merged = {(r.name, r.side): r for r in earlier}
+    for record in later:
+        key = (record.name, record.side)
+        before = merged.get(key)
+        if before is not None:
+            record = StepRecord(
+                name=record.name,
+                side=record.side,
+                planned_seconds=record.planned_seconds,
+                actual_seconds=before.actual_seconds + record.actual_seconds,
+                skipped=before.skipped and record.skipped,
+            )
+        merged[key] = record
+    rank = {key: i for i, key in enumerate(order)}
+    return tuple(sorted(merged.values(), key=lambda r: rank.get((r.name, r.side), len(rank))))
+
+
+def step_sides(segments: tuple[Segment, ...]) -> list[StepSide]:
+    """Every (step name, side) of a routine, in order."""
+    sides: dict[StepSide, None] = {}
+    for segment in segments:
+        if segment.kind is SegmentKind.STEP:
+            sides.setdefault((segment.name, segment.side), None)
+    return list(sides)

@@ -42,13 +42,15 @@ RUNNING_HIDDEN = frozenset(
     {"walk", "stretch", "checkin", "log_run", "today", "history", "routines"}
 )
 IDLE_HIDDEN = frozenset({"walk", "stretch", "routines"})
-_SESSION_ACTIONS = frozenset({"toggle_pause", "next", "previous", "stop", "toggle_mat"})
+_SESSION_ACTIONS = frozenset({"next", "previous", "stop", "toggle_mat"})
 
 
 class SessionScreen(RecoveryScreen):
     CSS_PATH: ClassVar = [style("session.tcss")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_pause", "Pause", tooltip="Pause or resume the timer"),
+        # One key, named for what it will do: the footer says Resume while paused.
+        Binding("space", "pause", "Pause", tooltip="Pause the timer"),
+        Binding("space", "resume", "Resume", tooltip="Resume the timer"),
         Binding("n", "next", "Next", tooltip="Skip the rest of this step (both sides)"),
         Binding("p", "previous", "Prev", tooltip="Back to the previous step"),
         Binding("escape,q", "stop", "Stop", tooltip="Stop the session (asks once)"),
@@ -61,6 +63,7 @@ class SessionScreen(RecoveryScreen):
 
     confirming_stop: var[bool] = var(False, init=False)
     mat: var[bool] = var(False, init=False)
+    paused: var[bool] = var(False, init=False)
 
     def __init__(
         self,
@@ -151,7 +154,7 @@ class SessionScreen(RecoveryScreen):
         self._stop_timer()
         if self.runner is not None:
             view = self.runner.view()
-            self.set_class(view.paused, "-paused")
+            self.paused = view.paused
             self.query_one(SessionLayout).view = view
             delay = self.runner.wake_in()
             if delay is not None:
@@ -169,13 +172,25 @@ class SessionScreen(RecoveryScreen):
     def watch_mat(self, mat: bool) -> None:
         self.set_class(mat, "-mat")
 
+    def watch_paused(self, paused: bool) -> None:
+        self.set_class(paused, "-paused")
+        self.refresh_bindings()
+
     # -- keys ----------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _SESSION_ACTIONS:
             return self.running
+        if action in ("pause", "resume"):
+            return self.running and self.paused == (action == "resume")
         if action == "close":
             return not self.running
         return True
+
+    def action_pause(self) -> None:
+        self.action_toggle_pause()
+
+    def action_resume(self) -> None:
+        self.action_toggle_pause()
 
     def action_toggle_pause(self) -> None:
         if self.runner is not None:
@@ -240,7 +255,7 @@ class SessionScreen(RecoveryScreen):
         self.confirming_stop = False
         self.mat = False  # the summary is read close up
         self.query_one(SessionLayout).show_end(runner.routine.name, runner.record)
-        self.remove_class("-paused")
+        self.paused = False
         self.refresh_bindings()
 
     def on_unmount(self) -> None:

@@ -96,15 +96,19 @@ async def test_pause_skip_and_back_keys(tmp_path: Path) -> None:
         assert engine.current.label == f"{first.name} (left, 1 of {first.reps})"
         assert screen.query_one("#session-clock", BigClock).text == f"00:{first.seconds - 20:02d}"
 
+        assert screen.active_bindings["space"].binding.description == "Pause"
         await pilot.press("space")
         assert engine.paused
         assert "Paused" in text_of(screen, "#session-notice")
+        # The footer names what the key will do now.
+        assert screen.active_bindings["space"].binding.description == "Resume"
         await advance(pilot, clock, screen, 500)
         clock_text = screen.query_one("#session-clock", BigClock).text
         assert clock_text == f"00:{first.seconds - 20:02d}", "paused"
         await pilot.press("space")
         assert not engine.paused
         assert screen.query_one("#session-notice").has_class("hidden")
+        assert screen.active_bindings["space"].binding.description == "Pause"
 
         await pilot.press("n")
         assert engine.current.label == f"{second.name} (left, 1 of {second.reps})"
@@ -116,8 +120,8 @@ async def test_pause_skip_and_back_keys(tmp_path: Path) -> None:
         assert f"{CURRENT} {second.name}" in steps
 
         await advance(pilot, clock, screen, second.seconds + 1)  # into the first release
-        await pilot.press("p")
-        assert engine.current.label == f"{second.name} (left, 1 of {second.reps})"
+        await pilot.press("p")  # back mirrors n: the step before, from its first hold
+        assert engine.current.label == f"{first.name} (left, 1 of {first.reps})"
         assert "Next: Release" in text_of(screen, "#session-next")
 
 

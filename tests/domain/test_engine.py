@@ -266,12 +266,13 @@ def test_back_restarts_the_previous_step(clock: FakeClock) -> None:
     assert event.reason == "back"
 
 
-def test_back_from_the_right_side_goes_to_the_left_side(clock: FakeClock) -> None:
+def test_back_from_the_right_side_goes_to_the_previous_step(clock: FakeClock) -> None:
+    # Back mirrors skip: a step is both its sides.
     engine = started(small(), clock, get_ready=0)
     clock.advance(40)  # 5 s into Two (right)
     engine.back()
-    assert (engine.current.name, engine.current.side) == ("Two", Side.LEFT)
-    assert engine.remaining_in_segment() == 20
+    assert engine.current.name == "One"
+    assert engine.remaining_in_segment() == 10
 
 
 def test_back_on_the_first_step_restarts_it(clock: FakeClock) -> None:
@@ -342,10 +343,11 @@ def test_resume_from_continues_at_the_saved_step(clock: FakeClock) -> None:
     assert [(s.name, s.side) for s in record.steps] == [
         ("One", None),
         ("Two", Side.LEFT),
-        ("Two", Side.LEFT),
         ("Two", Side.RIGHT),
         ("Three", None),
     ]
+    # The left side, done before and again after resuming, is one entry with both times.
+    assert record.steps[1].actual_seconds == 40
     # Earlier time (38 s) plus the redone Two and Three (75 s).
     assert record.actual_seconds == 38 + 75
 
@@ -548,6 +550,36 @@ def test_back_from_a_hold_goes_to_the_hold_before(clock: FakeClock) -> None:
     engine.back()
     assert engine.current.label == "Calf (left, 1 of 3)"
     assert engine.remaining_in_segment() == 10
+
+
+def test_back_from_the_first_hold_of_a_step_goes_to_the_first_hold_of_the_step_before(
+    clock: FakeClock,
+) -> None:
+    engine = started(holds(), clock, get_ready=0)
+    clock.advance(73 + 3)  # the sided step done, 3 s into Rest
+    engine.back()
+    assert engine.current.label == "Calf (left, 1 of 3)"
+    assert engine.remaining_in_segment() == 10
+
+
+def test_going_back_into_a_step_saved_before_a_resume_lists_it_once(clock: FakeClock) -> None:
+    first = started(holds(), clock, get_ready=0)
+    clock.advance(73 + 3)  # the sided step done, 3 s into Rest
+    engine = SessionEngine.resume_from(holds(), first.record(), clock, get_ready_seconds=0)
+    engine.start()
+    engine.back()  # into the calf stretch again, then stop after 4 s of it
+    clock.advance(4)
+    engine.skip_step()
+    engine.stop()
+    steps = engine.record().steps
+    assert [(s.name, s.side) for s in steps] == [
+        ("Calf", Side.LEFT),
+        ("Calf", Side.RIGHT),
+        ("Rest", None),
+    ]
+    # Done before the resume, so skipping its rest on the second visit leaves it done.
+    assert not steps[0].skipped and not steps[1].skipped
+    assert steps[0].actual_seconds == 34 + 4
 
 
 def test_resume_restarts_the_step_from_its_first_hold(clock: FakeClock) -> None:

@@ -64,7 +64,8 @@ def test_mid_session(tmp_path: Path, snap_compare: Any) -> None:
 
 def test_paused(tmp_path: Path, snap_compare: Any) -> None:
     """Paused 75 s into the first stretch (its third hold): PAUSED in the head, the notice to
-    press space, the clock dimmed and the frame in the warning colour."""
+    press space, the clock dimmed, the frame in the warning colour and the footer offering
+    space Resume."""
     clock = fixed_clock()
     app = make_app(tmp_path, clock, fill=after_race)
     assert snap_compare(
