@@ -197,8 +197,9 @@ class CheckIn:
     note: str = ""
 
     @property
-    def max_soreness(self) -> int:
-        return max(self.soreness.values(), default=0)
+    def max_soreness(self) -> int | None:
+        """The highest level entered; None when no area was entered (unknown, not 0)."""
+        return max(self.soreness.values(), default=None)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -190,3 +190,12 @@ def test_empty_range_exports_cleanly() -> None:
     assert json.loads(rows_to_json([])) == []
     assert rows_to_csv([]).splitlines() == [",".join(CSV_COLUMNS)]
     assert rows_to_table([]).splitlines()[0].startswith("Date")
+
+
+def test_a_checkin_without_soreness_has_no_worst_level() -> None:
+    # Only a note that day: the worst soreness is unknown, not 0.
+    day = _days()[2]
+    assert day.max_soreness is None
+    assert day_to_json(day)["max_soreness"] is None
+    [row] = list(csv.DictReader(io.StringIO(rows_to_csv([day]))))
+    assert row["max_soreness"] == ""

@@ -268,3 +268,18 @@ def test_md_escapes_what_would_become_markup(text: str, expected: str) -> None:
 def test_md_in_a_table_cell_leaves_line_starts_alone() -> None:
     assert md("-", line_start=False) == "-"
     assert md("a|b", line_start=False) == r"a\|b"
+
+
+@pytest.mark.parametrize(
+    ("soreness", "said"),
+    [({}, "No soreness entered this week."), ({Q: 0, A: 0}, "No area was sore this week.")],
+)
+def test_a_week_without_sore_areas_says_whether_soreness_was_entered(
+    soreness: dict[object, int], said: str
+) -> None:
+    # A check-in with only a note says nothing about soreness: not "no area was sore".
+    story = Story(runs=[run(RACE_DAY)])
+    story.checkins.append(checkin(RACE_DAY + timedelta(days=1), soreness, note="rest day"))
+    report = weekly_report(story.summaries(RACE_DAY, RACE_DAY + timedelta(days=6)), None, None)
+    assert said in report_markdown(report)
+    assert said in Page(report_html(report)).text

@@ -194,6 +194,13 @@ _MD_INLINE = frozenset("\\`*_[]<>&|~$")
 _MD_LINE_START = re.compile(r"^([#>+=-]|\d{1,9}(?=[.)](\s|$)))")
 
 
+def no_trends_text(week: WeekSummary) -> str:
+    """Said when no area has a trend: soreness entered and none sore, or none entered."""
+    if any(day.max_soreness is not None for day in week.days):
+        return "No area was sore this week."
+    return "No soreness entered this week."
+
+
 def md(text: str, line_start: bool = True) -> str:
     """Text for Markdown: cleaned, on one line, every character that could become markup
     escaped with a backslash, also what would start a block at the start of a line
@@ -237,7 +244,7 @@ def report_markdown(report: WeeklyReport) -> str:
         out += ["## Red flags", "", *(f"- {md(line)}" for line in flags), ""]
     verdicts = [t.verdict for t in report.week.sore_trends]
     out += ["## Trends", ""]
-    out += [f"- {md(v)}" for v in verdicts] if verdicts else ["No area was sore this week."]
+    out += [f"- {md(v)}" for v in verdicts] if verdicts else [no_trends_text(report.week)]
     out += ["", "## Tasks and sessions", "", md(totals_text(report.week)), ""]
     out += [f"- **{md(day)}**: {md(done)}" for day, done in done_lines(report)]
     notes = [d for d in report.week.days if d.has_note]

@@ -18,6 +18,7 @@ from recovery_tui.domain.history.report import (
     WeeklyReport,
     day_cells,
     done_lines,
+    no_trends_text,
     recovery_facts,
     recovery_heading,
     red_flag_lines,
@@ -116,7 +117,7 @@ def report_html(report: WeeklyReport) -> str:
     if flags:
         body += ["<h2>Red flags</h2>", _list([h(line) for line in flags])]
     verdicts = [h(t.verdict) for t in week.sore_trends]
-    trends = _list(verdicts, "trends") if verdicts else "<p>No area was sore this week.</p>"
+    trends = _list(verdicts, "trends") if verdicts else f"<p>{h(no_trends_text(week))}</p>"
     body += ["<h2>Trends</h2>", trends]
     body += ["<h2>Tasks and sessions</h2>", *_done(report)]
     notes = [
