@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -39,11 +39,24 @@ class WalkChoice(Vertical):
         yield TextField(
             placeholder=f"or type minutes (1-{MAX_WALK_MINUTES}) and press enter",
             id="walk-minutes",
+            # Focused by the first digit typed: selecting it would let the next replace it.
+            select_on_focus=False,
         )
         yield Static("", id="walk-error", classes="errors")
 
     def focus_default(self) -> None:
         self.query_one(f"#walk-{DEFAULT_MINUTES}", Button).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # The hint says "type minutes": a digit typed while a preset has the focus goes
+        # into the field, not lost (and enter then starts that length, not the preset).
+        character = event.character
+        field = self.query_one("#walk-minutes", TextField)
+        if character is not None and character.isdigit() and not field.has_focus:
+            event.stop()
+            event.prevent_default()
+            field.focus()
+            field.insert_text_at_cursor(character)
 
     @on(Button.Pressed)
     def _preset(self, event: Button.Pressed) -> None:

@@ -10,7 +10,7 @@ import pytest
 from app_factory import NOW, SIZE, fixed_clock, make_app
 from session_pilot import GET_READY, advance, open_session
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from recovery_tui.app import RecoveryApp, StartRequest
 from recovery_tui.domain import plan as plan_rules
@@ -179,6 +179,24 @@ async def test_a_walk_of_twelve_minutes_counts(tmp_path: Path) -> None:
         assert record.status is SessionStatus.COMPLETED
         assert record.actual_seconds == pytest.approx(12 * 60)
         assert app.journal.day_view(app.current_day).progress[plan_rules.WALKS] == 1
+
+
+async def test_minutes_typed_while_a_preset_has_the_focus_go_into_the_field(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path, fixed_clock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        asking = app.screen
+        assert isinstance(asking, WalkLengthScreen)
+        assert isinstance(app.focused, Button), "a preset is focused first"
+        await pilot.press("2", "5", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.runner is not None
+        assert screen.runner.routine.total_seconds == 25 * 60, "not the focused preset"
 
 
 async def test_a_walk_of_any_length_and_a_bad_one(tmp_path: Path) -> None:
