@@ -166,11 +166,15 @@ class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
         # collector was off while starting (commands/app.py) and is needed from now on.
         gc.freeze()
         gc.enable()
+        # A walk or stretch asked for on the command line still offers an interrupted
+        # session first: starting anew would leave that one behind, its progress unseen.
         request = self.start_request
         if request.walk_minutes is not None:
-            self.start_walk(request.walk_minutes)
+            minutes = request.walk_minutes
+            self.offer_resume(otherwise=lambda: self.start_walk(minutes))
         elif request.routine is not None:
-            self.start_routine(request.routine)
+            routine = request.routine
+            self.offer_resume(otherwise=lambda: self.start_routine(routine))
         else:
             self.offer_resume()
 

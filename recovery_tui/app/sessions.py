@@ -12,6 +12,8 @@ from recovery_tui.services.journal import JournalError
 from recovery_tui.widgets.task_row import TaskRow
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from recovery_tui.app.main import RecoveryApp
     from recovery_tui.widgets.session_cues import SharedSpeaker
 
@@ -118,8 +120,9 @@ class SessionFlows:
     def on_session_closed(self: RecoveryApp, message: SessionClosed) -> None:
         self.back_to_today()
 
-    def offer_resume(self: RecoveryApp) -> None:
-        """After start-up: if a session was interrupted, ask to resume or discard it.
+    def offer_resume(self: RecoveryApp, otherwise: Callable[[], object] | None = None) -> None:
+        """After start-up: if a session was interrupted, ask to resume or discard it;
+        ``otherwise`` runs when none is resumed (none there, discarded, or left for later).
 
         Nothing about that session may stop the app from starting: a record that cannot
         be read is named in one line and skipped; one that cannot be described in full
@@ -132,8 +135,10 @@ class SessionFlows:
             self.notify(
                 f"Could not read unfinished sessions: {error}", severity="error", markup=False
             )
-            return
+            latest = None
         if latest is None:
+            if otherwise is not None:
+                otherwise()
             return
         from recovery_tui.screens.resume import Choice, ResumeScreen
         from recovery_tui.screens.session import SessionScreen
@@ -160,7 +165,10 @@ class SessionFlows:
                         speaker=self.speaker,
                     )
                 )
-            elif choice == "discard":
+                return
+            if choice == "discard":
                 save_or_say(self, lambda: self.sessions.discard(latest), "the session")
+            if otherwise is not None:
+                otherwise()
 
         self.push_screen(offer, chosen)

@@ -12,6 +12,7 @@ import pytest
 from app_factory import NOW, SIZE, fixed_clock, make_app
 from textual.widgets import Button
 
+from recovery_tui.app import StartRequest
 from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import RunKind, SessionRecord, SessionStatus, Side
@@ -279,3 +280,50 @@ async def test_quitting_during_get_ready_leaves_nothing_to_resume(tmp_path: Path
     assert stored(tmp_path, clock) == [], "nothing began: nothing is saved"
     with Repository.open(tmp_path / "data", clock) as repo:
         assert repo.unfinished_sessions() == []
+
+
+async def test_a_stretch_asked_for_on_the_command_line_offers_the_interrupted_one_first(
+    tmp_path: Path,
+) -> None:
+    clock = fixed_clock()
+    await quit_half_way(tmp_path, clock)
+    (interrupted,) = stored(tmp_path, clock)
+
+    app = make_app(tmp_path, clock, start=StartRequest(routine="stretch-30"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("enter")  # Resume
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.runner is not None
+        assert screen.runner.engine.session_id == interrupted.id
+    assert [s.id for s in stored(tmp_path, clock)] == [interrupted.id], "no second session"
+
+
+@pytest.mark.parametrize(
+    ("key", "status"), [("escape", SessionStatus.RUNNING), ("discard", SessionStatus.DISCARDED)]
+)
+async def test_a_walk_asked_for_starts_once_the_interrupted_one_is_left_or_discarded(
+    tmp_path: Path, key: str, status: SessionStatus
+) -> None:
+    clock = fixed_clock()
+    await quit_half_way(tmp_path, clock)
+    (interrupted,) = stored(tmp_path, clock)
+
+    app = make_app(tmp_path, clock, start=StartRequest(walk_minutes=10))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        if key == "discard":
+            await pilot.click("#discard")
+        else:
+            await pilot.press(key)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.runner is not None
+        assert screen.runner.routine.total_seconds == 10 * 60
+    by_id = {s.id: s for s in stored(tmp_path, clock)}
+    assert by_id[interrupted.id].status is status
