@@ -18,6 +18,7 @@ import subprocess
 from collections.abc import Callable, Sequence
 
 from recovery_tui.domain.spoken import speakable
+from recovery_tui.domain.text import plain
 
 SETTING_COMMAND = "speech_command"
 """Settings key: a command template, '' or absent for the first one found."""
@@ -33,6 +34,8 @@ class SpeechSetupError(ValueError):
 
 def parse_template(template: str) -> tuple[str, ...]:
     """The words of a command template; the phrase goes where ``{text}`` is, else last."""
+    if plain(template) != template:
+        raise SpeechSetupError("the speech command has control characters (an escape?)")
     try:
         words = tuple(shlex.split(template))
     except ValueError as error:

@@ -65,6 +65,7 @@ def test_a_setting_is_set_read_and_unset(
         ("remind_from", "8am"),
         ("remind_until", "07:00"),  # before the default start
         ("speech_command", ""),
+        ("speech_command", "say \x1b[31m{text}"),
         ("colour", "blue"),
         ("distance_unit", "km", "--unset"),
         ("--unset",),

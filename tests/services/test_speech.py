@@ -198,7 +198,9 @@ def test_the_users_template_wins_over_what_is_installed() -> None:
     assert find_command("piper-say --fast", which=lambda name: name) == ("piper-say", "--fast")
 
 
-@pytest.mark.parametrize("template", ["'unclosed", "{text} espeak-ng"])
+@pytest.mark.parametrize(
+    "template", ["'unclosed", "{text} espeak-ng", "say \x1b[31m{text}", "say\x07 {text}"]
+)
 def test_unusable_templates_say_why(template: str) -> None:
     with pytest.raises(SpeechSetupError):
         parse_template(template)
