@@ -40,7 +40,8 @@ def log_run(args: argparse.Namespace, dirs: Dirs) -> int:
     kind = kind if kind is not None else default_kind(distance)
     effort = effort if effort is not None else default_effort(kind)
     run = journal.log_run(distance, day, effort=effort, kind=kind, finish=finish)
-    say(f"Logged your {run_label(run, unit)} of {long_date(run.day)} (effort {run.effort}/10).")
+    said = f"{run_label(run, unit)} of {long_date(run.day, today)}"
+    say(f"Logged your {said} (effort {run.effort}/10).")
     for line in window_lines(journal, run):
         say(line)
     if journal.twin_of(run) is not None:
@@ -91,7 +92,7 @@ def checkin(args: argparse.Namespace, dirs: Dirs) -> int:
         raise v.InvalidValue("nothing to record: give at least one --sore AREA=N or another value")
     journal = journal_for(dirs, clock)
     _, existed = journal.update_checkin(day, update)
-    say(f"{'Updated' if existed else 'Saved'} the check-in for {long_date(day)}.")
+    say(f"{'Updated' if existed else 'Saved'} the check-in for {long_date(day, today)}.")
     for alarm in journal.day_view(day).alarms:
         say(f"! {alarm.message}")
     return 0

@@ -43,9 +43,11 @@ def days_text(n: int) -> str:
 
 
 # -- dates ------------------------------------------------------------------------------
-def long_date(day: date) -> str:
-    """'Thursday 26 November'."""
-    return f"{day.strftime('%A')} {day.day} {MONTHS[day.month - 1]}"
+def long_date(day: date, today: date | None = None) -> str:
+    """'Thursday 26 November'; given ``today``, 'Thursday 26 November 2025' when the year
+    is not today's (a date typed with the wrong year then shows)."""
+    text = f"{day.strftime('%A')} {day.day} {MONTHS[day.month - 1]}"
+    return text if today is None or day.year == today.year else f"{text} {day.year}"
 
 
 def short_date(day: date) -> str:

@@ -13,6 +13,7 @@ from typing import NoReturn
 import pytest
 from cli_support import TODAY, YESTERDAY, files_of, run_cli
 
+from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.plan import EARLY_TASKS
 
 
@@ -309,3 +310,17 @@ def test_a_race_logged_after_its_window_says_the_window_ended(
     assert "Its recovery window of 3 days ended on" in out and "day 5 of 3" not in out
     code, out, err = cli("log-run", "--distance-km", "6", "--kind", "easy")
     assert "An easy effort: no recovery window needed" in out
+
+
+def test_a_date_in_another_year_is_said_with_its_year(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    # A year typed wrong (2025 for 2026) must show in the confirmation.
+    today = TODAY
+    last_year = today.replace(year=today.year - 1, day=1)
+    code, out, _ = cli("log-run", "--distance-km", "10", "--date", last_year.isoformat())
+    assert code == 0 and f"{long_date(last_year)} {last_year.year} (effort" in out
+    code, out, _ = cli("checkin", "--sore", "calves=2", "--date", last_year.isoformat())
+    assert code == 0 and f"check-in for {long_date(last_year)} {last_year.year}." in out
+    code, out, _ = cli("checkin", "--sore", "calves=2")
+    assert code == 0 and out.startswith(f"Saved the check-in for {long_date(today)}.")
