@@ -131,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write every record and setting as one JSON document, readable only by "
         "you (0600). import takes it back, on this machine or another.",
     )
-    export.add_argument("file", metavar="FILE")
+    export.add_argument("file", metavar="FILE", help="where to write it; - for standard output")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     sub.add_parser(

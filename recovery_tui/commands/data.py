@@ -25,16 +25,20 @@ class ExportExists(v.InvalidValue):
 
 
 def export(args: argparse.Namespace, dirs: Dirs) -> int:
+    to_stdout = args.file == "-"
     path = Path(args.file)
-    if path.is_dir():
+    if not to_stdout and path.is_dir():
         raise v.InvalidValue(f"{one_line(str(path))} is a folder: give a file name")
-    if not args.force and path.exists():
+    if not to_stdout and not args.force and path.exists():
         raise ExportExists(f"{one_line(str(path))} exists already: add --force to replace it")
     journal = journal_for(dirs, common.system_clock())
     document = journal.export_document()
     # The unit the distances were read in: the records keep kilometres whatever it is.
     document["distance_unit"] = distance_unit(journal).value
     text = terminal_safe_json(json.dumps(document, ensure_ascii=False, indent=1))
+    if to_stdout:  # as the usual "-" means: for a pipe (`export - | gzip`)
+        print(text)
+        return 0
     try:
         write_private(path, (text + "\n").encode("utf-8"), replace=args.force)
     except FileExistsError:

@@ -46,6 +46,18 @@ def test_export_writes_one_private_json_document(cli: Cli, tmp_path: Path) -> No
     assert [p.name for p in folder.iterdir()] == ["all.json"]  # no temporary file left
 
 
+def test_export_to_a_dash_writes_the_document_to_standard_output(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(cli)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli("export", "-")
+    assert code == 0, err
+    document = json.loads(out)  # only the document: it goes through a pipe
+    assert document["format"] == "recovery-tui-export" and len(document["runs"]) == 1
+    assert not (tmp_path / "-").exists(), "no file named -"
+
+
 def test_export_refuses_to_replace_a_file_without_force(cli: Cli, tmp_path: Path) -> None:
     fill(cli)
     path = tmp_path / "all.json"
