@@ -8,6 +8,7 @@ import os
 import sys
 
 from recovery_tui.domain import validation as v
+from recovery_tui.domain.plan import ADAPTIVE_ROUTINE as ADAPTIVE
 from recovery_tui.domain.text import one_line
 from recovery_tui.paths import Dirs
 
@@ -32,7 +33,15 @@ def open_app(args: argparse.Namespace, dirs: Dirs) -> int:
     if args.command == "walk":
         start = StartRequest(walk_minutes=v.parse_minutes(args.minutes))
     elif args.command == "stretch":
-        start = StartRequest(routine=args.routine or "adaptive")
+        start = StartRequest(routine=args.routine or ADAPTIVE)
+        if start.routine != ADAPTIVE:
+            from recovery_tui.services.routine_catalog import RoutineNotFound, find_routine
+
+            # Said before anything else: a typo is a typo, with or without a terminal.
+            try:
+                find_routine(start.routine, dirs.config)
+            except RoutineNotFound as error:
+                raise v.InvalidValue(str(error)) from None
     if not (has_terminal() or served_to_a_browser()):
         raise v.InvalidValue(
             "the app needs a terminal; for scripts use the today, checkin, log-run "

@@ -111,16 +111,22 @@ class RoutineCatalog:
             if record.routine_name == stretch_30().name:
                 return stretch_30()
             return adaptive_stretch(self._journal.checkin(record.day))
-        catalog = self.all()
-        for routine in catalog.routines:
-            if routine.id == routine_id:
-                return routine
-        found = find_builtin(routine_id)
-        if found is not None:
-            return found
-        for error in catalog.errors:
-            if error.startswith(f"{routine_id}.toml:"):
-                raise RoutineNotFound(f"The routine file {error}")
-        raise RoutineNotFound(
-            f"There is no routine called '{routine_id}'; `recovery-tui routines` lists them."
-        )
+        return find_routine(routine_id, self._config_dir)
+
+
+def find_routine(routine_id: str, config_dir: Path) -> Routine:
+    """A built-in or custom routine by id (not "adaptive", which needs the day's
+    check-in); raises RoutineNotFound saying why."""
+    catalog = all_routines(config_dir)
+    for routine in catalog.routines:
+        if routine.id == routine_id:
+            return routine
+    found = find_builtin(routine_id)
+    if found is not None:
+        return found
+    for error in catalog.errors:
+        if error.startswith(f"{routine_id}.toml:"):
+            raise RoutineNotFound(f"The routine file {error}")
+    raise RoutineNotFound(
+        f"There is no routine called '{routine_id}'; `recovery-tui routines` lists them."
+    )

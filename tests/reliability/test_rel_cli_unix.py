@@ -61,6 +61,12 @@ def test_the_app_with_stdin_from_dev_null_needs_a_terminal(data_dir: Path) -> No
     assert "needs a terminal" in assert_one_clear_line(result.stderr)
 
 
+def test_an_unknown_routine_is_named_before_the_terminal_is_asked_for(data_dir: Path) -> None:
+    result = run_cli("stretch", "--routine", "nope", data_dir=data_dir)  # stdin is /dev/null
+    assert result.returncode == 2
+    assert "no routine called 'nope'" in assert_one_clear_line(result.stderr)
+
+
 def test_the_app_with_stdin_closed_needs_a_terminal(data_dir: Path) -> None:
     out, err = shell("$RT 0<&-; echo status=$?", data_dir)
     assert out.strip() == "status=2"
