@@ -112,7 +112,8 @@ def adaptive_stretch(checkin: CheckIn | None) -> Routine:
         "work for sore joints, 30 minutes in all.",
     )
     reasons = _reasons(work, steps, filler, balanced.steps[filler], levels)
-    return replace(adapted, reasons=tuple(reasons))
+    summary = _summary(work, steps, filler, balanced.steps[filler], levels)
+    return replace(adapted, reasons=tuple(reasons), summary=summary)
 
 
 def _sorest(
@@ -202,6 +203,39 @@ def _balance(work: list[_Work], filler: int, levels: Mapping[Area, int]) -> int:
 
 def _holds(n: int) -> str:
     return "an extra hold" if n == 1 else f"{n} extra holds"
+
+
+def _names(steps: list[Step]) -> str:
+    return ", ".join(step.name[0].lower() + step.name[1:] for step in steps)
+
+
+def _summary(
+    work: list[_Work],
+    steps: list[Step],
+    filler: int,
+    usual_breathing: Step,
+    levels: Mapping[Area, int],
+) -> str:
+    """What ``_reasons`` says, in one line a tired reader takes in at a glance:
+    "more holds: wall calf stretch · gentler: knee circles · breathing 0:50 · 3 areas
+    not entered, kept as usual"."""
+    pairs = list(zip(work, steps, strict=True))
+    parts = []
+    more = [step for item, step in pairs if item.bonus and not item.gentle]
+    if more:
+        parts.append(f"more holds: {_names(more)}")
+    gentler = [step for item, step in pairs if item.gentle]
+    if gentler:
+        parts.append(f"gentler: {_names(gentler)}")
+    fewer = [step for item, step in pairs if item.given and not item.gentle]
+    if fewer:
+        parts.append(f"fewer holds: {_names(fewer)}")
+    if steps[filler].seconds != usual_breathing.seconds:
+        parts.append(f"breathing {steps[filler].length_text}")
+    unknown = sum(1 for a in Area if a not in levels)
+    if unknown:
+        parts.append(f"{unknown} area{'s' if unknown > 1 else ''} not entered, kept as usual")
+    return " · ".join(parts)
 
 
 def _reasons(

@@ -105,6 +105,7 @@ class Routine:
     description: str = ""
     source: str = "built-in"  # or the path of the TOML file it came from
     reasons: tuple[str, ...] = ()  # what the adaptive session changed today, and why
+    summary: str = ""  # the same in one short line, for the session's head
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

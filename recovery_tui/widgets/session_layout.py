@@ -48,10 +48,11 @@ class SessionLayout(Vertical):
 
     def show_routine(self, routine: Routine) -> None:
         self.query_one(StepList).routine = routine
-        if routine.reasons:
-            # An adapted session says what it changed and why, under its title.
+        if routine.summary:
+            # An adapted session says what it changed in one line under its title; why,
+            # area by area, is in the routine list (o on Today).
             why = self.query_one("#session-why", Static)
-            why.update(Content(one_line("Adapted today: " + "; ".join(routine.reasons) + ".")))
+            why.update(Content(one_line(f"Adapted today: {routine.summary}.")))
             why.remove_class("hidden")
 
     def watch_view(self, old: SessionView | None, view: SessionView | None) -> None:

@@ -15,8 +15,9 @@ from textual.widgets import Button, Static
 from recovery_tui.app import RecoveryApp, StartRequest
 from recovery_tui.domain import plan as plan_rules
 from recovery_tui.domain.adaptive import adaptive_stretch
+from recovery_tui.domain.checkins import CheckInUpdate
 from recovery_tui.domain.clock import FakeClock
-from recovery_tui.domain.models import RunKind, SessionRecord, SessionStatus, Side
+from recovery_tui.domain.models import Area, RunKind, SessionRecord, SessionStatus, Side
 from recovery_tui.domain.routine_library import stretch_30
 from recovery_tui.domain.session_rules import StepOutcome
 from recovery_tui.domain.terminal_notification import notification_sequence
@@ -461,3 +462,20 @@ async def test_the_step_list_marks_steps_behind_by_what_they_came_to(tmp_path: P
         assert f"{StepOutcome.SKIPPED.mark} Ankle circles" in steps
         assert f"{CURRENT} Slow breathing" in steps
         assert "L/R" not in steps
+
+
+async def test_an_adapted_stretch_says_what_changed_in_one_short_line(tmp_path: Path) -> None:
+    def sore_glutes(journal: Journal) -> None:
+        after_race(journal)
+        journal.update_checkin(journal.today(), CheckInUpdate(soreness={Area.GLUTES: 7}))
+
+    app = make_app(tmp_path, fixed_clock(), fill=sore_glutes)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        why = text_of(app.screen, "#session-why")
+        assert why.startswith("Adapted today: more holds: ")
+        assert "figure-four glute stretch" in why
+        # The sentences area by area stay in the routine list: not here.
+        assert "/10" not in why and "Unknown is not painless" not in why

@@ -134,6 +134,29 @@ def test_every_changed_step_is_marked_and_explained(soreness: dict[Area, int]) -
         assert routine == stretch_30()
 
 
+@settings(max_examples=300, deadline=None)
+@given(soreness_maps)
+def test_the_one_line_summary_names_every_changed_stretch(soreness: dict[Area, int]) -> None:
+    routine = adaptive_stretch(checkin(soreness))
+    if not routine.adapted:
+        assert routine.summary == ""
+        return
+    assert one_line(plain(routine.summary)) == routine.summary
+    for adapted, _usual in pairs(routine):
+        if adapted.adapted and adapted.guide != BREATHING_GUIDE:
+            assert adapted.name[0].lower() + adapted.name[1:] in routine.summary
+    # Shorter than the sentences it sums up, which the routine list keeps.
+    assert len(routine.summary) < len("; ".join(routine.reasons))
+
+
+def test_the_summary_says_what_changed_in_a_few_words() -> None:
+    routine = adaptive_stretch(checkin({Area.GLUTES: 7, Area.KNEES: 9}))
+    more, gentler, *rest = routine.summary.split(" · ")
+    assert more.startswith("more holds: ") and "figure-four glute stretch" in more
+    assert gentler == "gentler: standing quad stretch"
+    assert rest[-1] == "7 areas not entered, kept as usual"
+
+
 def test_a_sore_muscle_gets_more_holds_not_longer_ones() -> None:
     every = {a: 1 for a in Area} | {Area.GLUTES: 7}
     routine = adaptive_stretch(checkin(every))
