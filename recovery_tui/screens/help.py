@@ -32,7 +32,8 @@ HOW_TO = """\
 2. Each morning press `c` and record how sore each area you feel is (↑/↓, then a
    digit; an area left out is "not entered", not 0). The plan listens to it.
 3. Work through today's tasks: walk 10-15 minutes a few times, stretch 30 minutes,
-   drink. `space` ticks a task, `enter` starts its routine; `o` lists every routine.
+   drink. `space` ticks a task, `+`/`-` count walks and cups, `enter` starts a task's
+   routine; `o` lists every routine.
 4. Press `h` to see the soreness fade over the week; there `v` shows each run's
    recovery as a curve, and two runs marked with `space` side by side.
 

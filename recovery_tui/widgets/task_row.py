@@ -142,6 +142,13 @@ class TaskRow(Widget, can_focus=True):
         else:
             self.action_toggle()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # + and - count walks and cups; on a task done once, space ticks it, and the
+        # footer keeps its room for the app's keys.
+        if action == "step":
+            return self.spec.counted and not self.spec.auto
+        return True
+
     def action_step(self, delta: int) -> None:
         if self.spec.auto:
             return

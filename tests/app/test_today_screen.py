@@ -68,6 +68,22 @@ async def test_ticking_a_task_persists_across_restarts(tmp_path: Path) -> None:
         assert str(row(app2, plan_rules.MASSAGE).render()).startswith("[x]")
 
 
+async def test_the_count_keys_are_offered_only_on_counted_tasks(tmp_path: Path) -> None:
+    # On a task done once, space ticks it; the footer's room goes to the app's keys.
+    app = make_app(tmp_path, clock=fixed_clock(), fill=half_marathon_yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        row(app, plan_rules.WATER).focus()
+        await pilot.pause()
+        assert app.screen.active_bindings["plus"].binding.description == "Count"
+        row(app, plan_rules.MASSAGE).focus()
+        await pilot.pause()
+        assert "plus" not in app.screen.active_bindings
+        await pilot.press("plus")
+        await pilot.pause()
+        assert not row(app, plan_rules.MASSAGE).done
+
+
 async def test_counted_tasks_go_up_and_down(tmp_path: Path) -> None:
     clock = fixed_clock()
     app = make_app(tmp_path, clock=clock, fill=half_marathon_yesterday)
