@@ -58,7 +58,11 @@ class SessionScreen(RecoveryScreen):
         Binding(
             "z", "toggle_mat", "Mat", tooltip="Mat mode: a huge countdown to follow from the floor"
         ),
-        *(Binding(c.key, f"toggle_cue('{c.setting}')", c.title, tooltip=c.tooltip) for c in CUES),
+        # Not in the footer: the cue line under the progress bar names each with its key.
+        *(
+            Binding(c.key, f"toggle_cue('{c.setting}')", c.title, tooltip=c.tooltip, show=False)
+            for c in CUES
+        ),
     ]
 
     confirming_stop: var[bool] = var(False, init=False)

@@ -23,7 +23,7 @@ class Cue:
     setting: str  # key in the store's settings
     key: str  # key on the session screen that turns it on or off
     label: str
-    title: str  # in the footer
+    title: str  # in the help screen's list of keys
     tooltip: str
     default: bool = True  # before the user ever switched it
 
@@ -88,9 +88,15 @@ class CueLine(Static):
         self._speaker = speaker
 
     def watch_enabled(self, enabled: frozenset[str]) -> None:
-        parts = [f"{cue.label} {'on' if cue.setting in enabled else 'off'}" for cue in CUES]
-        keys = "/".join(cue.key for cue in CUES)
-        self.update(Content(f"Cues: {' · '.join(parts)}  ({keys} to switch)"))
+        # Each cue with its key: this line is where they are learned (the footer leaves
+        # them out to fit 80 columns).
+        parts = [
+            Content.assemble(
+                (cue.key, "bold"), f" {cue.label} {'on' if cue.setting in enabled else 'off'}"
+            )
+            for cue in CUES
+        ]
+        self.update(Content.assemble("Cues: ", Content(" · ").join(parts)))
 
     def toggle(self, setting: str) -> bool:
         """Turn one cue on or off (and say so); returns whether it is now on."""

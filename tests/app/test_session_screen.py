@@ -479,3 +479,19 @@ async def test_an_adapted_stretch_says_what_changed_in_one_short_line(tmp_path: 
         assert "figure-four glute stretch" in why
         # The sentences area by area stay in the routine list: not here.
         assert "/10" not in why and "Unknown is not painless" not in why
+
+
+async def test_the_cue_line_names_each_cue_with_its_key(tmp_path: Path) -> None:
+    # The footer leaves b/f/d/v out so it fits 80 columns: this line is where they are read.
+    app = make_app(tmp_path, fixed_clock(), fill=after_race)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        line = str(screen.query_one(CueLine).render())
+        assert "b bell on · f flash on · d desktop notification on · v voice off" in line
+        assert not any(screen.active_bindings[k].binding.show for k in "bfdv")
+        await pilot.press("b")
+        await pilot.pause()
+        assert "b bell off" in str(screen.query_one(CueLine).render())
