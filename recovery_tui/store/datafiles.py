@@ -244,8 +244,8 @@ class DataFiles:
             # of it for today, or bringing today back would empty the file.
             self._backed_up.add((path, today(self.clock)))
             good = newest_good_copy(self.data_dir, path)
-            if good is not None:
-                day, tables = good
+            day, tables = good if good is not None else (None, None)
+            if day is not None and tables is not None:
                 self.ensure_parent(db)
                 db.write_all(tables)
                 self.notices.append(
@@ -259,8 +259,13 @@ class DataFiles:
                 if db is self.main
                 else "the records in it are kept there but no longer shown"
             )
+            why = (
+                "there is no good backup of it"
+                if day is None
+                else f"its backup of {long_date(day)} says it did not exist when that day began"
+            )
             self.notices.append(
-                f"{path} could not be read ({bad.reason}) and there is no good backup of it. "
+                f"{path} could not be read ({bad.reason}) and {why}. "
                 f"It was moved to {moved}; {kept}."
             )
             if db is self.main:

@@ -7,10 +7,13 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import pendulum
 import pytest
 from app_factory import SIZE, make_app
 from rel_support import assert_one_clear_line, cli, files_of
 
+from recovery_tui.commands import common
+from recovery_tui.domain.clock import FakeClock, today
 from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import Run, RunKind
 
@@ -198,42 +201,50 @@ def test_an_impossible_value_is_refused_at_load_not_met_later(
     assert "is not a valid record" in err and "out of range" in err
 
 
-def four_saves(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Two saves to each file: the second one's first write of the day keeps a copy of the
-    file as the first one left it (a run of 21.1 km; ankles at 3)."""
-    for args in [
+def four_saves(
+    data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> date:
+    """Two saves to each file over two days: today's first write to each file keeps a copy
+    of it as the day began (a run of 21.1 km; ankles at 3 yesterday). Returns today."""
+    clock = FakeClock(pendulum.datetime(2026, 11, 26, 8, 30, tz="Europe/Amsterdam"))
+    monkeypatch.setattr(common, "system_clock", lambda: clock)
+    saves = [
         ("log-run", "--distance-km", "21.1"),
         ("checkin", "--sore", "ankles=3"),
         ("log-run", "--distance-km", "10"),
         ("checkin", "--sore", "knees=2"),
-    ]:
+    ]
+    for n, args in enumerate(saves):
+        if n == 2:
+            clock.advance(24 * 3600)
         code, _out, err = cli(capsys, data, *args)
         assert code == 0, err
+    return today(clock)
 
 
 def test_a_damaged_main_file_is_restored_from_its_backup(
-    data_dir: Path, capsys: pytest.CaptureFixture[str]
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    four_saves(data_dir, capsys)
+    day = four_saves(data_dir, capsys, monkeypatch)
     main = data_dir / "recovery.json"
     main.write_bytes(b"\x00" * 100)
     code, _out, err = cli(capsys, data_dir, "today", "--json")
     assert code == 0, err
     check_moved_aside(err, main, b"\x00" * 100)
-    assert f"your data from the backup of {long_date(date.today())} was restored" in err
+    assert f"your data from the backup of {long_date(day)} was restored" in err
     runs = json.loads(main.read_text())["runs"]
     assert [run["distance_km"] for run in runs.values()] == [21.1]
 
 
 def test_a_damaged_month_file_is_restored_from_its_backup(
-    data_dir: Path, capsys: pytest.CaptureFixture[str]
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    four_saves(data_dir, capsys)
-    month = this_month_file(data_dir)
+    day = four_saves(data_dir, capsys, monkeypatch)
+    month = data_dir / "months" / f"{day:%Y-%m}.json"
     month.write_bytes(b'{"checkins": ')
-    code, out, err = cli(capsys, data_dir, "history", "--days", "1", "--format", "json")
+    code, out, err = cli(capsys, data_dir, "history", "--days", "2", "--format", "json")
     assert code == 0, err
     check_moved_aside(err, month, b'{"checkins": ')
-    assert f"your data from the backup of {long_date(date.today())} was restored" in err
-    [today] = json.loads(out)
-    assert today["soreness"] == {"ankles": 3}
+    assert f"your data from the backup of {long_date(day)} was restored" in err
+    shown = {entry["date"]: entry["soreness"] for entry in json.loads(out)}
+    assert shown == {(day - timedelta(days=1)).isoformat(): {"ankles": 3}, day.isoformat(): {}}
