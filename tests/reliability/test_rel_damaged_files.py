@@ -50,30 +50,43 @@ def check_moved_aside(err: str, path: Path, content: bytes) -> None:
     assert "Traceback" not in err
 
 
+def check_left_as_it_is(err: str, path: Path, content: bytes) -> None:
+    """A command that only reads names the damaged file and changes nothing."""
+    line = assert_one_clear_line(err)
+    assert str(path) in line and "left as it is" in line and "any command that saves" in line
+    assert path.read_bytes() == content
+    assert not list(path.parent.glob(f"{path.name}.corrupt-*"))
+
+
 @pytest.mark.parametrize("content", MAIN_CASES.values(), ids=MAIN_CASES.keys())
-def test_today_survives_a_damaged_main_file_and_names_both_paths(
+def test_a_damaged_main_file_is_named_by_today_and_moved_aside_by_a_save(
     content: bytes, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "recovery.json").write_bytes(content)
-    code, out, err = cli(capsys, data_dir, "today")
-    assert code == 0, err  # the fresh file lets the day be shown at once
-    assert "Tasks" in out
-    check_moved_aside(err, data_dir / "recovery.json", content)
     code, _out, err = cli(capsys, data_dir, "today")
+    assert code == 1
+    check_left_as_it_is(err, data_dir / "recovery.json", content)
+    code, out, err = cli(capsys, data_dir, "checkin", "--sore", "ankles=3")
+    assert code == 0, err  # the fresh file takes the check-in at once
+    check_moved_aside(err, data_dir / "recovery.json", content)
+    code, out, err = cli(capsys, data_dir, "today")
     assert code == 0 and err == ""  # told once, not on every start
+    assert "Tasks" in out
 
 
 @pytest.mark.parametrize("content", MONTH_CASES.values(), ids=MONTH_CASES.keys())
-def test_today_survives_a_damaged_month_file_and_names_both_paths(
+def test_a_damaged_month_file_is_named_by_today_and_moved_aside_by_a_save(
     content: bytes, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli(capsys, data_dir, "checkin", "--sore", "ankles=3")[0] == 0
     month = this_month_file(data_dir)
     month.write_bytes(content)
-    code, out, err = cli(capsys, data_dir, "today")
+    code, _out, err = cli(capsys, data_dir, "today")
+    assert code == 1
+    check_left_as_it_is(err, month, content)
+    code, _out, err = cli(capsys, data_dir, "log-run", "--distance-km", "5")
     assert code == 0, err
-    assert "Tasks" in out
     check_moved_aside(err, month, content)
 
 
@@ -107,14 +120,20 @@ def test_an_older_file_is_migrated_with_a_backup_and_the_run_kept(
     old = version_0_file(run)
     data_dir.mkdir(parents=True)
     (data_dir / "recovery.json").write_bytes(old)
-    code, out, err = cli(capsys, data_dir, "today")
+    code, _out, err = cli(capsys, data_dir, "today")  # only reads: upgrades nothing
+    assert code == 1
+    assert "data format 0" in assert_one_clear_line(err)
+    assert files_of(data_dir) == {"recovery.json": old}
+    code, _out, err = cli(capsys, data_dir, "settings", "distance_unit", "km")
     assert code == 0, err
-    assert "Day 1 of 7" in out
     line = assert_one_clear_line(err)
     assert "upgraded" in line
     copies = list((data_dir / "backups").glob("before-schema-1-*/recovery.json"))
     assert [c.read_bytes() for c in copies] == [old]
     assert str(copies[0].parent) in line
+    code, out, err = cli(capsys, data_dir, "today")
+    assert code == 0, err
+    assert "Day 1 of 7" in out
 
 
 NEWER = json.dumps({"_meta": {"1": {"schema": 99}}, "runs": {"r": {"from": "the future"}}}).encode()
@@ -196,9 +215,12 @@ def test_an_impossible_value_is_refused_at_load_not_met_later(
     content = json.dumps(tables).encode()
     path.write_bytes(content)
     code, _out, err = cli(capsys, data_dir, *command)
+    assert code == 1
+    check_left_as_it_is(err, path, content)
+    assert "is not a valid record" in err and "out of range" in err
+    code, _out, err = cli(capsys, data_dir, "settings", "distance_unit", "km")
     assert code == 0, err
     check_moved_aside(err, path, content)
-    assert "is not a valid record" in err and "out of range" in err
 
 
 def four_saves(
@@ -228,7 +250,7 @@ def test_a_damaged_main_file_is_restored_from_its_backup(
     day = four_saves(data_dir, capsys, monkeypatch)
     main = data_dir / "recovery.json"
     main.write_bytes(b"\x00" * 100)
-    code, _out, err = cli(capsys, data_dir, "today", "--json")
+    code, _out, err = cli(capsys, data_dir, "checkin", "--sore", "calves=1")
     assert code == 0, err
     check_moved_aside(err, main, b"\x00" * 100)
     assert f"your data from the backup of {long_date(day)} was restored" in err
@@ -242,9 +264,11 @@ def test_a_damaged_month_file_is_restored_from_its_backup(
     day = four_saves(data_dir, capsys, monkeypatch)
     month = data_dir / "months" / f"{day:%Y-%m}.json"
     month.write_bytes(b'{"checkins": ')
-    code, out, err = cli(capsys, data_dir, "history", "--days", "2", "--format", "json")
+    code, _out, err = cli(capsys, data_dir, "settings", "distance_unit", "km")
     assert code == 0, err
     check_moved_aside(err, month, b'{"checkins": ')
     assert f"your data from the backup of {long_date(day)} was restored" in err
+    code, out, err = cli(capsys, data_dir, "history", "--days", "2", "--format", "json")
+    assert code == 0, err
     shown = {entry["date"]: entry["soreness"] for entry in json.loads(out)}
     assert shown == {(day - timedelta(days=1)).isoformat(): {"ankles": 3}, day.isoformat(): {}}
