@@ -15,8 +15,10 @@ def system_clock() -> Clock:
     return SystemClock()
 
 
-def journal_for(dirs: Dirs, clock: Clock | None = None) -> Journal:
-    journal = open_journal(dirs.data, clock or system_clock())
+def journal_for(dirs: Dirs, clock: Clock | None = None, *, read_only: bool = False) -> Journal:
+    """The records, opened for this command. ``read_only`` for a command that only shows
+    them: it must not create a data dir (a mistyped --data-dir would become an empty store)."""
+    journal = open_journal(dirs.data, clock or system_clock(), read_only=read_only)
     OPENED.append(journal)
     return journal
 

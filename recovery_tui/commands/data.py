@@ -31,7 +31,7 @@ def export(args: argparse.Namespace, dirs: Dirs) -> int:
         raise v.InvalidValue(f"{one_line(str(path))} is a folder: give a file name")
     if not to_stdout and not args.force and path.exists():
         raise ExportExists(f"{one_line(str(path))} exists already: add --force to replace it")
-    journal = journal_for(dirs, common.system_clock())
+    journal = journal_for(dirs, common.system_clock(), read_only=True)
     document = journal.export_document()
     # The unit the distances were read in: the records keep kilometres whatever it is.
     document["distance_unit"] = distance_unit(journal).value
@@ -70,7 +70,7 @@ def size_text(size: int) -> str:
 
 
 def backups(args: argparse.Namespace, dirs: Dirs) -> int:
-    days = journal_for(dirs, common.system_clock()).backups()
+    days = journal_for(dirs, common.system_clock(), read_only=True).backups()
     if not days:
         say("No backups yet: one is taken before the first change of each day.")
         return 0

@@ -32,7 +32,7 @@ def status(args: argparse.Namespace, dirs: Dirs) -> int:
     from recovery_tui.domain.nudges import status as status_of
 
     clock = common.system_clock()
-    journal = journal_for(dirs, clock)
+    journal = journal_for(dirs, clock, read_only=True)
     view = journal.day_view()
     alarms = [alarm.message for alarm in view.alarms]
     data = status_of(view.plan, view.progress, clock.now(), waking_day(journal), alarms)

@@ -26,7 +26,7 @@ def report(args: argparse.Namespace, dirs: Dirs) -> int:
     output = Path(args.output) if args.output is not None else None
     if output is not None and output.is_dir():
         raise v.InvalidValue(f"{one_line(str(output))} is a folder: give a file name")
-    journal = journal_for(dirs, clock)
+    journal = journal_for(dirs, clock, read_only=True)
     weekly = week_report(journal, journal.runs(), week_end, today, journal.distance_unit())
     text = report_html(weekly) if args.format == "html" else report_markdown(weekly)
     if output is None:

@@ -53,7 +53,7 @@ def settings(args: argparse.Namespace, dirs: Dirs) -> int:
     if args.key is None:
         if args.unset or args.value is not None:
             raise v.InvalidValue("--unset needs a KEY")
-        journal = journal_for(dirs, common.system_clock())
+        journal = journal_for(dirs, common.system_clock(), read_only=True)
         for setting in SETTINGS:
             say(f"{setting.key}: {shown_value(setting, journal.setting(setting.key))}")
             say(f"    {setting.what}")
@@ -62,7 +62,7 @@ def settings(args: argparse.Namespace, dirs: Dirs) -> int:
     if args.unset and args.value is not None:
         raise v.InvalidValue("give either a VALUE or --unset, not both")
     if args.value is None and not args.unset:
-        journal = journal_for(dirs, common.system_clock())
+        journal = journal_for(dirs, common.system_clock(), read_only=True)
         say(shown_value(setting, journal.setting(setting.key)))
         return 0
     value = setting.parse(args.value) if args.value is not None else None

@@ -22,7 +22,7 @@ def today(args: argparse.Namespace, dirs: Dirs) -> int:
     from recovery_tui.services.day_presenter import day_as_json, day_as_text
     from recovery_tui.services.user_settings import distance_unit
 
-    journal = journal_for(dirs, common.system_clock())
+    journal = journal_for(dirs, common.system_clock(), read_only=True)
     view = journal.day_view()
     if args.json:
         shown = {**day_as_json(view), "distance_unit": distance_unit(journal).value}
@@ -61,7 +61,7 @@ def history(args: argparse.Namespace, dirs: Dirs) -> int:
         days = v.parse_int(args.days, "--days", 1, MAX_HISTORY_DAYS) if args.days is not None else 7
         end = now_day
         start = now_day - timedelta(days=days - 1)
-    rows = journal_for(dirs, clock).history(start, end)
+    rows = journal_for(dirs, clock, read_only=True).history(start, end)
     if args.format == "json":
         say_json(export.rows_to_json(rows))
     elif args.format == "csv":

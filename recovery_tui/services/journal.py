@@ -65,9 +65,12 @@ class DayView:
     unit: DistanceUnit = DistanceUnit.KM
 
 
-def open_journal(data_dir: Path, clock: Clock) -> Journal:
-    """Open (creating if needed) the records in ``data_dir``; raises JournalError."""
-    return Journal(Repository.open(data_dir, clock), clock)
+def open_journal(data_dir: Path, clock: Clock, *, read_only: bool = False) -> Journal:
+    """Open (creating if needed) the records in ``data_dir``; raises JournalError.
+
+    ``read_only``: for what only shows the records: nothing is created or changed (no data
+    dir reads as no records) and every save raises JournalError."""
+    return Journal(Repository.open(data_dir, clock, read_only=read_only), clock)
 
 
 class Journal:

@@ -28,24 +28,25 @@ def backup_path(data_dir: Path, file: Path, day: date) -> Path:
 
 
 def backup_before_write(data_dir: Path, file: Path, day: date) -> Path | None:
-    """Copy ``file`` into today's folder unless today already has a copy of it.
+    """Keep ``file`` as it was before the day's first write to it, once per day whatever
+    the number of programs writing it: nothing is done if today's folder already holds a
+    copy of it or a mark.
 
     A file that does not exist yet leaves an empty ``<name>.absent`` mark instead, so that
-    bringing the day back knows the file was not there as the day began. The mark does not
-    stop a copy later that day (from the next program to write the file): that copy is not
-    the day's starting point, but it is what a damaged file can be restored from."""
+    bringing the day back knows the file was not there as the day began. A later copy that
+    day would hold a mid-day state, which restore and the recovery of a damaged file could
+    each take for the start of the day."""
     target = backup_path(data_dir, file, day)
-    if target.exists():
+    mark = absent_mark(target)
+    if target.exists() or mark.exists():
         return None
     try:
         payload = file.read_bytes()
     except FileNotFoundError:
-        mark = absent_mark(target)
-        if not mark.exists():
-            with contextlib.suppress(OSError, StoreError):  # only a mark: the write matters more
-                make_private_dir(target.parent)
-                atomic_write_bytes(mark, b"")
-                prune(data_dir / BACKUPS_DIR)
+        with contextlib.suppress(OSError, StoreError):  # only a mark: the write matters more
+            make_private_dir(target.parent)
+            atomic_write_bytes(mark, b"")
+            prune(data_dir / BACKUPS_DIR)
         return None
     make_private_dir(target.parent)
     atomic_write_bytes(target, payload)

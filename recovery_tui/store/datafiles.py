@@ -46,15 +46,21 @@ T = TypeVar("T")
 # needed again. Five years of history is 60 files.
 _OPEN_MONTHS = 48
 
+# What mends the data a read-only open found wanting: any open for writing.
+_REPAIRED_BY = "opening the app (recovery-tui) or any command that saves"
+
 
 class DataFiles:
     """The main file, the month files (a small cache of open ones) and the write protocol."""
 
-    def __init__(self, data_dir: Path, clock: Clock, lock_timeout: float) -> None:
+    def __init__(
+        self, data_dir: Path, clock: Clock, lock_timeout: float, read_only: bool = False
+    ) -> None:
         self.data_dir = data_dir
         self.notices: list[str] = []
         self.clock = clock
-        self.lock = DataLock(data_dir / LOCK_NAME, lock_timeout)
+        self.read_only = read_only
+        self.lock = DataLock(data_dir / LOCK_NAME, lock_timeout, read_only)
         self.parsed = ParsedRecords()
         self.main = open_db(data_dir / MAIN_FILE, self._validate_main, self._backup)
         self._months: OrderedDict[Month, KeyedDB] = OrderedDict()
@@ -90,6 +96,23 @@ class DataFiles:
                 f"Your data in {self.data_dir} was upgraded to format {CURRENT_VERSION}; "
                 f"a copy of the old files is in {folder}."
             )
+        self._check_first_months()
+
+    def prepare_to_read(self) -> None:
+        """At a read-only open: the same checks as ``prepare``, changing nothing. Damage or
+        an older format is an error; a missing data dir or main file reads as no records."""
+        tables = self.guard(self.main, self.main.atomic.read)
+        if tables is not None:
+            found = version_of(self.main.atomic.path, tables)
+            if found < CURRENT_VERSION:
+                raise StoreError(
+                    f"{self.main.atomic.path} is of data format {found} (this version writes "
+                    f"{CURRENT_VERSION}) and was left as it is: {_REPAIRED_BY} upgrades it, "
+                    "keeping a copy of the old files."
+                )
+        self._check_first_months()
+
+    def _check_first_months(self) -> None:
         # The months the Today and History screens open first: report damage at start-up.
         this_month = month_of(today(self.clock))
         previous = (
@@ -212,6 +235,11 @@ class DataFiles:
         try:
             return op()
         except CorruptFile as bad:
+            if self.read_only:
+                raise StoreError(
+                    f"{bad.path} could not be read ({bad.reason}) and was left as it is: "
+                    f"{_REPAIRED_BY} moves it aside and brings back its newest good backup."
+                ) from None
             self._quarantine(db, bad)
             return op()
 
@@ -244,8 +272,8 @@ class DataFiles:
             # of it for today, or bringing today back would empty the file.
             self._backed_up.add((path, today(self.clock)))
             good = newest_good_copy(self.data_dir, path)
-            if good is not None:
-                day, tables = good
+            day, tables = good if good is not None else (None, None)
+            if day is not None and tables is not None:
                 self.ensure_parent(db)
                 db.write_all(tables)
                 self.notices.append(
@@ -259,8 +287,13 @@ class DataFiles:
                 if db is self.main
                 else "the records in it are kept there but no longer shown"
             )
+            why = (
+                "there is no good backup of it"
+                if day is None
+                else f"its backup of {long_date(day)} says it did not exist when that day began"
+            )
             self.notices.append(
-                f"{path} could not be read ({bad.reason}) and there is no good backup of it. "
+                f"{path} could not be read ({bad.reason}) and {why}. "
                 f"It was moved to {moved}; {kept}."
             )
             if db is self.main:

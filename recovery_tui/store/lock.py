@@ -43,9 +43,14 @@ def read_holder(path: Path) -> tuple[int | None, str]:
 
 
 class DataLock:
-    def __init__(self, path: Path, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self, path: Path, timeout: float = DEFAULT_TIMEOUT, read_only: bool = False
+    ) -> None:
         self.path = path
         self.timeout = timeout
+        # Every write holds the lock, so refusing it here refuses every write of data
+        # opened read-only, without the lock file ever being made.
+        self.read_only = read_only
         self._fd: int | None = None
         self._depth = 0
         self._threads = threading.RLock()
@@ -85,6 +90,10 @@ class DataLock:
         return self._fd
 
     def _acquire(self) -> None:
+        if self.read_only:
+            raise StoreError(
+                f"the data in {self.path.parent} was opened read-only: nothing was saved"
+            )
         fd = self._descriptor()
         deadline = time.monotonic() + self.timeout
         while True:

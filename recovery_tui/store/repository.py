@@ -53,10 +53,16 @@ if TYPE_CHECKING:
 
 
 class Repository:
-    def __init__(self, data_dir: Path, clock: Clock, lock_timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Clock,
+        lock_timeout: float = DEFAULT_TIMEOUT,
+        read_only: bool = False,
+    ) -> None:
         self.data_dir = data_dir
         self._clock = clock
-        self._files = DataFiles(data_dir, clock, lock_timeout)
+        self._files = DataFiles(data_dir, clock, lock_timeout, read_only)
         self._notices_taken = 0
         self._runs: list[Run] = []
         self._runs_of: object = None  # the runs table the sorted list was made from
@@ -70,11 +76,28 @@ class Repository:
 
     @classmethod
     def open(
-        cls, data_dir: Path, clock: Clock, *, lock_timeout: float = DEFAULT_TIMEOUT
+        cls,
+        data_dir: Path,
+        clock: Clock,
+        *,
+        lock_timeout: float = DEFAULT_TIMEOUT,
+        read_only: bool = False,
     ) -> Repository:
         """Open (creating if needed) the data in ``data_dir``: refuse a newer format, move
-        damaged files aside, remove abandoned temporary files and migrate older data."""
+        damaged files aside, remove abandoned temporary files and migrate older data.
+
+        ``read_only``: create and change nothing, not even the lock file (a command that
+        only shows the data must not make a store at a mistyped path); no data dir reads
+        as no records, damage or an older format is a StoreError, and so is any write."""
         data_dir = Path(data_dir)
+        if read_only:
+            repo = cls(data_dir, clock, lock_timeout, read_only=True)
+            try:
+                repo._files.prepare_to_read()
+            except BaseException:
+                repo.close()
+                raise
+            return repo
         try:
             make_private_dir(data_dir)
         except OSError as error:

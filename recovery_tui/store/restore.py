@@ -66,22 +66,32 @@ def read_copy(copy: Path, validate: Validator) -> Tables:
     return tables
 
 
-def newest_good_copy(data_dir: Path, file: Path) -> tuple[date, Tables] | None:
-    """The newest daily copy of ``file`` that reads and validates, with its day."""
+def newest_good_copy(data_dir: Path, file: Path) -> tuple[date, Tables | None] | None:
+    """The newest daily copy of ``file`` that reads and validates, with its day; None when
+    there is none.
+
+    A day whose folder holds the file's "absent" mark stops the search: the file did not
+    exist when that day began, which is what bringing that day back gives too, and an older
+    copy would bring back records removed since. Met first, it is given as ``(day, None)``;
+    met after damaged copies, the answer is None (no good backup)."""
     relative = file.relative_to(data_dir)
     validate = validator_for(relative)
     if validate is None:
         return None
+    skipped = False
     for folder in reversed(day_folders(data_dir / BACKUPS_DIR)):
+        day = folder_day(folder)
+        assert day is not None
         copy = folder / relative
+        if absent_mark(copy).exists():  # even beside a copy (older versions): as restore
+            return None if skipped else (day, None)
         if not copy.is_file():
             continue
         try:
             tables = read_copy(copy, validate)
         except StoreError:
-            continue  # a damaged copy (or one from a newer version): try an older day
-        day = folder_day(folder)
-        assert day is not None
+            skipped = True  # a damaged copy (or one from a newer version): try an older day
+            continue
         return day, tables
     return None
 

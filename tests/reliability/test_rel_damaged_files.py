@@ -7,10 +7,13 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import pendulum
 import pytest
 from app_factory import SIZE, make_app
 from rel_support import assert_one_clear_line, cli, files_of
 
+from recovery_tui.commands import common
+from recovery_tui.domain.clock import FakeClock, today
 from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import Run, RunKind
 
@@ -47,30 +50,43 @@ def check_moved_aside(err: str, path: Path, content: bytes) -> None:
     assert "Traceback" not in err
 
 
+def check_left_as_it_is(err: str, path: Path, content: bytes) -> None:
+    """A command that only reads names the damaged file and changes nothing."""
+    line = assert_one_clear_line(err)
+    assert str(path) in line and "left as it is" in line and "any command that saves" in line
+    assert path.read_bytes() == content
+    assert not list(path.parent.glob(f"{path.name}.corrupt-*"))
+
+
 @pytest.mark.parametrize("content", MAIN_CASES.values(), ids=MAIN_CASES.keys())
-def test_today_survives_a_damaged_main_file_and_names_both_paths(
+def test_a_damaged_main_file_is_named_by_today_and_moved_aside_by_a_save(
     content: bytes, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "recovery.json").write_bytes(content)
-    code, out, err = cli(capsys, data_dir, "today")
-    assert code == 0, err  # the fresh file lets the day be shown at once
-    assert "Tasks" in out
-    check_moved_aside(err, data_dir / "recovery.json", content)
     code, _out, err = cli(capsys, data_dir, "today")
+    assert code == 1
+    check_left_as_it_is(err, data_dir / "recovery.json", content)
+    code, out, err = cli(capsys, data_dir, "checkin", "--sore", "ankles=3")
+    assert code == 0, err  # the fresh file takes the check-in at once
+    check_moved_aside(err, data_dir / "recovery.json", content)
+    code, out, err = cli(capsys, data_dir, "today")
     assert code == 0 and err == ""  # told once, not on every start
+    assert "Tasks" in out
 
 
 @pytest.mark.parametrize("content", MONTH_CASES.values(), ids=MONTH_CASES.keys())
-def test_today_survives_a_damaged_month_file_and_names_both_paths(
+def test_a_damaged_month_file_is_named_by_today_and_moved_aside_by_a_save(
     content: bytes, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli(capsys, data_dir, "checkin", "--sore", "ankles=3")[0] == 0
     month = this_month_file(data_dir)
     month.write_bytes(content)
-    code, out, err = cli(capsys, data_dir, "today")
+    code, _out, err = cli(capsys, data_dir, "today")
+    assert code == 1
+    check_left_as_it_is(err, month, content)
+    code, _out, err = cli(capsys, data_dir, "log-run", "--distance-km", "5")
     assert code == 0, err
-    assert "Tasks" in out
     check_moved_aside(err, month, content)
 
 
@@ -104,14 +120,20 @@ def test_an_older_file_is_migrated_with_a_backup_and_the_run_kept(
     old = version_0_file(run)
     data_dir.mkdir(parents=True)
     (data_dir / "recovery.json").write_bytes(old)
-    code, out, err = cli(capsys, data_dir, "today")
+    code, _out, err = cli(capsys, data_dir, "today")  # only reads: upgrades nothing
+    assert code == 1
+    assert "data format 0" in assert_one_clear_line(err)
+    assert files_of(data_dir) == {"recovery.json": old}
+    code, _out, err = cli(capsys, data_dir, "settings", "distance_unit", "km")
     assert code == 0, err
-    assert "Day 1 of 7" in out
     line = assert_one_clear_line(err)
     assert "upgraded" in line
     copies = list((data_dir / "backups").glob("before-schema-1-*/recovery.json"))
     assert [c.read_bytes() for c in copies] == [old]
     assert str(copies[0].parent) in line
+    code, out, err = cli(capsys, data_dir, "today")
+    assert code == 0, err
+    assert "Day 1 of 7" in out
 
 
 NEWER = json.dumps({"_meta": {"1": {"schema": 99}}, "runs": {"r": {"from": "the future"}}}).encode()
@@ -193,47 +215,60 @@ def test_an_impossible_value_is_refused_at_load_not_met_later(
     content = json.dumps(tables).encode()
     path.write_bytes(content)
     code, _out, err = cli(capsys, data_dir, *command)
+    assert code == 1
+    check_left_as_it_is(err, path, content)
+    assert "is not a valid record" in err and "out of range" in err
+    code, _out, err = cli(capsys, data_dir, "settings", "distance_unit", "km")
     assert code == 0, err
     check_moved_aside(err, path, content)
-    assert "is not a valid record" in err and "out of range" in err
 
 
-def four_saves(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Two saves to each file: the second one's first write of the day keeps a copy of the
-    file as the first one left it (a run of 21.1 km; ankles at 3)."""
-    for args in [
+def four_saves(
+    data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> date:
+    """Two saves to each file over two days: today's first write to each file keeps a copy
+    of it as the day began (a run of 21.1 km; ankles at 3 yesterday). Returns today."""
+    clock = FakeClock(pendulum.datetime(2026, 11, 26, 8, 30, tz="Europe/Amsterdam"))
+    monkeypatch.setattr(common, "system_clock", lambda: clock)
+    saves = [
         ("log-run", "--distance-km", "21.1"),
         ("checkin", "--sore", "ankles=3"),
         ("log-run", "--distance-km", "10"),
         ("checkin", "--sore", "knees=2"),
-    ]:
+    ]
+    for n, args in enumerate(saves):
+        if n == 2:
+            clock.advance(24 * 3600)
         code, _out, err = cli(capsys, data, *args)
         assert code == 0, err
+    return today(clock)
 
 
 def test_a_damaged_main_file_is_restored_from_its_backup(
-    data_dir: Path, capsys: pytest.CaptureFixture[str]
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    four_saves(data_dir, capsys)
+    day = four_saves(data_dir, capsys, monkeypatch)
     main = data_dir / "recovery.json"
     main.write_bytes(b"\x00" * 100)
-    code, _out, err = cli(capsys, data_dir, "today", "--json")
+    code, _out, err = cli(capsys, data_dir, "checkin", "--sore", "calves=1")
     assert code == 0, err
     check_moved_aside(err, main, b"\x00" * 100)
-    assert f"your data from the backup of {long_date(date.today())} was restored" in err
+    assert f"your data from the backup of {long_date(day)} was restored" in err
     runs = json.loads(main.read_text())["runs"]
     assert [run["distance_km"] for run in runs.values()] == [21.1]
 
 
 def test_a_damaged_month_file_is_restored_from_its_backup(
-    data_dir: Path, capsys: pytest.CaptureFixture[str]
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    four_saves(data_dir, capsys)
-    month = this_month_file(data_dir)
+    day = four_saves(data_dir, capsys, monkeypatch)
+    month = data_dir / "months" / f"{day:%Y-%m}.json"
     month.write_bytes(b'{"checkins": ')
-    code, out, err = cli(capsys, data_dir, "history", "--days", "1", "--format", "json")
+    code, _out, err = cli(capsys, data_dir, "settings", "distance_unit", "km")
     assert code == 0, err
     check_moved_aside(err, month, b'{"checkins": ')
-    assert f"your data from the backup of {long_date(date.today())} was restored" in err
-    [today] = json.loads(out)
-    assert today["soreness"] == {"ankles": 3}
+    assert f"your data from the backup of {long_date(day)} was restored" in err
+    code, out, err = cli(capsys, data_dir, "history", "--days", "2", "--format", "json")
+    assert code == 0, err
+    shown = {entry["date"]: entry["soreness"] for entry in json.loads(out)}
+    assert shown == {(day - timedelta(days=1)).isoformat(): {"ankles": 3}, day.isoformat(): {}}

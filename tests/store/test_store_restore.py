@@ -207,21 +207,89 @@ def test_every_writing_path_takes_the_days_backup(store_dir: Path, clock: FakeCl
     assert '"demo"' in (store_dir / "backups" / "2026-11-28" / "recovery.json").read_text()
 
 
-def test_a_new_file_is_copied_by_the_next_program_to_write_it(store_dir: Path, clock: FakeClock):
-    """The mark keeps how the day began (no file); the copy taken later that day by another
-    program is what a damaged file comes back from."""
+def test_a_new_file_is_kept_once_as_absent_however_many_programs_write_it(
+    store_dir: Path, clock: FakeClock
+):
+    """Each open stands for one program (one CLI command): the day's mark is all there is,
+    so bringing the day back and recovering a damaged file both start from "no file"."""
+    for n in range(3):
+        with Repository.open(store_dir, clock) as program:
+            program.add_run(make_run(D, run_id=f"run-{n}"))
+            program.save_checkin(make_checkin(D, ankles=n + 1))
+    folder = store_dir / "backups" / "2026-11-26"
+    kept = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert kept == ["months/2026-11.json.absent", "recovery.json.absent"]
+    (store_dir / "months" / "2026-11.json").write_bytes(b"")
+    (store_dir / "recovery.json").write_bytes(b"")
+    with Repository.open(store_dir, clock) as damaged:
+        assert damaged.is_empty()
+        assert damaged.checkin(D) is None
+        said = " ".join(damaged.notices)
+        assert said.count(f"its backup of {long_date(D)} says it did not exist") == 2
+    with Repository.open(store_dir, clock) as restored:
+        restored.restore(D)
+        assert restored.is_empty()
+
+
+def test_a_files_day_copy_is_taken_once_by_the_first_program_to_write_it(
+    store_dir: Path, clock: FakeClock
+):
+    history_over_days(store_dir, clock)
+    clock.advance(DAY)
+    copy = store_dir / "backups" / "2026-11-27" / "recovery.json"
+    with Repository.open(store_dir, clock) as first:
+        first.add_run(make_run(date(2026, 11, 27), run_id="first"))
+    as_the_day_began = copy.read_bytes()
+    assert b'"first"' not in as_the_day_began
+    with Repository.open(store_dir, clock) as second:
+        second.add_run(make_run(date(2026, 11, 27), run_id="second"))
+    assert copy.read_bytes() == as_the_day_began
+
+
+def test_a_second_program_writes_without_touching_the_days_backup(
+    store_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+):
+    """On a full disk the day's later writes still go through: they copy nothing."""
+    from recovery_tui.store import backups
+
+    with Repository.open(store_dir, clock) as first:
+        first.save_checkin(make_checkin(D, ankles=1))
+
+    def disk_full(path: Path, payload: bytes, **kwargs: bool) -> int | None:
+        raise StoreError(f"could not save {path}: No space left on device")
+
+    monkeypatch.setattr(backups, "atomic_write_bytes", disk_full)
+    with Repository.open(store_dir, clock) as second:
+        second.save_checkin(make_checkin(D, ankles=2))
+        second.add_run(make_run(D, run_id="second"))
+    with Repository.open(store_dir, clock) as third:
+        assert third.checkin(D) == make_checkin(D, ankles=2)
+
+
+def test_a_days_mark_beside_a_copy_wins_for_restore_and_recovery_alike(
+    store_dir: Path, clock: FakeClock
+):
+    """Older versions left both a mark and a mid-day copy: both readers take the mark."""
     with Repository.open(store_dir, clock) as first:
         first.add_run(make_run(D, run_id="first"))
-    with Repository.open(store_dir, clock) as second:
-        second.add_run(make_run(D, run_id="second"))
     folder = store_dir / "backups" / "2026-11-26"
-    assert (folder / "recovery.json.absent").exists()
-    assert '"first"' in (folder / "recovery.json").read_text()
+    (folder / "recovery.json").write_bytes((store_dir / "recovery.json").read_bytes())
     (store_dir / "recovery.json").write_bytes(b"")
-    with Repository.open(store_dir, clock) as third:
-        assert [r.id for r in third.runs()] == ["first"]
-        third.restore(D)
-        assert third.runs() == []
+    with Repository.open(store_dir, clock) as damaged:
+        assert damaged.runs() == []
+    with Repository.open(store_dir, clock) as restored:
+        restored.add_run(make_run(D, run_id="again"))
+        restored.restore(D)
+        assert restored.runs() == []
+
+
+def test_an_older_absent_mark_does_not_hide_a_newer_copy(store_dir: Path, clock: FakeClock):
+    history_over_days(store_dir, clock)  # the 24th began with no files, the 25th with some
+    (store_dir / "backups" / "2026-11-26" / "recovery.json").unlink()
+    (store_dir / "recovery.json").write_bytes(b"")
+    with Repository.open(store_dir, clock) as repo:
+        assert [r.id for r in repo.runs()] == ["run-24"]
+        assert long_date(D - timedelta(days=1)) in repo.notices[0]
 
 
 def test_a_mark_that_cannot_be_saved_does_not_stop_the_write(

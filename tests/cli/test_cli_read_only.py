@@ -1,0 +1,117 @@
+"""Commands that only show the records create nothing: a mistyped --data-dir reads as no
+records instead of becoming a new empty store, and data that cannot be written (a lock file
+that cannot be opened, as on a read-only file system) can still be read."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from cli_support import NOW
+
+from recovery_tui.cli import main
+from recovery_tui.domain.clock import FakeClock
+from recovery_tui.store import Repository
+
+READ_ONLY = [
+    ("today",),
+    ("today", "--json"),
+    ("status",),
+    ("status", "--format", "json"),
+    ("history",),
+    ("history", "--format", "json"),
+    ("settings",),
+    ("settings", "distance_unit"),
+    ("report",),
+    ("report", "--format", "html"),
+]
+
+
+def run(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main([*args, "--data-dir", str(data)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.usefixtures("clock")
+@pytest.mark.parametrize("args", READ_ONLY, ids=" ".join)
+def test_a_read_only_command_makes_no_data_dir_and_shows_an_empty_store(
+    args: tuple[str, ...], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    Repository.open(empty, FakeClock(NOW)).close()
+    missing = tmp_path / "mistyped" / "data"
+    code, out, err = run(capsys, missing, *args)
+    assert code == 0, err
+    assert not (tmp_path / "mistyped").exists()
+    assert (code, out.replace(str(missing), str(empty)), err) == run(capsys, empty, *args)
+
+
+@pytest.mark.usefixtures("clock")
+def test_backups_of_no_data_dir_says_there_are_none_and_makes_no_data_dir(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, tmp_path / "mistyped", "backups")
+    assert (code, err) == (0, "")
+    assert out.startswith("No backups yet")
+    assert not (tmp_path / "mistyped").exists()
+
+
+@pytest.mark.usefixtures("clock")
+def test_export_of_no_data_dir_writes_the_empty_document_and_makes_no_data_dir(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    Repository.open(empty, FakeClock(NOW)).close()
+    missing = tmp_path / "mistyped"
+    assert run(capsys, missing, "export", str(tmp_path / "a.json"))[0] == 0
+    assert run(capsys, empty, "export", str(tmp_path / "b.json"))[0] == 0
+    assert not missing.exists()
+    exported = [json.loads((tmp_path / name).read_text()) for name in ("a.json", "b.json")]
+    assert exported[0] == exported[1]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("checkin", "--sore", "ankles=3"),
+        ("log-run", "--distance-km", "5"),
+        ("settings", "distance_unit", "mi"),
+    ],
+    ids=" ".join,
+)
+@pytest.mark.usefixtures("clock")
+def test_a_command_that_saves_still_makes_the_data_dir(
+    args: tuple[str, ...], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "new" / "data"
+    code, _out, err = run(capsys, data, *args)
+    assert code == 0, err
+    assert (data / "recovery.json").is_file()
+
+
+@pytest.mark.usefixtures("clock")
+@pytest.mark.parametrize(
+    "args", [("today",), ("history", "--format", "json"), ("settings", "distance_unit")]
+)
+def test_data_whose_lock_cannot_be_opened_can_still_be_read(
+    args: tuple[str, ...], data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As on a read-only file system (a folder in the lock's place: the tests run as root,
+    for whom file modes do not bite)."""
+    assert run(capsys, data_dir, "checkin", "--sore", "ankles=3", "--note", "stairs")[0] == 0
+    assert run(capsys, data_dir, "settings", "distance_unit", "mi")[0] == 0
+    before = run(capsys, data_dir, *args)
+    lock = data_dir / ".lock"
+    lock.unlink()
+    lock.mkdir()
+    assert run(capsys, data_dir, *args) == before
+    code, _out, err = run(capsys, data_dir, "export", str(tmp_path / "out.json"))
+    assert code == 0, err
+    assert "stairs" in (tmp_path / "out.json").read_text()
+    code, _out, err = run(capsys, data_dir, "checkin", "--sore", "knees=2")
+    assert code == 1 and "could not open the lock file" in err
+    shutil.rmtree(lock)
