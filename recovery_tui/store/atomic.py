@@ -141,7 +141,9 @@ def decode_tables(raw: bytes, path: Path) -> Tables:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        reason = f"not valid JSON ({error.msg} at line {error.lineno} column {error.colno})"
+        # Some messages end in " at" already ("Unterminated string starting at").
+        what = error.msg.removesuffix(" at")
+        reason = f"not valid JSON ({what} at line {error.lineno} column {error.colno})"
         raise CorruptFile(path, reason) from None
     if not isinstance(data, dict):
         raise CorruptFile(path, f"expected an object of tables but found {_kind(data)}")

@@ -244,8 +244,9 @@ class DataFiles:
             return op()
 
     def _quarantine(self, db: KeyedDB, bad: CorruptFile) -> None:
-        """Move the damaged file aside and put the newest good backup of it in its place;
-        without one, start a fresh main file (a month file is simply left out)."""
+        """Move the damaged file aside and put in its place what can be kept of it (when
+        the damage is in single records: the file without them), else its newest good
+        backup; without one, start a fresh main file (a month file is simply left out)."""
         # Damage is rare: what deals with it is loaded when it is met.
         from recovery_tui.store.quarantine import move_aside
         from recovery_tui.store.restore import newest_good_copy
@@ -271,6 +272,8 @@ class DataFiles:
             # What replaces the file is no new start of the day: no copy or "absent" mark
             # of it for today, or bringing today back would empty the file.
             self._backed_up.add((path, today(self.clock)))
+            if self._keep_what_is_sound(db, moved):
+                return
             good = newest_good_copy(self.data_dir, path)
             day, tables = good if good is not None else (None, None)
             if day is not None and tables is not None:
@@ -298,6 +301,30 @@ class DataFiles:
             )
             if db is self.main:
                 self.main.write_all(fresh_main())
+
+    def _keep_what_is_sound(self, db: KeyedDB, moved: Path) -> bool:
+        """Write back the damaged file (now at ``moved``) without its bad records, if that
+        is all that is wrong with it; True when done."""
+        from recovery_tui.store.salvage import salvage
+
+        path = db.atomic.path
+        validate = validate_main if db is self.main else validate_month
+        try:
+            kept = salvage(path, moved.read_bytes(), validate)
+        except OSError:
+            return False
+        if kept is None:
+            return False
+        tables, left_out = kept
+        self.ensure_parent(db)
+        db.write_all(tables)
+        count = "1 record" if len(left_out) == 1 else f"{len(left_out)} records"
+        self.notices.append(
+            f"{path}: {count} could not be read ({'; '.join(left_out[:3])}) and "
+            f"{'was' if len(left_out) == 1 else 'were'} left out; everything else in it is "
+            f"kept. The file as it was is in {moved}."
+        )
+        return True
 
     def _backup(self, path: Path) -> None:
         day = today(self.clock)

@@ -41,7 +41,9 @@ class CorruptFile(StoreError):
     Internal: the repository catches it, moves the file aside and tells the user.
     """
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, document: tuple[str, str] | None = None) -> None:
         super().__init__(f"{path} could not be read: {reason}")
         self.path = path
         self.reason = reason
+        # (table, key) when the damage is in one document: the rest of the file is sound.
+        self.document = document

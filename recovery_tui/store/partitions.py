@@ -172,14 +172,17 @@ def _check_docs(
                     path,
                     f"document {key!r} in table {name!r} is not a valid record "
                     f"({why_invalid(error)})",
+                    (name, key),
                 ) from None
             if keyed and _KEYS[name](record) != key:
                 raise CorruptFile(
-                    path, f"document {key!r} in table {name!r} is under the wrong key"
+                    path, f"document {key!r} in table {name!r} is under the wrong key", (name, key)
                 )
             if month is not None and month_of(record.day) != month:
                 raise CorruptFile(
-                    path, f"document {key!r} in table {name!r} belongs to another month"
+                    path,
+                    f"document {key!r} in table {name!r} belongs to another month",
+                    (name, key),
                 )
 
 
@@ -195,12 +198,14 @@ def validate_main_docs(
     _check_docs(path, tables, names, keyed=keyed, parsed=parsed if keyed else None)
     for key, doc in tables.get(SETTINGS, {}).items():
         if "value" not in doc:
-            raise CorruptFile(path, f"setting {key!r} has no value")
+            raise CorruptFile(path, f"setting {key!r} has no value", (SETTINGS, key))
     for key, doc in tables.get(RUNNING, {}).items():
         try:
             stored_day(doc["day"])
         except Exception:
-            raise CorruptFile(path, f"running session {key!r} has no valid day") from None
+            raise CorruptFile(
+                path, f"running session {key!r} has no valid day", (RUNNING, key)
+            ) from None
 
 
 def validate_month(path: Path, tables: Tables, parsed: ParsedRecords | None = None) -> None:

@@ -272,3 +272,40 @@ def test_a_damaged_month_file_is_restored_from_its_backup(
     assert code == 0, err
     shown = {entry["date"]: entry["soreness"] for entry in json.loads(out)}
     assert shown == {(day - timedelta(days=1)).isoformat(): {"ankles": 3}, day.isoformat(): {}}
+
+
+def test_one_bad_record_is_left_out_and_the_rest_of_the_file_kept(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A value edited by hand out of range: the other runs, newer than any backup, stay.
+    for km in ("21.1", "10", "5"):
+        assert cli(capsys, data_dir, "log-run", "--distance-km", km)[0] == 0
+    main = data_dir / "recovery.json"
+    edited = main.read_text().replace('"distance_km": 10.0', '"distance_km": -10.0')
+    assert edited != main.read_text()
+    main.write_text(edited)
+    code, _out, err = cli(capsys, data_dir, "checkin", "--sore", "calves=1")
+    assert code == 0, err
+    check_moved_aside(err, main, edited.encode())
+    assert "1 record could not be read" in err and "out of range" in err
+    assert "everything else in it is kept" in err
+    runs = json.loads(main.read_text())["runs"]
+    assert sorted(run["distance_km"] for run in runs.values()) == [5.0, 21.1]
+
+
+def test_bad_check_ins_are_left_out_of_their_month_file(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    day = four_saves(data_dir, capsys, monkeypatch)
+    month = data_dir / "months" / f"{day:%Y-%m}.json"
+    tables = json.loads(month.read_text())
+    yesterday = (day - timedelta(days=1)).isoformat()
+    tables["checkins"][yesterday]["soreness"]["ankles"] = 11
+    month.write_text(json.dumps(tables))
+    code, _out, err = cli(capsys, data_dir, "log-run", "--distance-km", "5")
+    assert code == 0, err
+    assert "1 record could not be read" in err
+    code, out, err = cli(capsys, data_dir, "history", "--days", "2", "--format", "json")
+    assert code == 0, err
+    shown = {entry["date"]: entry["soreness"] for entry in json.loads(out)}
+    assert shown == {yesterday: {}, day.isoformat(): {"knees": 2}}

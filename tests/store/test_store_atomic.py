@@ -13,6 +13,7 @@ from store_samples import make_checkin
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.store import Repository, StoreError, atomic
 from recovery_tui.store.atomic import AtomicJSONStorage, atomic_write_bytes
+from recovery_tui.store.errors import CorruptFile
 
 D = date(2026, 11, 26)
 
@@ -133,3 +134,10 @@ def test_a_note_with_a_lone_surrogate_is_saved_and_read_back_exactly(
         assert reader.notices == []
     repo.save_checkin(make_checkin(D, note="caf\u00e9"))
     assert "caf\u00e9" in month_file.read_text(encoding="utf-8")  # readable when it can be
+
+
+def test_a_json_error_is_said_in_plain_words(tmp_path: Path) -> None:
+    with pytest.raises(CorruptFile) as caught:
+        atomic.decode_tables(b'{"runs": "cut off', tmp_path / "recovery.json")
+    assert "Unterminated string starting at line 1 column 10" in caught.value.reason
+    assert " at at " not in caught.value.reason
