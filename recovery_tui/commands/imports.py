@@ -46,10 +46,7 @@ def _show(result: FileResult, unit: DistanceUnit, dry_run: bool) -> None:
     if result.outcome is Outcome.FAILED:
         warn(result.message)
     elif result.outcome is Outcome.MERGED:
-        if dry_run:
-            say(f"Would merge {name}: a recovery-tui export (a dry run reads no further).")
-        else:
-            say(f"Merged {name}: {result.message}")
+        say(f"{'Would merge' if dry_run else 'Merged'} {name}: {result.message}")
     elif result.outcome is Outcome.DUPLICATE:
         assert result.same_as is not None
         same = result.same_as
@@ -79,12 +76,17 @@ def summary(counts: dict[Outcome, int], dry_run: bool) -> str:
     parts = [f"{counts[Outcome.IMPORTED]} {'to import' if dry_run else 'imported'}"]
     for outcome, words in (
         (Outcome.DUPLICATE, "already there"),
-        (Outcome.MERGED, "exports merged" if counts[Outcome.MERGED] > 1 else "export merged"),
+        (Outcome.MERGED, _merged_words(counts[Outcome.MERGED], dry_run)),
         (Outcome.FAILED, "failed"),
     ):
         if counts[outcome]:
             parts.append(f"{counts[outcome]} {words}")
     return ", ".join(parts) + "."
+
+
+def _merged_words(count: int, dry_run: bool) -> str:
+    exports = "exports" if count > 1 else "export"
+    return f"{exports} to merge" if dry_run else f"{exports} merged"
 
 
 def import_files(args: argparse.Namespace, dirs: Dirs) -> int:

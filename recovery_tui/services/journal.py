@@ -278,10 +278,11 @@ class Journal:
         """Every record and setting as one JSON-ready document."""
         return self.repo.export_document()
 
-    def import_document(self, document: object) -> ImportResult:
-        """Merge an export back; a foreign, malformed or newer one raises JournalError
-        (ImportRefused) and nothing is written."""
-        return self.repo.import_document(document)
+    def import_document(self, document: object, *, dry_run: bool = False) -> ImportResult:
+        """Merge an export back (a record here newer than the imported one is kept); a
+        foreign, malformed or newer one raises JournalError (ImportRefused) and nothing is
+        written. A ``dry_run`` checks and counts the same and writes nothing."""
+        return self.repo.import_document(document, dry_run=dry_run)
 
     def take_notices(self) -> list[str]:
         """Damaged files found (and moved aside) since the last call, as sentences."""

@@ -34,7 +34,7 @@ from recovery_tui.services.user_settings import max_heart_rate
 class Outcome(StrEnum):
     IMPORTED = "imported"  # a new run (or, with dry_run, one that would be)
     DUPLICATE = "duplicate"  # that run is stored already
-    MERGED = "merged"  # an export merged in
+    MERGED = "merged"  # an export merged in (or, with dry_run, checked and counted)
     FAILED = "failed"  # nothing written for this file
 
 
@@ -146,10 +146,8 @@ class RunImport:
                 Outcome.FAILED,
                 message=f"{name} is a truncated or damaged export ({error}): export it again.",
             )
-        if self.dry_run:  # the store counts what changes only as it merges
-            return FileResult(path, Outcome.MERGED)
         try:
-            result = self.journal.import_document(document)
+            result = self.journal.import_document(document, dry_run=self.dry_run)
         except JournalError as error:
             return FileResult(path, Outcome.FAILED, message=f"{name} was refused: {error}")
         self._runs = self.journal.runs()

@@ -14,23 +14,18 @@ from recovery_tui.store.repository import Repository
 
 if TYPE_CHECKING:
     from recovery_tui.store.backups import BackupDay, BackupFile
+    from recovery_tui.store.import_merge import ImportCounts, ImportResult
     from recovery_tui.store.restore import RestoreResult
-    from recovery_tui.store.transfer import (
-        EXPORT_FORMAT,
-        ImportCounts,
-        ImportRefused,
-        ImportResult,
-        is_export,
-    )
+    from recovery_tui.store.transfer import EXPORT_FORMAT, ImportRefused, is_export
 
 _LATER = {
     "BackupDay": "backups",
     "BackupFile": "backups",
     "RestoreResult": "restore",
     "EXPORT_FORMAT": "transfer",
-    "ImportCounts": "transfer",
+    "ImportCounts": "import_merge",
     "ImportRefused": "transfer",
-    "ImportResult": "transfer",
+    "ImportResult": "import_merge",
     "is_export": "transfer",
 }
 

@@ -355,13 +355,14 @@ class Repository:
 
         return export_document(self._files, utc_iso(self._clock.now()))
 
-    def import_document(self, document: object) -> ImportResult:
-        """Merge an export back, each record under its own key (the imported one wins).
+    def import_document(self, document: object, *, dry_run: bool = False) -> ImportResult:
+        """Merge an export back, each record under its own key (the newer one wins).
         A foreign, malformed or newer document raises ImportRefused (a StoreError) and
-        nothing is written; importing the same document again changes nothing."""
+        nothing is written; importing the same document again changes nothing. A
+        ``dry_run`` checks and counts the same and writes nothing."""
         from recovery_tui.store.transfer import import_document
 
-        return import_document(self._files, document)
+        return import_document(self._files, document, dry_run=dry_run)
 
     # ----------------------------------------------------------------- watching
 

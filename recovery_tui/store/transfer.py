@@ -3,7 +3,9 @@
 An export holds every record in its stored shape (``to_dict``) plus a format marker and the
 data format version. An import checks the whole document first (a newer version, a foreign
 or malformed document: refused with a reason, nothing written), then puts each record under
-its own key, so importing the same document twice changes nothing the second time.
+its own key when it is new here or newer than the one here (``import_merge``), so
+importing the same document twice changes nothing the second time, and an older export
+never overwrites newer records.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recovery_tui.domain.models import CheckIn, Run, SessionRecord, SessionStatus, TaskState
 from recovery_tui.store.backups import snapshot
 from recovery_tui.store.errors import StoreError
+from recovery_tui.store.import_merge import ImportResult, Verdict, verdict
 from recovery_tui.store.partitions import (
     CHECKINS,
     MONTH_TABLES,
@@ -55,50 +57,6 @@ _KINDS: dict[str, tuple[Callable[[Doc], Record], Callable[[Any], str]]] = {
 
 class ImportRefused(StoreError):
     """The document was refused as a whole; nothing was written. ``str()`` says why."""
-
-
-@dataclass(slots=True)
-class ImportCounts:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    def count(self, old: object, new: object) -> None:
-        if old is None:
-            self.added += 1
-        elif old == new:
-            self.unchanged += 1
-        else:
-            self.updated += 1
-
-
-@dataclass(slots=True)
-class ImportResult:
-    """What an import did, per kind of record (runs, checkins, tasks, sessions, settings)."""
-
-    kinds: dict[str, ImportCounts] = field(
-        default_factory=lambda: {k: ImportCounts() for k in (*_KINDS, SETTINGS)}
-    )
-    saved_to: Path | None = None  # the files as they were before the import, if any changed
-
-    @property
-    def added(self) -> int:
-        return sum(c.added for c in self.kinds.values())
-
-    @property
-    def updated(self) -> int:
-        return sum(c.updated for c in self.kinds.values())
-
-    @property
-    def unchanged(self) -> int:
-        return sum(c.unchanged for c in self.kinds.values())
-
-    @property
-    def message(self) -> str:
-        text = f"Imported {self.added} new, {self.updated} updated, {self.unchanged} unchanged."
-        if self.saved_to is not None:
-            text += f" The data from before the import is kept in {self.saved_to}."
-        return text
 
 
 def is_export(document: object) -> bool:
@@ -199,11 +157,16 @@ class _Plan:
         return sorted({*self.months, *self.moved_out})
 
 
-def import_document(files: DataFiles, document: object) -> ImportResult:
-    """Merge an export: each record put under its own key (the imported one wins), files
-    written only if something changed, after copying them to ``backups/before-import-*``."""
+def import_document(files: DataFiles, document: object, *, dry_run: bool = False) -> ImportResult:
+    """Merge an export: each record put under its own key when it is new here or newer
+    than the one here (``import_merge``), files written only if something changed, after
+    copying them to ``backups/before-import-*``. A ``dry_run`` checks and counts the same
+    and writes nothing (not even the lock file)."""
     records, settings = parse_document(document)
-    result = ImportResult()
+    result = ImportResult(dry_run=dry_run)
+    if dry_run:
+        _plan(files, records, settings, result)
+        return result
     with files.hold():
         files.check_main()
         plan = _plan(files, records, settings, result)
@@ -228,6 +191,9 @@ def import_document(files: DataFiles, document: object) -> ImportResult:
     return result
 
 
+_TAKEN = (Verdict.ADD, Verdict.UPDATE)
+
+
 def _plan(
     files: DataFiles,
     records: dict[str, dict[str, Record]],
@@ -240,30 +206,39 @@ def _plan(
     old_runs = files.docs(main, RUNS)
     for key, run in records[RUNS].items():
         doc = run.to_dict()
-        result.kinds[RUNS].count(old_runs.get(key), doc)
-        if old_runs.get(key) != doc:
+        said = verdict(RUNS, old_runs.get(key), doc)
+        result.count(RUNS, key, doc, said)
+        if said in _TAKEN:
             plan.runs[key] = doc
     old_settings = files.docs(main, SETTINGS)
     for key, value in settings.items():
         old = old_settings.get(key)
-        result.kinds[SETTINGS].count(None if old is None else old["value"], value)
-        if old is None or old["value"] != value:
+        said = verdict(SETTINGS, None if old is None else old["value"], value)
+        result.count(SETTINGS, key, value, said)
+        if said in _TAKEN:
             plan.settings[key] = value
     where = _session_months(files)
+    taken_sessions: list[SessionRecord] = []
     for kind in MONTH_TABLES:
         for key, record in records[kind].items():
             month = month_of(record.day)
             doc = record.to_dict()
             old = files.docs(files.month(month), kind).get(key)
-            if kind == SESSIONS and where.get(key, month) != month:  # moved to another day
+            moved = kind == SESSIONS and where.get(key, month) != month  # to another day
+            if moved:
                 old = files.docs(files.month(where[key]), SESSIONS).get(key)
+            said = verdict(kind, old, doc)
+            result.count(kind, key, doc, said)
+            if said not in _TAKEN:
+                continue
+            if moved:
                 plan.moved_out.setdefault(where[key], []).append(key)
-            result.kinds[kind].count(old, doc)
-            if old != doc:
-                plan.months.setdefault(month, {}).setdefault(kind, {})[key] = doc
+            if isinstance(record, SessionRecord):
+                taken_sessions.append(record)
+            plan.months.setdefault(month, {}).setdefault(kind, {})[key] = doc
     old_running = files.docs(main, RUNNING)
-    for key, session in records[SESSIONS].items():
-        entry = {"day": session.day.isoformat()}
+    for session in taken_sessions:
+        key, entry = session.id, {"day": session.day.isoformat()}
         if session.status is SessionStatus.RUNNING and old_running.get(key) != entry:
             plan.index_adds[key] = entry
         elif session.status is not SessionStatus.RUNNING and key in old_running:

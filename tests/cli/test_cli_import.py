@@ -4,6 +4,7 @@ merged back. Files are written by the tests (tests/services' writers)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -318,3 +319,65 @@ def test_a_hilly_race_counts_its_descent_in_the_window_and_says_so(
     assert extra == 2 and run_window(run) == flat + extra
     assert f"2 days more for its {run.descent_m:.0f} m of descent" in out
     assert f"Recovery window: {flat + extra} days" in out
+
+
+def every_file(folder: Path) -> dict[str, str]:
+    """A hash of every file under ``folder``, the lock file and backups included."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_an_older_export_keeps_the_newer_check_in_and_its_red_flag(
+    cli: Cli, tmp_path: Path, data_dir: Path, clock: FakeClock
+) -> None:
+    day = str(TODAY)
+    cli("checkin", "--date", day, "--sore", "knees=8", "--note", "old")
+    exported = tmp_path / "old.json"
+    assert cli("export", str(exported))[0] == 0
+    clock.advance(120)
+    cli("checkin", "--date", day, "--sore", "calves=4", "--flag", "dark_urine", "--note", "new")
+    before = every_file(data_dir)
+
+    code, out, _ = cli("import", "--dry-run", str(exported))
+    assert code == 0
+    assert out == (
+        "Would merge old.json: Would import 0 new, 0 updated, 1 unchanged; would keep 1 newer "
+        "here (check-in of 26 November 2026).\n"
+    )
+    assert every_file(data_dir) == before
+
+    code, out, _ = cli("import", str(exported))
+    assert code == 0
+    assert out == (
+        "Merged old.json: Imported 0 new, 0 updated, 1 unchanged; kept 1 newer here "
+        "(check-in of 26 November 2026).\n"
+    )
+    journal = open_journal(data_dir, clock)
+    try:
+        kept = journal.checkin(TODAY)
+    finally:
+        journal.close()
+    assert kept is not None and kept.note == "new"
+    assert [flag.value for flag in kept.red_flags] == ["dark_urine"]
+    assert every_file(data_dir) == before
+
+
+def test_a_dry_run_checks_an_export_as_the_import_does(
+    cli: Cli, tmp_path: Path, data_dir: Path
+) -> None:
+    cli("log-run", "--distance-km", "10", "--date", str(TODAY))
+    exported = tmp_path / "bad.json"
+    cli("export", str(exported))
+    document = json.loads(exported.read_text())
+    document["runs"][0]["distance_km"] = -3
+    exported.write_text(json.dumps(document))
+    before = every_file(data_dir)
+    dry = cli("import", "--dry-run", str(exported))
+    assert every_file(data_dir) == before
+    real = cli("import", str(exported))
+    assert dry == real
+    assert dry[0] == 1 and "bad.json was refused: runs[0] is not a valid record" in dry[2]
+    assert every_file(data_dir) == before

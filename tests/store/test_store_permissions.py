@@ -50,7 +50,10 @@ def every_kind_of_file(data: Path, clock: FakeClock) -> None:
             {
                 "format": "recovery-tui-export",
                 "schema": 1,
-                "checkins": [make_checkin(D, 1).to_dict()],
+                # saved later than the check-in here, so the import changes it
+                "checkins": [
+                    {**make_checkin(D, 1).to_dict(), "recorded_at": "2026-11-27T09:00:00Z"}
+                ],
             }
         )
         repo.restore(date(2026, 11, 27))

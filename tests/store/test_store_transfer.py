@@ -121,6 +121,7 @@ def test_import_merges_by_key_and_keeps_a_copy_of_what_it_changed(
     kept = make_run(date(2026, 11, 1), run_id="kept")
     repo.add_run(kept)
     repo.save_checkin(make_checkin(D, ankles=2))
+    later = replace(make_checkin(D, ankles=7), recorded_at="2026-11-26T08:00:00.000000Z")
     repo.set_setting("theme", "nord")
     main_before = (repo.data_dir / "recovery.json").read_bytes()
     month_before = (repo.data_dir / "months" / "2026-11.json").read_bytes()
@@ -129,7 +130,7 @@ def test_import_merges_by_key_and_keeps_a_copy_of_what_it_changed(
         "schema": 1,
         "exported_at": "2026-11-26T07:00:00.000000Z",
         "runs": [kept.to_dict(), make_run(D, run_id="new").to_dict()],
-        "checkins": [make_checkin(D, ankles=7).to_dict()],
+        "checkins": [later.to_dict()],
         "settings": {"theme": "nord", "bell": True},
     }
     result = repo.import_document(document)
@@ -138,7 +139,7 @@ def test_import_merges_by_key_and_keeps_a_copy_of_what_it_changed(
     assert (result.kinds["settings"].added, result.kinds["settings"].unchanged) == (1, 1)
     assert (result.added, result.updated, result.unchanged) == (2, 1, 2)
     assert [r.id for r in repo.runs()] == ["kept", "new"]
-    assert repo.checkin(D) == make_checkin(D, ankles=7)
+    assert repo.checkin(D) == later
     assert repo.get_setting("bell") is True
     assert result.saved_to is not None and result.saved_to.name.startswith("before-import-")
     assert (result.saved_to / "recovery.json").read_bytes() == main_before
