@@ -91,7 +91,7 @@ def _merged_words(count: int, dry_run: bool) -> str:
 
 def import_files(args: argparse.Namespace, dirs: Dirs) -> int:
     clock = common.system_clock()
-    journal = journal_for(dirs, clock)
+    journal = journal_for(dirs, clock, read_only=args.dry_run)
     unit = distance_unit(journal)
     importer = RunImport(journal, clock, dry_run=args.dry_run)
     counts = dict.fromkeys(Outcome, 0)

@@ -231,6 +231,16 @@ def test_a_dry_run_shows_and_writes_nothing(cli: Cli, tmp_path: Path, data_dir: 
     assert files_of(data_dir) == before
 
 
+def test_a_dry_run_where_there_is_no_data_yet_creates_nothing(
+    cli: Cli, tmp_path: Path, data_dir: Path
+) -> None:
+    path = write(tmp_path / "in", "half.fit", fit_bytes(HALF))
+    assert not data_dir.exists()
+    code, out, _ = cli("import", "--dry-run", str(path))
+    assert code == 0 and out.startswith("Would import half.fit: half marathon")
+    assert not data_dir.exists(), "a dry run made the data folder"
+
+
 # -- exports -----------------------------------------------------------------------------
 def test_an_export_is_merged_with_its_message(
     cli: Cli, tmp_path: Path, data_dir: Path, clock: FakeClock
