@@ -168,6 +168,20 @@ def test_a_folder_takes_only_the_new_runs(
     assert sorted(r.source or "" for r in stored_runs(data_dir, clock)) == ["gpx", "tcx"]
 
 
+def test_a_damaged_file_in_a_folder_is_reported_not_passed_over(
+    cli: Cli, tmp_path: Path
+) -> None:
+    folder = tmp_path / "watch"
+    write(folder, "easy.tcx", tcx_bytes(EASY_UTC))
+    write(folder, "empty.gpx", b"")
+    write(folder, "notes.txt", b"felt good")  # not named as an activity: left alone
+    code, out, err = cli("import", str(folder))
+    assert code == 1
+    assert "Imported easy.tcx" in out and "empty.gpx" in err
+    assert "1 imported" in out and "1 failed" in out
+    assert "notes.txt" not in out + err
+
+
 def test_an_empty_folder_says_so(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     code, _, err = cli("import", str(tmp_path / "empty"))

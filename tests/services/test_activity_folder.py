@@ -39,9 +39,10 @@ def test_a_folder_gives_its_activity_files_by_name(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.gpx")
 
     names = [p.name for p in candidate_files(tmp_path)]
-    assert names == ["a-watch", "b-morning.gpx", "c-race.TCX.txt"]
+    # empty.fit is named as one: it is listed so that its reading says what is wrong.
+    assert names == ["a-watch", "b-morning.gpx", "c-race.TCX.txt", "empty.fit"]
     with_exports = candidate_files(tmp_path, ACTIVITY_KINDS | {FileKind.RECOVERY_EXPORT})
-    assert [p.name for p in with_exports] == [*names, "export.json"]
+    assert [p.name for p in with_exports] == [*names[:3], "empty.fit", "export.json"]
 
 
 def test_a_truncated_file_is_still_a_candidate_so_its_reading_can_say_why(tmp_path: Path) -> None:

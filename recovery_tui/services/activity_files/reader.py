@@ -134,9 +134,18 @@ def detect_file_kind(path: Path) -> FileKind:
         return FileKind.UNKNOWN
 
 
+# Names a watch or an app gives its files: one so named is meant as one, whatever it holds.
+ACTIVITY_SUFFIXES = (".gpx", ".tcx", ".fit", ".gpx.gz", ".tcx.gz", ".fit.gz")
+
+
+def named_as_activity(path: Path) -> bool:
+    return path.name.lower().endswith(ACTIVITY_SUFFIXES)
+
+
 def candidate_files(folder: Path, kinds: frozenset[FileKind] = ACTIVITY_KINDS) -> list[Path]:
-    """The files directly in ``folder`` whose content is one of ``kinds``, by name; hidden
-    files and subfolders are left out."""
+    """The files directly in ``folder`` whose content is one of ``kinds``, or whose name
+    says it is an activity file (so a damaged or empty one is reported, not passed over),
+    by name; hidden files and subfolders are left out."""
     try:
         entries = sorted(folder.iterdir())
     except OSError as error:
@@ -144,5 +153,6 @@ def candidate_files(folder: Path, kinds: frozenset[FileKind] = ACTIVITY_KINDS) -
     return [
         path
         for path in entries
-        if not path.name.startswith(".") and detect_file_kind(path) in kinds
+        if not path.name.startswith(".")
+        and ((named_as_activity(path) and path.is_file()) or detect_file_kind(path) in kinds)
     ]
