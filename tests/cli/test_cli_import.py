@@ -168,9 +168,7 @@ def test_a_folder_takes_only_the_new_runs(
     assert sorted(r.source or "" for r in stored_runs(data_dir, clock)) == ["gpx", "tcx"]
 
 
-def test_a_damaged_file_in_a_folder_is_reported_not_passed_over(
-    cli: Cli, tmp_path: Path
-) -> None:
+def test_a_damaged_file_in_a_folder_is_reported_not_passed_over(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "watch"
     write(folder, "easy.tcx", tcx_bytes(EASY_UTC))
     write(folder, "empty.gpx", b"")
