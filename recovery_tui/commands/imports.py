@@ -50,10 +50,14 @@ def _show(result: FileResult, unit: DistanceUnit, dry_run: bool) -> None:
     elif result.outcome is Outcome.DUPLICATE:
         assert result.same_as is not None
         same = result.same_as
-        say(
-            f"Skipped {name}: already imported as the {run_label(same, unit)} of "
-            f"{period_label(same.day, same.day)}."
-        )
+        if result.same_file is not None:
+            # Not "already imported": in a dry run nothing was, and the twin is in this batch.
+            say(f"Skipped {name}: the same run as {one_line(result.same_file.name)} above.")
+        else:
+            say(
+                f"Skipped {name}: already imported as the {run_label(same, unit)} of "
+                f"{period_label(same.day, same.day)}."
+            )
     else:
         assert result.found is not None
         verb = "Would import" if dry_run else "Imported"

@@ -44,6 +44,7 @@ class FileResult:
     outcome: Outcome
     found: RunFromFile | None = None  # the run read (imported or not)
     same_as: Run | None = None  # the stored run a duplicate is
+    same_file: Path | None = None  # the file of this import that gave ``same_as``
     message: str = ""  # why it failed, or what the merge did
 
     @property
@@ -91,6 +92,7 @@ class RunImport:
         self._zone = user_zone(clock)
         self._max_hr = max_heart_rate(journal)
         self._runs = journal.runs()  # grows with each run taken, so a file twice is seen
+        self._taken: dict[str, Path] = {}  # run id -> the file of this import it came from
 
     def files(self, paths: Sequence[Path]) -> Iterator[FileResult]:
         for item in _expand(paths):
@@ -115,7 +117,8 @@ class RunImport:
             return FileResult(path, Outcome.FAILED, message=f"{one_line(path.name)} {error}")
         same = same_run_in(activity, self._runs)
         if same is not None:
-            return FileResult(path, Outcome.DUPLICATE, found, same_as=same)
+            earlier = self._taken.get(same.id)
+            return FileResult(path, Outcome.DUPLICATE, found, same_as=same, same_file=earlier)
         try:
             if not self.dry_run:
                 self.journal.add_run(found.run)
@@ -123,6 +126,7 @@ class RunImport:
             message = f"{one_line(path.name)} was not saved: {error}"
             return FileResult(path, Outcome.FAILED, found, message=message)
         self._runs.append(found.run)
+        self._taken[found.run.id] = path
         return FileResult(path, Outcome.IMPORTED, found)
 
     def _merge(self, path: Path) -> FileResult:

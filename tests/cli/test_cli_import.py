@@ -145,10 +145,14 @@ def test_two_exports_of_one_run_in_one_import_give_one_run(
     folder = tmp_path / "in"
     write(folder, "a.gpx", gpx_bytes(HALF))
     write(folder, "b.fit", fit_bytes(HALF))
+    code, out, _ = cli("import", "--dry-run", str(folder))
+    # In a dry run nothing was imported: the twin is named, not "already imported".
+    assert "Skipped b.fit: the same run as a.gpx above." in out
     code, out, _ = cli("import", str(folder))
     assert code == 0
     assert len(stored_runs(data_dir, clock)) == 1
     assert "1 imported, 1 already there" in out
+    assert "Skipped b.fit: the same run as a.gpx above." in out
 
 
 def test_a_folder_takes_only_the_new_runs(
