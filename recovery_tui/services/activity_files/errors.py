@@ -132,6 +132,13 @@ def no_times() -> ActivityFileError:
     )
 
 
+def one_moment() -> ActivityFileError:
+    return ActivityFileError(
+        "has a track of a single timed point, so it records no run: export the whole "
+        "activity again."
+    )
+
+
 def no_distance() -> ActivityFileError:
     return ActivityFileError("records no distance: log this run by hand with its distance.")
 

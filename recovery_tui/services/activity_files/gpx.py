@@ -95,7 +95,7 @@ def read_gpx(data: bytes, max_points: int) -> Activity:
     points = [p for segment in track.segments for p in segment.points]
     timed = [p.time for p in points if p.time is not None]
     if len(timed) < 2:
-        raise errors.no_times()
+        raise errors.one_moment() if timed else errors.no_times()
 
     start = in_own_offset(timed[0])
     finish = in_own_offset(timed[-1]).astimezone(start.tzinfo)
