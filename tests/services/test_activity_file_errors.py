@@ -72,7 +72,7 @@ CASES = [
     ("notes.txt", b"ran 21.1 km today", "is not a GPX, TCX or FIT"),
     ("random.bin", random.Random(12).randbytes(2048), "is not a GPX, TCX or FIT"),
     ("no-times.gpx", GPX.replace(b"<time>", b"<!--").replace(b"</time>", b"-->"), "without times"),
-    ("one-point.gpx", re.sub(rb"</trkpt>.*</trkpt>", b"</trkpt>", GPX, flags=re.S), "a single timed point"),
+    ("one-point.gpx", re.sub(rb"</trkpt>.*</trkpt>", b"</trkpt>", GPX, flags=re.S), "single timed"),
     ("nan.gpx", GPX.replace(b'lat="45.0"', b'lat="nan"', 1), "cannot be right"),
     ("mismatched.gpx", GPX.replace(b"</trkseg>", b"</trkse>"), "damaged (Error parsing XML"),
     ("eon.tcx", re.sub(rb"Seconds>[^<]*", b"Seconds>1e300", TCX, count=1), "cannot be right"),
