@@ -21,7 +21,7 @@ from textual.widgets import Static
 from recovery_tui.domain.formats import clock_text, long_date, minutes_text
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import AREAS, CheckIn, SessionRecord, SessionStatus, Side
-from recovery_tui.domain.session_rules import step_outcome, tally_text
+from recovery_tui.domain.session_rules import outcomes_by_step, step_outcome, tally_text
 from recovery_tui.domain.text import one_line, plain
 from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import run_label
@@ -85,8 +85,9 @@ def checkin_text(checkin: CheckIn | None, cups: int) -> Content:
 
 
 def tally(session: SessionRecord) -> str:
-    """Per step side, as the lines under it list them."""
-    return tally_text(step_outcome(step) for step in session.steps)
+    """Per step, as the session's end summary counts them (a step done on one side and
+    skipped on the other is partly done): the same numbers on both screens."""
+    return tally_text(outcome for _, outcome in outcomes_by_step(session))
 
 
 def session_text(session: SessionRecord) -> Content:

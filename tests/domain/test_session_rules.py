@@ -128,8 +128,8 @@ def test_a_walk_of_five_minutes_counts_even_when_stopped() -> None:
 
 
 def test_a_tally_counts_by_step_or_by_side() -> None:
-    """One step partly done by step (as the end summary's list marks it), two sides in the
-    day detail, in the same words."""
+    """One step partly done by step (as the end summary and the day detail count), two
+    sides when counted side by side."""
     record = half_done_stretch()
     by_step = tally_text(outcome for _, outcome in outcomes_by_step(record))
     assert by_step == "✓ 1 done   ◐ 1 partly done   ↷ 1 skipped"

@@ -129,7 +129,8 @@ def fill_stopped_session(journal: Journal) -> None:
 
 
 def test_day_detail_with_skipped_steps(tmp_path: Path, snap_compare: Any) -> None:
-    """A stopped session: '[x2]' kept, 02:05 of 04:00, tally, each side ✓ ◐ or ↷ in words."""
+    """A stopped session: '[x2]' kept, 02:05 of 04:00, the tally by step (as the session's end
+    counts), each side ✓ ◐ or ↷ in words."""
 
     async def open_today(pilot: Pilot[Any]) -> None:
         await open_history(pilot)
