@@ -325,12 +325,10 @@ class SessionEngine:
         starting again at the beginning of step ``record.position`` (both sides)."""
         engine = cls(routine, clock, get_ready_seconds, session_id=record.id, day=record.day)
         position = min(max(record.position, 0), len(routine.steps))
-        # A step left half done is done again from its start: its partial entry is dropped
-        # from the steps (it would read as done twice) but its time stays in actual_seconds.
+        # A step left half done is done again from its start; its entry so far is kept and
+        # joined by the new visit's (``merge_steps``), so its time counts once, in full.
         engine._carry = _Carry(
-            steps=tuple(
-                s for s in record.steps if s.skipped or s.actual_seconds >= s.planned_seconds
-            ),
+            steps=record.steps,
             actual_seconds=record.actual_seconds,
             started_at=record.started_at,
             start_index=first_segment_of(engine.segments, position),

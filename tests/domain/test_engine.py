@@ -589,9 +589,17 @@ def test_resume_restarts_the_step_from_its_first_hold(clock: FakeClock) -> None:
     assert saved.position == 0
     engine = SessionEngine.resume_from(holds(), saved, clock, get_ready_seconds=0)
     assert engine.current.label == "Calf (left, 1 of 3)"
-    # The left side was done in full and is kept; the half-done right side is done again.
-    assert [(r.name, r.side) for r in engine.record().steps] == [("Calf", Side.LEFT)]
+    # Both sides are kept as they stood: the left done, the right partly (15 s).
+    left, right = engine.record().steps
+    assert (left.side, left.actual_seconds) == (Side.LEFT, 34)
+    assert (right.side, right.actual_seconds, right.skipped) == (Side.RIGHT, 15, False)
     assert engine.record().actual_seconds == 54
+    # The step is done again from its start: its time so far and the new add up, once.
+    engine.start()
+    clock.advance(34 + 5 + 34)
+    left, right, *_ = engine.record().steps
+    assert (left.actual_seconds, right.actual_seconds) == (34 + 34, 15 + 34)
+    assert [(r.name, r.side) for r in engine.record().steps].count(("Calf", Side.RIGHT)) == 1
 
 
 def test_a_session_done_for_most_of_its_time_is_completed_even_with_a_skip(
