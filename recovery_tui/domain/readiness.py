@@ -7,6 +7,8 @@ Ready for an easy run when every check passes:
   that was sore at a check-in since the run (a sore area not entered again is unknown now:
   no yes, no dates, "check in every area that was sore");
 - soreness is low: no entered area above ``LOW_SORENESS``, and not going up;
+- soreness is complete: every area entered in the current check-in (one left out may still
+  be sore: "enter every area to know");
 - enough days have passed since the run (``required_days``);
 - the single-leg stand kept the pelvis level on each leg recorded;
 - there is no alarm (red flag, severe soreness, soreness not easing).
@@ -27,7 +29,7 @@ from datetime import date, timedelta
 from recovery_tui.domain.alarms import Alarm, AlarmKind
 from recovery_tui.domain.checkins import current_checkin, previous_checkin
 from recovery_tui.domain.formats import days_text, long_date
-from recovery_tui.domain.models import Area, CheckIn, Run, Side, StandResult
+from recovery_tui.domain.models import AREAS, Area, CheckIn, Run, Side, StandResult
 from recovery_tui.domain.soreness import LOW_SORENESS
 from recovery_tui.domain.units import DistanceUnit
 from recovery_tui.domain.window import run_label, run_window
@@ -39,6 +41,7 @@ EASY_RUN_WINDOW_SHARE = 0.6
 SORENESS_POINTS_PER_EXTRA_DAY = 2
 CHECK_IN_FIRST = "check in your soreness to see when you'll be ready"
 CHECK_IN_SORE = "check in every area that was sore to see when you'll be ready"
+CHECK_IN_EVERY = "enter every area to know, as one left out may still be sore"
 # Under an alarm: what has to come before running, as the alarm itself says it.
 NOT_YET_BECAUSE = {
     AlarmKind.RED_FLAG: "Not yet: no running until a health professional has seen this.",
@@ -168,14 +171,29 @@ def assess_readiness(
 
     ready = not blockers and bool(soreness)
     ready_date = _ready_date(day, run, soreness, trend) if soreness else None
+    missing = [area for area in AREAS if area not in soreness]
+    if ready and missing and run is not None:
+        # A yes needs every area known: no verdict from the areas left out.
+        return Readiness(
+            False,
+            f"Not yet: {CHECK_IN_EVERY}.",
+            (f"not entered: {', '.join(a.label for a in missing)}",),
+            None,
+            _recovery_date(day, run, now, easing=trend < 0 or not compared),
+        )
     if ready:
         ready_date = day
+    recovery_date = _recovery_date(day, run, now, easing=trend < 0 or not compared)
+    if recovery_date is not None and ready_date is not None:
+        # Full recovery never comes before the first easy run it allows: two dates on one
+        # panel must not contradict each other.
+        recovery_date = max(recovery_date, ready_date)
     return Readiness(
         ready,
         _sentence(day, ready, soreness, ready_date),
         tuple(blockers or good),
         ready_date,
-        _recovery_date(day, run, now, easing=trend < 0 or not compared),
+        recovery_date,
     )
 
 

@@ -34,12 +34,15 @@ def checkin(
     stand: dict[Side, StandResult] | None = None,
     energy: int | None = None,
     sleep: float | None = None,
+    rest: int | None = None,
     **sore: int,
 ) -> CheckIn:
+    """``rest``: the level of every area not named (None: those are not entered)."""
     day = on(offset)
+    others = {} if rest is None else dict.fromkeys(Area, rest)
     return CheckIn(
         day=day,
-        soreness={Area(a): n for a, n in sore.items()},
+        soreness=others | {Area(a): n for a, n in sore.items()},
         recorded_at=f"{day.isoformat()}T08:00:00.000000Z",
         tz="UTC",
         energy=energy,

@@ -112,20 +112,20 @@ def test_low_energy_or_short_sleep_shifts_the_day_towards_rest() -> None:
 def test_later_days_offer_the_first_run_only_once_ready() -> None:
     sore = day(5, [HALF], [checkin(5, ankles=4)])
     assert p.RETURN_RUN_WALK not in ids(sore) and p.EASY_RUN_TEST not in ids(sore)
-    low = day(5, [HALF], [checkin(4, ankles=3), checkin(5, ankles=1)])
+    low = day(5, [HALF], [checkin(4, ankles=3), checkin(5, ankles=1, rest=0)])
     assert ids(low)[:2] == [p.WARM_UP, p.RETURN_RUN_WALK]
     assert low.plan.return_step == 0
 
 
 def test_ten_days_after_a_half_with_low_soreness_the_return_plan_begins() -> None:
-    model = day(10, [HALF], [checkin(9, ankles=2), checkin(10, ankles=1)])
+    model = day(10, [HALF], [checkin(9, ankles=2), checkin(10, ankles=1, rest=0)])
     assert model.plan.phase is p.Phase.RETURN and model.plan.return_step == 0
     first = model.plan.task(p.RETURN_RUN_WALK)
     assert first is not None and first.title == p.RETURN_STEPS[0].title
 
 
 def test_the_return_plan_builds_by_small_steps_with_rest_between() -> None:
-    low = [checkin(n, ankles=1) for n in range(8, 16)]
+    low = [checkin(n, ankles=1, rest=0) for n in range(8, 16)]
     ticks = {on(8): {p.RETURN_RUN_WALK: 1}}
     rest = day(9, [HALF], low, ticks)
     assert ids(rest)[0] == p.RETURN_REST

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from day_samples import HALF, MARATHON, checkin, on
+from day_samples import HALF, MARATHON, checkin, on, run
 
 from recovery_tui.domain.alarms import day_alarms
 from recovery_tui.domain.models import CheckIn, RedFlag, Run, Side, StandResult
-from recovery_tui.domain.readiness import CHECK_IN_FIRST, Readiness, assess_readiness, required_days
+from recovery_tui.domain.readiness import (
+    CHECK_IN_EVERY,
+    CHECK_IN_FIRST,
+    Readiness,
+    assess_readiness,
+    required_days,
+)
 
 LEVEL = {Side.LEFT: StandResult.LEVEL, Side.RIGHT: StandResult.LEVEL}
 
@@ -29,7 +35,7 @@ def test_required_days() -> None:
 
 
 def test_ready_after_a_half_marathon() -> None:
-    r = assess(on(6), HALF, [checkin(5, ankles=3), checkin(6, stand=LEVEL, ankles=1)])
+    r = assess(on(6), HALF, [checkin(5, ankles=3), checkin(6, stand=LEVEL, ankles=1, rest=0)])
     assert r.ready and r.sentence == "Yes: an easy run today, gently."
     assert "soreness is easing" in r.reasons and r.ready_date == on(6)
 
@@ -102,9 +108,9 @@ def test_an_area_sore_before_and_not_entered_since_gives_no_yes() -> None:
         "knees 5/10 on Monday 13 April, not entered since",
         "calves 6/10 on Monday 13 April, not entered since",
     }
-    entered_again = [*checkins[:1], checkin(5, quadriceps=1, calves=1, knees=2)]
+    entered_again = [*checkins[:1], checkin(5, quadriceps=1, calves=1, knees=2, rest=0)]
     assert assess(on(5), HALF, entered_again).ready, "every sore area entered: yes"
-    trivial = [checkin(1, quadriceps=6, calves=2), checkin(5, quadriceps=1)]
+    trivial = [checkin(1, quadriceps=6, calves=2), checkin(5, quadriceps=1, rest=0)]
     assert assess(on(5), HALF, trivial).ready, "an area at 2 or less then does not block"
 
 
@@ -119,8 +125,26 @@ def test_recovery_date_moves_when_soreness_is_stuck() -> None:
 
 
 def test_recovery_date_is_today_when_soreness_is_gone() -> None:
-    r = assess(on(3), HALF, [checkin(2, ankles=3), checkin(3, ankles=1)])
-    assert r.recovery_date == on(3)
+    r = assess(on(6), HALF, [checkin(5, ankles=3), checkin(6, ankles=1)])
+    assert r.recovery_date == on(6)
+
+
+def test_full_recovery_never_comes_before_the_first_easy_run() -> None:
+    # Two dates on one panel: "about 2 days more" must not sit above an earlier recovery.
+    soon = assess(on(3), HALF, [checkin(2, ankles=3), checkin(3, ankles=1)])
+    assert soon.ready_date == on(5) and soon.recovery_date == on(5)
+    sore = assess(on(2), run(km=10.0), [checkin(2, calves=6)])
+    assert sore.ready_date is not None and sore.recovery_date is not None
+    assert sore.recovery_date >= sore.ready_date
+
+
+def test_a_yes_needs_every_area_entered() -> None:
+    # Ten days after a half, only calves 0 entered: eight areas unknown, no verdict.
+    r = assess(on(10), HALF, [checkin(10, calves=0)])
+    assert not r.ready and r.ready_date is None
+    assert r.sentence == f"Not yet: {CHECK_IN_EVERY}."
+    assert r.reasons[0].startswith("not entered: ankles, knees, hips")
+    assert assess(on(10), HALF, [checkin(10, calves=0, rest=1)]).ready
 
 
 def test_a_calm_run_day_proves_nothing() -> None:
