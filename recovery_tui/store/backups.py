@@ -117,8 +117,14 @@ def prune(backups: Path, keep: int = KEEP_DAYS) -> None:
 
 def snapshot(data_dir: Path, files: list[Path], folder_name: str) -> Path:
     """Copy ``files`` (inside ``data_dir``) into ``backups/<folder_name>/`` keeping their
-    relative paths; used before a migration rewrites them."""
+    relative paths (``<folder_name>-2``, ``-3``... when taken: two restores or imports in
+    one second must not write over the first one's copy); used before a migration, a
+    restore or an import rewrites them. Called under the data lock."""
     folder = data_dir / BACKUPS_DIR / folder_name
+    n = 1
+    while folder.exists():
+        n += 1
+        folder = data_dir / BACKUPS_DIR / f"{folder_name}-{n}"
     for file in files:
         target = folder / file.relative_to(data_dir)
         make_private_dir(target.parent)

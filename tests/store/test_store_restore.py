@@ -148,6 +148,23 @@ def test_restore_brings_back_the_data_as_that_day_began(store_dir: Path, clock: 
         assert [r.id for r in again.runs()] == ["run-24"]
 
 
+def test_two_restores_in_one_second_keep_both_copies_of_the_data_before(
+    store_dir: Path, clock: FakeClock
+):
+    # The second restore's copy must not write over the first's: the data before the first
+    # restore would be in no file at all.
+    history_over_days(store_dir, clock)
+    with Repository.open(store_dir, clock) as repo:
+        before = {
+            p.name: p.read_bytes() for p in store_dir.rglob("*.json") if "backups" not in p.parts
+        }
+        first = repo.restore(D - timedelta(days=1))
+        second = repo.restore(D - timedelta(days=2))
+    assert first.saved_to is not None and second.saved_to is not None
+    assert second.saved_to == first.saved_to.with_name(f"{first.saved_to.name}-2")
+    assert {p.name: p.read_bytes() for p in first.saved_to.rglob("*.json")} == before
+
+
 def test_restore_is_faithful_for_files_not_written_that_day(store_dir: Path, clock: FakeClock):
     """A file untouched on the chosen day comes from its next copy (it had not changed); a
     file first made after that day is emptied (it did not exist yet)."""
