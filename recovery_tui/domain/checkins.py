@@ -91,6 +91,24 @@ def merge_checkin(
     )
 
 
+def join_checkins(older: CheckIn, newer: CheckIn) -> CheckIn:
+    """One day's check-in from two copies (an import of another machine's export): each
+    value from the newer where it has one, else from the older; red flags from both, so a
+    merge never drops one (a flag cleared here may come back: safer than one lost)."""
+    return CheckIn(
+        day=newer.day,
+        soreness={**older.soreness, **newer.soreness},
+        energy=newer.energy if newer.energy is not None else older.energy,
+        sleep_hours=newer.sleep_hours if newer.sleep_hours is not None else older.sleep_hours,
+        cups=newer.cups if newer.cups is not None else older.cups,
+        stand={**older.stand, **newer.stand},
+        red_flags=older.red_flags | newer.red_flags,
+        note=newer.note or older.note,
+        recorded_at=newer.recorded_at,
+        tz=newer.tz,
+    )
+
+
 def changes_between(opened: CheckIn | None, edited: CheckIn) -> CheckInUpdate:
     """What the user changed in a form opened on ``opened``: saved as an update, it keeps
     whatever another copy wrote meanwhile to the fields the user left alone."""

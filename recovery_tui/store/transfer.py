@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from recovery_tui.domain.checkins import join_checkins
 from recovery_tui.domain.models import CheckIn, Run, SessionRecord, SessionStatus, TaskState
 from recovery_tui.store.backups import snapshot
 from recovery_tui.store.errors import StoreError
@@ -228,6 +229,8 @@ def _plan(
             if moved:
                 old = files.docs(files.month(where[key]), SESSIONS).get(key)
             said = verdict(kind, old, doc)
+            if kind == CHECKINS and old is not None and said is not Verdict.SAME:
+                doc, said = _joined_checkin(old, doc, said)
             result.count(kind, key, doc, said)
             if said not in _TAKEN:
                 continue
@@ -244,6 +247,18 @@ def _plan(
         elif session.status is not SessionStatus.RUNNING and key in old_running:
             plan.index_drops.add(key)
     return plan
+
+
+def _joined_checkin(old: Doc, new: Doc, said: Verdict) -> tuple[Doc, Verdict]:
+    """A check-in on both sides is joined field by field, the newer side's values first
+    (``domain.checkins.join_checkins``): an older export still adds what only it holds,
+    above all a red flag. Unchanged here when the join adds nothing."""
+    here, there = CheckIn.from_dict(dict(old)), CheckIn.from_dict(dict(new))
+    older, newer = (here, there) if said is Verdict.UPDATE else (there, here)
+    joined = join_checkins(older, newer).to_dict()
+    if joined == old:
+        return joined, said if said is not Verdict.UPDATE else Verdict.SAME
+    return joined, Verdict.UPDATE
 
 
 def _change_main(

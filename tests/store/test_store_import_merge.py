@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from store_samples import make_checkin, make_run, make_session
 
 from recovery_tui.domain.clock import FakeClock
-from recovery_tui.domain.models import RedFlag, SessionStatus, TaskState
+from recovery_tui.domain.models import Area, RedFlag, SessionStatus, TaskState
 from recovery_tui.domain.text import one_line, plain
 from recovery_tui.store import ImportRefused, Repository
 from recovery_tui.store.import_merge import ImportResult, Verdict, verdict
@@ -60,7 +60,12 @@ VERSIONS: dict[str, tuple[str, Any, Any, Any]] = {
             make_checkin(D, ankles=4), recorded_at=LATE, red_flags=frozenset({RedFlag.DARK_URINE})
         ),
         replace(make_checkin(D, ankles=8), recorded_at=EARLY),
-        replace(make_checkin(D, ankles=1), recorded_at="2026-11-26T10:00:00.000000Z"),
+        # Keeps the flag: a check-in import joins flags (see the test of joining below).
+        replace(
+            make_checkin(D, ankles=1),
+            recorded_at="2026-11-26T10:00:00.000000Z",
+            red_flags=frozenset({RedFlag.DARK_URINE}),
+        ),
     ),
     "task state": ("tasks", task(5, LATE), task(2, EARLY), task(7, "2026-11-26T10:00:00Z")),
     "session": (
@@ -114,6 +119,27 @@ def test_a_newer_import_replaces_the_record_here(repo: Repository, case: tuple[s
     assert stored(repo, kind) == [newer]
     assert (result.added, result.updated, result.unchanged) == (0, 1, 0)
     assert "kept" not in result.message.split(".")[0]
+
+
+def test_a_check_in_on_both_sides_is_joined_and_never_loses_a_red_flag(repo: Repository):
+    """The user trial: another machine's export held the day's red flag and knees 7; the
+    check-in here, saved later, held only the energy. Joined: nothing of either is lost."""
+    there = replace(
+        make_checkin(D),
+        soreness={Area.KNEES: 7},
+        recorded_at=EARLY,
+        red_flags=frozenset({RedFlag.PAIN_AT_REST}),
+        note="knee aches at night",
+    )
+    here = replace(make_checkin(D), soreness={}, recorded_at=LATE, energy=6, note="")
+    repo.bulk_import([], [here], [], [])
+    result = repo.import_document(export_of(checkins=[there.to_dict()]))
+    joined = repo.checkin(D)
+    assert joined is not None
+    assert joined.red_flags == frozenset({RedFlag.PAIN_AT_REST})
+    assert joined.soreness == {Area.KNEES: 7} and joined.energy == 6
+    assert joined.note == "knee aches at night" and joined.recorded_at == LATE
+    assert (result.added, result.updated, result.unchanged) == (0, 1, 0)
 
 
 def test_the_trial_case_keeps_the_red_flag_and_says_so(repo: Repository):
