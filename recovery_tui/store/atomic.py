@@ -163,11 +163,13 @@ def check_shape(path: Path, tables: Tables) -> None:
     """Every table must be an object of documents, every document an object."""
     for name, table in tables.items():
         if not isinstance(table, dict):
-            raise CorruptFile(path, f"table {name!r} is {_kind(table)}, not an object")
+            raise CorruptFile(path, f"table {name!r} is {_kind(table)}, not an object", table=name)
         for doc_id, doc in table.items():
             if not isinstance(doc, dict):
                 raise CorruptFile(
-                    path, f"document {doc_id!r} in table {name!r} is {_kind(doc)}, not an object"
+                    path,
+                    f"document {doc_id!r} in table {name!r} is {_kind(doc)}, not an object",
+                    (name, doc_id),
                 )
 
 

@@ -41,9 +41,18 @@ class CorruptFile(StoreError):
     Internal: the repository catches it, moves the file aside and tells the user.
     """
 
-    def __init__(self, path: Path, reason: str, document: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        reason: str,
+        document: tuple[str, str] | None = None,
+        *,
+        table: str | None = None,
+    ) -> None:
         super().__init__(f"{path} could not be read: {reason}")
         self.path = path
         self.reason = reason
-        # (table, key) when the damage is in one document: the rest of the file is sound.
+        # Where the damage is, when it is in one place and the rest of the file is sound:
+        # one document (table, key), or one whole table that is not an object.
         self.document = document
+        self.table = table

@@ -12,7 +12,18 @@ from pathlib import Path
 
 from recovery_tui.store.atomic import Tables, decode_tables
 from recovery_tui.store.errors import CorruptFile
-from recovery_tui.store.partitions import META
+from recovery_tui.store.partitions import (
+    CHECKINS,
+    META,
+    RUNNING,
+    RUNS,
+    SESSIONS,
+    SETTINGS,
+    TASKS,
+)
+
+# A table of ours that is not an object loses every record in it: the backup serves better.
+OUR_TABLES = frozenset({META, RUNS, SETTINGS, RUNNING, CHECKINS, TASKS, SESSIONS})
 
 # A file with more bad documents than this is damaged as a whole: its backup serves better.
 MOST_LEFT_OUT = 20
@@ -36,10 +47,13 @@ def salvage(
         try:
             validate(path, copied)
         except CorruptFile as bad:
-            if bad.document is None:
+            if bad.document is not None:
+                table, key = bad.document
+                del copied[table][key]
+            elif bad.table is not None and bad.table not in OUR_TABLES:
+                del copied[bad.table]  # not ours (a comment added by hand): nothing lost
+            else:
                 return None
-            table, key = bad.document
-            del copied[table][key]
             left_out.append(bad.reason)
             continue
         kept = any(isinstance(docs, dict) and docs for name, docs in copied.items() if name != META)

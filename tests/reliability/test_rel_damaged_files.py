@@ -309,3 +309,29 @@ def test_bad_check_ins_are_left_out_of_their_month_file(
     assert code == 0, err
     shown = {entry["date"]: entry["soreness"] for entry in json.loads(out)}
     assert shown == {yesterday: {}, day.isoformat(): {"knees": 2}}
+
+
+def test_a_hand_edit_of_the_wrong_shape_is_left_out_and_the_rest_kept(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A setting written flat and a comment added at the top: neither loses today's runs.
+    for km in ("21.1", "10"):
+        assert cli(capsys, data_dir, "log-run", "--distance-km", km)[0] == 0
+    assert cli(capsys, data_dir, "checkin", "--sore", "calves=2")[0] == 0
+    main = data_dir / "recovery.json"
+    tables = json.loads(main.read_text())
+    tables["settings"]["theme"] = "nord"
+    tables["comment"] = "my runs"
+    main.write_text(json.dumps(tables))
+    month = next((data_dir / "months").glob("*.json"))
+    month_tables = json.loads(month.read_text())
+    month_tables["notes"] = "sore week"
+    month.write_text(json.dumps(month_tables))
+    code, _out, err = cli(capsys, data_dir, "log-run", "--distance-km", "5")
+    assert code == 0, err
+    assert "2 records could not be read" in err and "1 record could not be read" in err
+    runs = json.loads(main.read_text())["runs"]
+    assert sorted(run["distance_km"] for run in runs.values()) == [5.0, 10.0, 21.1]
+    code, out, err = cli(capsys, data_dir, "history", "--days", "1", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)[0]["soreness"] == {"calves": 2}
