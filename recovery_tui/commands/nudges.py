@@ -54,7 +54,10 @@ def remind(args: argparse.Namespace, dirs: Dirs) -> int:
     from recovery_tui.services.notifier import Delivery, send_reminders
 
     clock = common.system_clock()
-    journal = journal_for(dirs, clock)
+    # Run by cron or a timer, unseen: it reads without mending or creating anything (a
+    # damaged file is said on stderr, which cron mails), and opens for writing only to note
+    # what it sent.
+    journal = journal_for(dirs, clock, read_only=True)
     view = journal.day_view()
     due = due_reminders(view.plan, view.progress, clock.now(), waking_day(journal))
     sent_before = reminders_sent(journal)
@@ -74,5 +77,5 @@ def remind(args: argparse.Namespace, dirs: Dirs) -> int:
     # Only today's keys are worth keeping: tomorrow has keys of its own.
     keep = keys_of_day([*sent_before, *delivered], today_of(clock))
     if keep != sent_before:
-        journal.set_setting(REMINDERS_SENT, keep)
+        journal_for(dirs, clock).set_setting(REMINDERS_SENT, keep)
     return 1 if failed else 0

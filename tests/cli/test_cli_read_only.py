@@ -26,6 +26,7 @@ READ_ONLY = [
     ("settings", "distance_unit"),
     ("report",),
     ("report", "--format", "html"),
+    ("remind",),  # run by cron: nothing due, nothing written
 ]
 
 

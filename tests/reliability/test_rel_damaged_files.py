@@ -202,7 +202,7 @@ IMPOSSIBLE = {
 
 
 @pytest.mark.parametrize("case", IMPOSSIBLE.values(), ids=IMPOSSIBLE.keys())
-@pytest.mark.parametrize("command", [("history", "--days", "7"), ("today",)])
+@pytest.mark.parametrize("command", [("history", "--days", "7"), ("today",), ("remind",)])
 def test_an_impossible_value_is_refused_at_load_not_met_later(
     case: tuple[str, dict[str, object]],
     command: tuple[str, ...],
