@@ -392,4 +392,7 @@ class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
             ("Help", "Keys and a short how-to", self.action_help),
         ):
             yield SystemCommand(title, help_text, run)
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" panel says less than our Help (? or F1): one help in the list.
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command

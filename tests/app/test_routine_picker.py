@@ -188,3 +188,13 @@ async def test_no_picker_while_a_session_runs(tmp_path: Path) -> None:
         await pilot.press("o")
         await pilot.pause()
         assert app.screen is session
+
+
+async def test_the_palette_offers_one_help(tmp_path: Path) -> None:
+    # Textual's "Keys" panel beside our Help read as two helps to a tired user.
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles.count("Help") == 1 and "Keys" not in titles
+        assert "Quit" in titles and "Theme" in titles, "Textual's other commands stay"
