@@ -495,3 +495,18 @@ async def test_the_cue_line_names_each_cue_with_its_key(tmp_path: Path) -> None:
         await pilot.press("b")
         await pilot.pause()
         assert "b bell off" in str(screen.query_one(CueLine).render())
+
+
+async def test_the_adapted_summary_is_read_whole_at_80_columns(tmp_path: Path) -> None:
+    def sore_glutes(journal: Journal) -> None:
+        after_race(journal)
+        journal.update_checkin(journal.today(), CheckInUpdate(soreness={Area.GLUTES: 7}))
+
+    app = make_app(tmp_path, fixed_clock(), fill=sore_glutes)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        why = app.screen.query_one("#session-why", Static)
+        shown = "".join(strip.text for strip in why.render_lines(why.region.reset_offset))
+        assert "8 areas not entered, kept as usual." in " ".join(shown.split())
