@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from recovery_tui.domain import validation as v
-from recovery_tui.domain.checkins import changes_between
+from recovery_tui.domain.checkins import CheckInUpdate, changes_between
 from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import AREAS, CheckIn, RedFlag, Side, StandResult
 from recovery_tui.domain.text import one_line, plain
@@ -165,12 +165,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
             errors.update(Content(plain(f"Not saved: {error}")))
             errors.remove_class("hidden")
             return
-        # Only what was changed here is written, merged under the lock: a check-in made
-        # from the command line while this was open keeps its other values.
-        opened = replace(self.existing, cups=self.water) if self.existing is not None else None
-        update = changes_between(opened, checkin)
-        if opened is None and checkin.cups == self.water:
-            update = replace(update, cups=None)
+        update = self._changes(checkin)
         if self.existing is not None and update.is_empty:
             self.dismiss(self.existing)
             return
@@ -179,6 +174,23 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         else:
             errors.update("Not saved: the data file could not be written (see the message).")
             errors.remove_class("hidden")
+
+    def _changes(self, checkin: CheckIn) -> CheckInUpdate:
+        # Only what was changed here is written, merged under the lock: a check-in made
+        # from the command line while this was open keeps its other values.
+        opened = replace(self.existing, cups=self.water) if self.existing is not None else None
+        update = changes_between(opened, checkin)
+        if opened is None and checkin.cups == self.water:
+            update = replace(update, cups=None)
+        return update
+
+    def unsaved(self) -> str | None:
+        """What quitting now would lose (None: nothing typed since it opened)."""
+        try:
+            changed = not self._changes(self.read_form()).is_empty
+        except v.InvalidValue:
+            changed = True  # typed, not yet readable
+        return "The check-in you are typing" if changed else None
 
     @on(Input.Changed)
     def _edited(self, event: Input.Changed) -> None:

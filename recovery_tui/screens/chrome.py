@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from textual.events import ScreenResume
 from textual.message import Message
@@ -15,6 +15,15 @@ from textual.widgets import Static
 
 from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
 from recovery_tui.services.journal import JournalError
+
+
+@runtime_checkable
+class HoldsTyping(Protocol):
+    """A dialog whose typed values quitting would lose (the check-in, the run log)."""
+
+    def unsaved(self) -> str | None:
+        """What would be lost, as the subject of a sentence; None when nothing is."""
+        ...
 
 
 class DayChanged(Message, bubble=False):

@@ -230,6 +230,11 @@ class LogRunScreen(ModalScreen[bool]):
     def action_next_field(self, delta: int) -> None:
         next_field(self, delta)
 
+    def unsaved(self) -> str | None:
+        """What quitting now would lose (None: no distance typed yet)."""
+        typed = self.query_one("#distance", TextField).value.strip()
+        return "The run you are logging" if typed else None
+
     def action_cancel(self) -> None:
         self.dismiss(False)
 
