@@ -6,7 +6,9 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from recovery_tui.domain.formats import clock_text
 from recovery_tui.domain.plan import ADAPTIVE_ROUTINE, WALK_ROUTINE
+from recovery_tui.domain.text import one_line
 from recovery_tui.screens.chrome import SessionClosed, save_or_say
 from recovery_tui.services.journal import JournalError
 from recovery_tui.widgets.task_row import TaskRow
@@ -130,12 +132,23 @@ class SessionFlows:
         try:
             # The usual case, nothing unfinished: the sessions' machinery (routines, timers,
             # cues) is loaded when a session starts, not with every start of the app.
-            latest = self.sessions.to_resume() if self.journal.unfinished_sessions() else None
+            latest, closed = (
+                self.sessions.to_resume() if self.journal.unfinished_sessions() else (None, [])
+            )
         except JournalError as error:
             self.notify(
                 f"Could not read unfinished sessions: {error}", severity="error", markup=False
             )
-            latest = None
+            latest, closed = None, []
+        for record in closed:
+            # Only the latest can be resumed: an older one is kept as stopped, and said so.
+            self.notify(
+                f"An older unfinished session, {one_line(record.routine_name)} "
+                f"({clock_text(record.actual_seconds)} of {clock_text(record.planned_seconds)}), "
+                "was kept as stopped: what you did in it counts.",
+                timeout=10,
+                markup=False,
+            )
         if latest is None:
             if otherwise is not None:
                 otherwise()

@@ -245,13 +245,14 @@ class SessionRunner:
             self._on_save_failed(error)
 
 
-def session_to_resume(journal: Journal) -> SessionRecord | None:
-    """The interrupted session to offer at start-up, if any; older interrupted ones are
-    closed as stopped on the way (raises JournalError when they cannot be read)."""
+def session_to_resume(journal: Journal) -> tuple[SessionRecord | None, list[SessionRecord]]:
+    """The interrupted session to offer at start-up, if any, and the older interrupted ones
+    closed as stopped on the way, for the app to say so (raises JournalError when they
+    cannot be read)."""
     latest, closed = resumable(journal.unfinished_sessions())
     for record in closed:
         journal.save_session(record)
-    return latest
+    return latest, closed
 
 
 def discard_session(journal: Journal, record: SessionRecord) -> None:
@@ -285,7 +286,7 @@ class Sessions:
         except (RoutineNotFound, ValueError, JournalError):
             return None
 
-    def to_resume(self) -> SessionRecord | None:
+    def to_resume(self) -> tuple[SessionRecord | None, list[SessionRecord]]:
         return session_to_resume(self.journal)
 
     def discard(self, record: SessionRecord) -> None:

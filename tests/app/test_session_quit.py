@@ -213,6 +213,9 @@ async def test_older_interrupted_sessions_are_closed_as_stopped(tmp_path: Path) 
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
         assert app.screen.record.id == "new"
+        # Not silently: the older one's closing is said.
+        said = [n.message for n in app._notifications]
+        assert any("older unfinished session, 12-minute walk (06:40 of 12:00)" in m for m in said)
 
     by_id = {r.id: r.status for r in stored(tmp_path, clock)}
     assert by_id == {"old": SessionStatus.STOPPED, "new": SessionStatus.RUNNING}
