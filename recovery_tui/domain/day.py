@@ -193,7 +193,10 @@ def _tasks(
             notes.append(advice.DRINK_SALT)
         notes.append(advice.PAIN_RELIEF)
     elif phase is p.Phase.EARLY:
-        notes += [advice.NORMAL_SORENESS, advice.TIREDNESS, advice.SINGLE_LEG_STAND]
+        notes.append(advice.NORMAL_SORENESS)
+        if run is not None and run.distance_km >= LONG_RACE_KM:
+            notes.append(advice.TIREDNESS)  # its words and sources are of long races
+        notes.append(advice.SINGLE_LEG_STAND)
         notes.append(advice.PAIN_RELIEF)
     elif phase is p.Phase.LATER and readiness.ready and returns_done < len(p.RETURN_STEPS):
         step = returns_done

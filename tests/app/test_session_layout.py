@@ -38,7 +38,8 @@ async def test_the_whole_countdown_at_the_smallest_size(
         assert not shown(pilot, "#session-side"), "no room for the step list at 60 columns"
         assert shown(pilot, "#segment-name") and shown(pilot, "#session-next")
         why = screen.query_one("#session-why")
-        assert why.region.height == (1 if fill else 0), "what was adapted: one line"
+        # What was adapted: two lines at most, and the countdown above stays whole.
+        assert (1 <= why.region.height <= 2) if fill else why.region.height == 0
 
 
 @pytest.mark.parametrize("width", [NARROW_WIDTH - 1, NARROW_WIDTH])

@@ -23,6 +23,14 @@ def ids(model: DayModel) -> list[str]:
     return [t.id for t in model.plan.tasks]
 
 
+@pytest.mark.parametrize(("km", "said"), [(10.0, False), (21.1, True), (42.2, True)])
+def test_the_long_race_tiredness_note_follows_long_races_only(km: float, said: bool) -> None:
+    # Its words ("after a long race") and sources are of long races, not a 10 km.
+    guides = [g for g, _ in day(2, [run(km=km)]).plan.notes]
+    assert "msg.normal_soreness" in guides
+    assert ("msg.tiredness" in guides) is said
+
+
 def test_run_day_of_a_race() -> None:
     model = day(0, [HALF])
     assert (model.plan.phase, model.plan.day_index, model.plan.window_days) == (
