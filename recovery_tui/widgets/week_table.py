@@ -58,7 +58,9 @@ def day_cells(day: DaySummary, folded: bool = False) -> list[Text]:
                 for area in AREAS
             ),
         ]
-    walks = f"{day.walks} · {minutes_text(day.walk_minutes)}" if day.walks else "0"
+    # Short walks do not count as walks but their minutes do: shown, as the totals show them.
+    walked = day.walks or day.walk_minutes
+    walks = f"{day.walks} · {minutes_text(day.walk_minutes)}" if walked else "0"
     return [
         Text(day_label(day.date)),
         _right(rec),
