@@ -163,12 +163,16 @@ def _massage_where_sore(tasks: list[p.TaskSpec], checkin: CheckIn | None) -> lis
         ((level, area) for area, level in (checkin.soreness if checkin else {}).items()),
         key=lambda pair: (-pair[0], AREAS.index(pair[1])),
     )
-    named = [f"{area.label} {level}" for level, area in sore if band(level) >= Band.MILD]
+    named = [(area, level) for level, area in sore if band(level) >= Band.MILD]
     if not named:
         return tasks
-    where = ", ".join(named[:MASSAGE_AREAS_NAMED])
-    why = f"Sorest at your last check-in: {where}. Rub those too."
-    return [replace(t, today=why) if t.id == p.MASSAGE else t for t in tasks]
+    named = named[:MASSAGE_AREAS_NAMED]
+    # The title leads with what the user said is sore (read as made up otherwise); the
+    # routine's own places follow in the reason.
+    title = "Self-massage " + ", ".join(area.label for area, _ in named)
+    where = ", ".join(f"{area.label} {level}" for area, level in named)
+    why = f"Sorest at your last check-in: {where}. The routine covers ankles, knees, lower back."
+    return [replace(t, title=title, today=why) if t.id == p.MASSAGE else t for t in tasks]
 
 
 def _tasks(

@@ -72,14 +72,16 @@ def test_the_self_massage_says_where_the_check_in_found_it_sorest() -> None:
     or with only low soreness, the task gives its usual reason."""
     sore = checkin(2, calves=5, quadriceps=6, knees=2, ankles=5, hips=3)
     massage = day(2, [HALF], [sore]).plan.task(p.MASSAGE)
-    assert massage is not None and massage.title == "Self-massage ankles, knees, lower back"
-    assert (
-        massage.today
-        == "Sorest at your last check-in: quadriceps 6, ankles 5, calves 5. Rub those too."
+    # The title leads with what the user said is sore, not places they scored 0.
+    assert massage is not None and massage.title == "Self-massage quadriceps, ankles, calves"
+    assert massage.today == (
+        "Sorest at your last check-in: quadriceps 6, ankles 5, calves 5. The routine covers "
+        "ankles, knees, lower back."
     )
     for checkins in ([], [checkin(2, knees=2, calves=1)], [checkin(-20, calves=6)]):
         plain = day(2, [HALF], checkins).plan.task(p.MASSAGE)
         assert plain is not None and plain.today == ""
+        assert plain.title == "Self-massage ankles, knees, lower back"
 
 
 @pytest.mark.parametrize("flag", list(RedFlag))
