@@ -92,9 +92,9 @@ class LogRunScreen(ModalScreen[bool]):
                         max_length=10,
                         classes="hidden",
                     )
-                    yield Label("At (HH:MM)", id="finish-label", classes="hidden")
+                    yield Label("Finished at", id="finish-label", classes="hidden")
                     yield TextField(
-                        placeholder="e.g. 11:05 (optional)",
+                        placeholder="clock time, e.g. 11:05 (optional)",
                         id="finish",
                         max_length=5,
                         classes="hidden",
