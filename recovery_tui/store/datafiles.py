@@ -112,13 +112,17 @@ class DataFiles:
                 )
         self._check_first_months()
 
-    def _check_first_months(self) -> None:
-        # The months the Today and History screens open first: report damage at start-up.
+    def _first_months(self) -> tuple[Month, Month]:
+        """The months the Today and History screens open first (checked at every open)."""
         this_month = month_of(today(self.clock))
         previous = (
             (this_month[0] - 1, 12) if this_month[1] == 1 else (this_month[0], this_month[1] - 1)
         )
-        for month in (previous, this_month):
+        return previous, this_month
+
+    def _check_first_months(self) -> None:
+        # Damage in the months opened first is reported at start-up.
+        for month in self._first_months():
             db = self.month(month)
             self.guard(db, db.atomic.read)
 
@@ -236,9 +240,17 @@ class DataFiles:
             return op()
         except CorruptFile as bad:
             if self.read_only:
+                # An older month is only read (so mended) when it is opened: say how.
+                month = file_month(bad.path) if db is not self.main else None
+                mender = (
+                    _REPAIRED_BY
+                    if month is None or month in self._first_months()
+                    else "opening that month in the app's History (h, then ←)"
+                )
                 raise StoreError(
                     f"{bad.path} could not be read ({bad.reason}) and was left as it is: "
-                    f"{_REPAIRED_BY} moves it aside and brings back its newest good backup."
+                    f"{mender} moves it aside and keeps what can be kept (the records that "
+                    "read, else its newest good backup)."
                 ) from None
             self._quarantine(db, bad)
             return op()

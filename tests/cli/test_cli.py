@@ -13,8 +13,10 @@ from typing import NoReturn
 import pytest
 from cli_support import TODAY, YESTERDAY, files_of, run_cli
 
+from recovery_tui.domain.clock import SystemClock
 from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.plan import EARLY_TASKS
+from recovery_tui.store import Repository
 
 
 def test_half_marathon_yesterday_gives_day_1_of_7(cli: Callable[..., tuple[int, str, str]]) -> None:
@@ -281,8 +283,14 @@ def test_a_damaged_month_found_while_reading_history_is_reported(data_dir: Path)
     result = run_cli("history", "--days", "120", "--format", "json", data_dir=data_dir)
     assert result.returncode == 1
     assert str(older) in result.stderr and "left as it is" in result.stderr
+    # An older month is mended only where it is read: the message says where.
+    assert "opening that month in the app's History" in result.stderr
     assert older.read_text(encoding="utf-8") == '{"checkins": ['
     assert "Traceback" not in result.stderr
+    year, month = (int(part) for part in older.stem.split("-"))
+    with Repository.open(data_dir, SystemClock()) as repo:  # as the app's History reads it
+        repo.checkins(date(year, month, 1), date(year, month, 28))
+    assert not older.exists() and list(older.parent.glob(f"{older.name}.corrupt-*"))
 
 
 def test_the_same_race_logged_twice_is_kept_and_said(
