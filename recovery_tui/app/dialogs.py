@@ -1,12 +1,14 @@
 """The app's dialogs: the check-in, logging a run, undoing one, and help; each opens over
-Today."""
+Today. Quitting over a dialog half typed asks first."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from recovery_tui.screens.chrome import RecordsChanged
+from textual.app import App
+
+from recovery_tui.screens.chrome import HoldsTyping, RecordsChanged
 
 if TYPE_CHECKING:
     from recovery_tui.app.main import RecoveryApp
@@ -95,3 +97,21 @@ class DialogFlows:
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    async def action_quit(self: RecoveryApp) -> None:
+        # ctrl+q says everything is saved: a dialog half filled in is asked about first
+        # (ctrl+q again, or y, quits).
+        screen = self.screen
+        losing = screen.unsaved() if isinstance(screen, HoldsTyping) else None
+        if losing is None:
+            await App.action_quit(self)
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        question = f"{losing} is not saved. Quit anyway?"
+        from recovery_tui.screens.confirm import ConfirmScreen
+
+        self.push_screen(ConfirmScreen("Quit without saving?", question, "Quit"), answered)

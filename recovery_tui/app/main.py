@@ -36,7 +36,6 @@ from recovery_tui.errors import ErrorLogConsole
 from recovery_tui.paths import Dirs, style
 from recovery_tui.screens.chrome import (
     DayChanged,
-    HoldsTyping,
     RecordsChanged,
     RecoveryScreen,
     save_or_say,
@@ -352,24 +351,6 @@ class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
         target = self._today_screen()
         while target is not None and self.screen is not target and len(self.screen_stack) > 2:
             self.pop_screen()
-
-    async def action_quit(self) -> None:
-        # ctrl+q says everything is saved: a dialog half filled in is asked about first
-        # (ctrl+q again, or y, quits).
-        screen = self.screen
-        losing = screen.unsaved() if isinstance(screen, HoldsTyping) else None
-        if losing is None:
-            await super().action_quit()
-            return
-
-        def answered(quit_anyway: bool | None) -> None:
-            if quit_anyway:
-                self.exit()
-
-        question = f"{losing} is not saved. Quit anyway?"
-        from recovery_tui.screens.confirm import ConfirmScreen
-
-        self.push_screen(ConfirmScreen("Quit without saving?", question, "Quit"), answered)
 
     def back_to_today(self) -> None:
         """Close the top screen and show Today (it refreshes as it shows again), building
