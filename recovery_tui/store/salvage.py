@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from recovery_tui.domain.models import CheckIn
 from recovery_tui.store.atomic import Tables, decode_tables
 from recovery_tui.store.errors import CorruptFile
 from recovery_tui.store.partitions import (
@@ -43,12 +45,22 @@ def salvage(
         name: dict(docs) if isinstance(docs, dict) else docs for name, docs in tables.items()
     }
     left_out: list[str] = []
+    mended: set[str] = set()
     while len(left_out) <= MOST_LEFT_OUT:
         try:
             validate(path, copied)
         except CorruptFile as bad:
             if bad.document is not None:
                 table, key = bad.document
+                doc = copied[table][key]
+                kept_part = mend_checkin(doc) if table == CHECKINS and key not in mended else None
+                if kept_part is not None:
+                    # A check-in keeps what reads (its red flags above all): only the bad
+                    # values go. Mended once: failing again, it goes whole.
+                    copied[table][key] = kept_part
+                    mended.add(key)
+                    left_out.append(f"{bad.reason}; the rest of that check-in is kept")
+                    continue
                 del copied[table][key]
             elif bad.table is not None and bad.table not in OUR_TABLES:
                 del copied[bad.table]  # not ours (a comment added by hand): nothing lost
@@ -59,3 +71,33 @@ def salvage(
         kept = any(isinstance(docs, dict) and docs for name, docs in copied.items() if name != META)
         return (copied, left_out) if left_out and kept else None
     return None
+
+
+def mend_checkin(doc: object) -> dict[str, Any] | None:
+    """``doc`` without the values that do not read as a check-in's (a soreness of 11, an
+    energy of "high"), by the model's own checks; None when what is left is no check-in
+    (no valid day or stamp) or nothing was wrong with the values."""
+    if not isinstance(doc, dict):
+        return None
+    required = {key: doc[key] for key in ("day", "recorded_at", "tz") if key in doc}
+    if not _reads(required):
+        return None
+    kept: dict[str, Any] = dict(required)
+    for key, value in doc.items():
+        if key in required:
+            continue
+        if isinstance(value, dict) and key in ("soreness", "stand"):
+            kept[key] = {k: v for k, v in value.items() if _reads({**required, key: {k: v}})}
+        elif isinstance(value, list) and key == "red_flags":
+            kept[key] = [flag for flag in value if _reads({**required, key: [flag]})]
+        elif _reads({**required, key: value}):
+            kept[key] = value
+    return kept if kept != doc and _reads(kept) else None
+
+
+def _reads(doc: dict[str, Any]) -> bool:
+    try:
+        CheckIn.from_dict(doc)
+    except Exception:  # any failure means the value is not a check-in's
+        return False
+    return True

@@ -293,6 +293,27 @@ def test_one_bad_record_is_left_out_and_the_rest_of_the_file_kept(
     assert sorted(run["distance_km"] for run in runs.values()) == [5.0, 21.1]
 
 
+def test_a_check_in_with_one_bad_value_keeps_the_rest_and_its_red_flag(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The flag reshapes the day: an area edited to 11 must not take it away.
+    args = ("checkin", "--sore", "calves=6", "--sore", "knees=4", "--flag", "sharp_pain")
+    assert cli(capsys, data_dir, *args, "--note", "knee stabbing")[0] == 0
+    month = next((data_dir / "months").glob("*.json"))
+    tables = json.loads(month.read_text())
+    (key,) = tables["checkins"]
+    tables["checkins"][key]["soreness"]["calves"] = 11
+    month.write_text(json.dumps(tables))
+    code, _out, err = cli(capsys, data_dir, "log-run", "--distance-km", "5")
+    assert code == 0, err
+    assert "soreness 11 is out of range" in err and "the rest of that check-in is kept" in err
+    kept = json.loads(month.read_text())["checkins"][key]
+    assert kept["soreness"] == {"knees": 4}
+    assert kept["red_flags"] == ["sharp_pain"] and kept["note"] == "knee stabbing"
+    code, out, _err = cli(capsys, data_dir, "today")
+    assert code == 0 and "sharp or stabbing pain" in out
+
+
 def test_bad_check_ins_are_left_out_of_their_month_file(
     data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

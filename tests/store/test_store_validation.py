@@ -116,7 +116,12 @@ def test_a_month_record_with_an_impossible_value_makes_the_file_damaged(
     month.parent.mkdir(exist_ok=True)
     content = json.dumps({table: {key: doc}}).encode()
     month.write_bytes(content)
-    assert repo.checkins(D, D) == []
+    # A check-in with a bad value keeps the rest of itself (its red flags above all).
+    mended = table == "checkins" and key == "2026-11-26"
+    kept = repo.checkins(D, D)
+    assert len(kept) == (1 if mended else 0)
+    if mended:
+        assert "the rest of that check-in is kept" in repo.notices[0]
     assert repo.task_states(D) == {}
     assert repo.sessions(D, D) == []
     assert month.with_name("2026-11.json.corrupt-20261126T083000").read_bytes() == content
@@ -157,3 +162,14 @@ def test_a_check_in_change_that_moves_the_day_is_refused(repo: Repository):
         repo.update_checkin(D, lambda old: replace(old, day=date(2026, 11, 25)))
     assert repo.checkin(D) == make_checkin(D)
     assert repo.checkin(date(2026, 11, 25)) is None
+
+
+def test_a_check_in_is_mended_value_by_value() -> None:
+    from recovery_tui.store.salvage import mend_checkin
+
+    doc = checkin_doc(soreness={"knees": 11, "calves": 3}, red_flags=["swelling", "bogus"])
+    mended = mend_checkin(doc)
+    assert mended is not None
+    assert mended["soreness"] == {"calves": 3} and mended["red_flags"] == ["swelling"]
+    assert mend_checkin(checkin_doc()) is None, "nothing wrong: nothing to mend"
+    assert mend_checkin(checkin_doc(day="soon")) is None, "no day: no check-in to keep"
