@@ -48,12 +48,13 @@ from recovery_tui.domain.segments import (
     Segment,
     SegmentChanged,
     SegmentKind,
+    SideKey,
     Visit,
     build_segments,
     first_segment_of,
+    keyed_step_records,
     merge_steps,
     previous_step_index,
-    step_records,
     step_sides,
 )
 from recovery_tui.domain.session_rules import end_status
@@ -309,7 +310,9 @@ class SessionEngine:
             started_at=self._carry.started_at or utc_iso(self._started_wall),
             ended_at=self._ended_wall,
             tz=self.clock.tz_name,
-            steps=merge_steps(self._carry.steps, self._step_records(), step_sides(self.segments)),
+            steps=merge_steps(
+                self._carry.steps, self._keyed_step_records(), step_sides(self.segments)
+            ),
             position=self.position,
         )
 
@@ -392,7 +395,7 @@ class SessionEngine:
             return self._carry.start_index
         return index + 1
 
-    def _step_records(self) -> tuple[StepRecord, ...]:
+    def _keyed_step_records(self) -> list[tuple[SideKey, StepRecord]]:
         running = self._started and not self.done
         current = (self._index, self.elapsed_in_segment()) if running else None
-        return step_records(self.segments, self._visits, current)
+        return keyed_step_records(self.segments, self._visits, current)

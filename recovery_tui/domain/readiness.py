@@ -172,7 +172,7 @@ def assess_readiness(
     ready = not blockers and bool(soreness)
     ready_date = _ready_date(day, run, soreness, trend) if soreness else None
     missing = [area for area in AREAS if area not in soreness]
-    if ready and missing and run is not None:
+    if ready and missing:
         # A yes needs every area known: no verdict from the areas left out.
         return Readiness(
             False,

@@ -28,8 +28,8 @@ class SegmentKind(StrEnum):
 
 
 RELEASE_NAME = "Release"
-# A step side as a session's records name it: (step name, side or None).
-StepSide = tuple[str, Side | None]
+# A step side's place in its routine: (step index, side or None).
+SideKey = tuple[int, Side | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,37 +156,45 @@ class Visit:
     skipped: bool = False
 
 
+def keyed_step_records(
+    segments: tuple[Segment, ...],
+    visits: dict[int, Visit],
+    current: tuple[int, float] | None = None,
+) -> list[tuple[SideKey, StepRecord]]:
+    """One entry per step side reached, in routine order, with its place in the routine:
+    its holds and the releases between them, with the time of every visit (after ``back``
+    too) plus ``current`` (the segment in progress and its time so far); skipped when one
+    of its holds was skipped and not done on a later visit."""
+    actual = {i: visit.actual for i, visit in visits.items()}
+    if current is not None:
+        actual[current[0]] = actual.get(current[0], 0.0) + current[1]
+    sides: dict[SideKey, list[Segment]] = {}
+    for segment in segments:
+        if segment.kind in (SegmentKind.STEP, SegmentKind.RELEASE):
+            sides.setdefault((segment.step_index, segment.side), []).append(segment)
+    records = []
+    for key, parts in sides.items():
+        if not any(s.index in visits or actual.get(s.index, 0.0) > 0 for s in parts):
+            continue
+        holds = [s for s in parts if s.kind is SegmentKind.STEP]
+        record = StepRecord(
+            name=holds[0].name,
+            side=holds[0].side,
+            planned_seconds=float(sum(s.seconds for s in parts)),
+            actual_seconds=sum(actual.get(s.index, 0.0) for s in parts),
+            skipped=any(visits[s.index].skipped for s in holds if s.index in visits),
+        )
+        records.append((key, record))
+    return records
+
+
 def step_records(
     segments: tuple[Segment, ...],
     visits: dict[int, Visit],
     current: tuple[int, float] | None = None,
 ) -> tuple[StepRecord, ...]:
-    """One entry per step side reached, in routine order: its holds and the releases
-    between them, with the time of every visit (after ``back`` too) plus ``current``
-    (the segment in progress and its time so far); skipped when one of its holds was
-    skipped and not done on a later visit."""
-    actual = {i: visit.actual for i, visit in visits.items()}
-    if current is not None:
-        actual[current[0]] = actual.get(current[0], 0.0) + current[1]
-    sides: dict[tuple[int, Side | None], list[Segment]] = {}
-    for segment in segments:
-        if segment.kind in (SegmentKind.STEP, SegmentKind.RELEASE):
-            sides.setdefault((segment.step_index, segment.side), []).append(segment)
-    records = []
-    for parts in sides.values():
-        if not any(s.index in visits or actual.get(s.index, 0.0) > 0 for s in parts):
-            continue
-        holds = [s for s in parts if s.kind is SegmentKind.STEP]
-        records.append(
-            StepRecord(
-                name=holds[0].name,
-                side=holds[0].side,
-                planned_seconds=float(sum(s.seconds for s in parts)),
-                actual_seconds=sum(actual.get(s.index, 0.0) for s in parts),
-                skipped=any(visits[s.index].skipped for s in holds if s.index in visits),
-            )
-        )
-    return tuple(records)
+    """``keyed_step_records`` without the places."""
+    return tuple(record for _, record in keyed_step_records(segments, visits, current))
 
 
 PHASE_OF = {
@@ -205,16 +213,34 @@ def previous_step_index(segments: tuple[Segment, ...], index: int) -> int:
 
 
 def merge_steps(
-    earlier: tuple[StepRecord, ...], later: tuple[StepRecord, ...], order: list[StepSide]
+    saved: tuple[StepRecord, ...],
+    later: list[tuple[SideKey, StepRecord]],
+    routine: list[tuple[SideKey, str]],
 ) -> tuple[StepRecord, ...]:
-    """The steps of a resumed session: those saved before it stopped (``earlier``) and
-    those of this run (``later``). A step side in both (gone back to after resuming) is
-    one entry, with the time of both visits, done if either visit did it; entries follow
-    ``order``, the routine's."""
-    merged = {(r.name, r.side): r for r in earlier}
-    for record in later:
-        key = (record.name, record.side)
-        before = merged.get(key)
+    """The steps of a resumed session: those saved before it stopped and those of this run
+    (``later``, with their places). A step side in both (gone back to after resuming) is
+    one entry, with the time of both visits, done if either visit did it. Saved entries
+    carry no place: they are matched to the routine's sides (``routine``) in order, by
+    name and side, so a routine naming two steps alike (heat, cold, heat) keeps both."""
+    places: dict[SideKey, StepRecord] = {}
+    unplaced: list[StepRecord] = []
+    position = 0
+    for record in saved:
+        found = next(
+            (
+                i
+                for i in range(position, len(routine))
+                if routine[i][1] == record.name and routine[i][0][1] == record.side
+            ),
+            None,
+        )
+        if found is None:
+            unplaced.append(record)  # of a routine changed since: kept as it was
+            continue
+        places[routine[found][0]] = record
+        position = found + 1
+    for key, record in later:
+        before = places.get(key)
         if before is not None:
             record = StepRecord(
                 name=record.name,
@@ -223,15 +249,16 @@ def merge_steps(
                 actual_seconds=before.actual_seconds + record.actual_seconds,
                 skipped=before.skipped and record.skipped,
             )
-        merged[key] = record
-    rank = {key: i for i, key in enumerate(order)}
-    return tuple(sorted(merged.values(), key=lambda r: rank.get((r.name, r.side), len(rank))))
+        places[key] = record
+    order = {key: i for i, (key, _) in enumerate(routine)}
+    placed = sorted(places.items(), key=lambda item: order.get(item[0], len(order)))
+    return tuple(record for _, record in placed) + tuple(unplaced)
 
 
-def step_sides(segments: tuple[Segment, ...]) -> list[StepSide]:
-    """Every (step name, side) of a routine, in order."""
-    sides: dict[StepSide, None] = {}
+def step_sides(segments: tuple[Segment, ...]) -> list[tuple[SideKey, str]]:
+    """Every step side of a routine, in order: its place (step index, side) and name."""
+    sides: dict[SideKey, str] = {}
     for segment in segments:
         if segment.kind is SegmentKind.STEP:
-            sides.setdefault((segment.name, segment.side), None)
-    return list(sides)
+            sides.setdefault((segment.step_index, segment.side), segment.name)
+    return list(sides.items())

@@ -154,5 +154,8 @@ class RunImport:
             result = self.journal.import_document(document, dry_run=self.dry_run)
         except JournalError as error:
             return FileResult(path, Outcome.FAILED, message=f"{name} was refused: {error}")
-        self._runs = self.journal.runs()
+        if not self.dry_run:
+            # The export's runs are stored now: later files are checked against them too. A
+            # dry run stored nothing: it keeps the runs it counted from earlier files.
+            self._runs = self.journal.runs()
         return FileResult(path, Outcome.MERGED, message=result.message)

@@ -148,6 +148,12 @@ def test_two_exports_of_one_run_in_one_import_give_one_run(
     code, out, _ = cli("import", "--dry-run", str(folder))
     # In a dry run nothing was imported: the twin is named, not "already imported".
     assert "Skipped b.fit: the same run as a.gpx above." in out
+    # An export between the two does not make the dry run forget what it counted.
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"format": "recovery-tui-export", "schema": 1}')
+    args = (str(folder / "a.gpx"), str(empty), str(folder / "b.fit"))
+    code, out, _ = cli("import", "--dry-run", *args)
+    assert "Skipped b.fit: the same run as a.gpx above." in out
     code, out, _ = cli("import", str(folder))
     assert code == 0
     assert len(stored_runs(data_dir, clock)) == 1

@@ -618,3 +618,26 @@ def test_a_session_stopped_after_most_of_its_time_is_completed(clock: FakeClock)
     clock.advance(9 * 60)
     engine.stop()
     assert engine.record().status is SessionStatus.COMPLETED
+
+
+def test_steps_of_the_same_name_stay_apart_in_the_record(clock: FakeClock) -> None:
+    # Contrast: heat, cold, heat, cold... each its own entry, never added together.
+    routine = Routine(
+        "contrast",
+        "Contrast",
+        "routine",
+        (Step("Heat", 20, how="warm"), Step("Cold", 10, how="cool"), Step("Heat", 20, how="warm")),
+    )
+    engine = started(routine, clock, get_ready=0)
+    clock.advance(20 + 10 + 20)
+    steps = engine.record().steps
+    assert [(s.name, s.actual_seconds) for s in steps] == [("Heat", 20), ("Cold", 10), ("Heat", 20)]
+    # Resumed in the second heat, gone back to the cold: still three entries, in order.
+    first = started(routine, clock, get_ready=0)
+    clock.advance(20 + 10 + 5)
+    again = SessionEngine.resume_from(routine, first.record(), clock, get_ready_seconds=0)
+    again.start()
+    again.back()
+    clock.advance(10 + 20)
+    names = [(s.name, s.actual_seconds) for s in again.record().steps]
+    assert names == [("Heat", 20), ("Cold", 20), ("Heat", 25)]

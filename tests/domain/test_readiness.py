@@ -150,3 +150,9 @@ def test_a_yes_needs_every_area_entered() -> None:
 def test_a_calm_run_day_proves_nothing() -> None:
     r = assess(on(0), HALF, [checkin(0, ankles=0)])
     assert r.recovery_date is None and not r.ready
+
+
+def test_a_yes_needs_every_area_entered_without_a_window_too() -> None:
+    r = assess(on(40), None, [checkin(40, knees=1)])
+    assert not r.ready and r.sentence == f"Not yet: {CHECK_IN_EVERY}."
+    assert assess(on(40), None, [checkin(40, knees=1, rest=0)]).ready
