@@ -184,4 +184,8 @@ class SessionFlows:
             if otherwise is not None:
                 otherwise()
 
+        if self._today_screen() is None:
+            # Started straight into a walk or a stretch: the question is asked over Today
+            # (its header and keys), not over an empty screen.
+            self._push_today()
         self.push_screen(offer, chosen)

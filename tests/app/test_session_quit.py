@@ -19,6 +19,7 @@ from recovery_tui.domain.models import RunKind, SessionRecord, SessionStatus, Si
 from recovery_tui.domain.routine_library import stretch_30
 from recovery_tui.screens.resume import ResumeScreen
 from recovery_tui.screens.session import SessionScreen
+from recovery_tui.screens.today import TodayScreen
 from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
 
@@ -297,6 +298,8 @@ async def test_a_stretch_asked_for_on_the_command_line_offers_the_interrupted_on
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
+        # Asked over Today, its header and keys, not over an empty screen.
+        assert any(isinstance(s, TodayScreen) for s in app.screen_stack)
         await pilot.press("enter")  # Resume
         await pilot.pause()
         screen = app.screen
