@@ -7,9 +7,10 @@ how-to hold markup and escape codes. Random keys go in one at a time (letters, d
 arrows, enter, escape, tab, page keys, space, backspace, ctrl+s, F1 and ?), now and then
 ctrl+p with the start of a palette command and enter, and the window is resized at random
 from below the minimum (down to 20x8) up to 200x60. An occasional ctrl+q must end the app
-with status 0 and no traceback; it is then started again, as Today, straight into the
-custom routine or a walk. Afterwards nothing is in errors.log and the data still reads:
-``history --days 30 --format json`` and ``today --json`` parse.
+(confirmed with y when a half-typed dialog asks first) with status 0 and no traceback; it
+is then started again, as Today, straight into the custom routine or a walk. Afterwards
+nothing is in errors.log and the data still reads: ``history --days 30 --format json``
+and ``today --json`` parse.
 
 The normal run is a few hundred keys (about a minute). The long run and other seeds:
 
@@ -57,6 +58,7 @@ PALETTE_STARTS = [
     "screen", "quit", "max", "min", "",
 ]  # fmt: skip
 QUIT_EVERY = 120  # keys, on average, between two ctrl+q
+ASK_SECONDS = 2.0  # how long a ctrl+q may take to end the app or ask first
 RESIZE_EVERY = 25
 PALETTE_EVERY = 40
 LOOK_EVERY = 10  # how often to check the app is still running (a palette "Quit" ends it)
@@ -219,9 +221,20 @@ class Stress:
         self.tally.palette += 1
         self.note(f"C-p {command!r} Enter", counted=2)
 
-    def quit_and_restart(self) -> None:
+    def quit(self) -> None:
+        """ctrl+q; over a dialog half typed the app asks first, and y confirms."""
         self.term.send("C-q")
         self.tally.recent.append("C-q")
+        deadline = time.monotonic() + ASK_SECONDS
+        while self.term.exit_status() is None and time.monotonic() < deadline:
+            if "Quit without saving?" in self.term.screen():
+                self.term.send("y")
+                self.tally.recent.append("y")
+                return
+            time.sleep(KEY_GAP)
+
+    def quit_and_restart(self) -> None:
+        self.quit()
         self.ended_cleanly("ctrl+q")
         self.tally.restarts += 1
         self.start()
@@ -250,7 +263,7 @@ class Stress:
         if self.term.exit_status() is None:
             self.term.send("Escape")
             time.sleep(KEY_GAP)
-            self.term.send("C-q")
+            self.quit()
         self.ended_cleanly("the last ctrl+q")
         self.tally.seconds = time.monotonic() - began
         return self.tally
