@@ -328,8 +328,7 @@ class SessionEngine:
         starting again at the beginning of step ``record.position`` (both sides)."""
         engine = cls(routine, clock, get_ready_seconds, session_id=record.id, day=record.day)
         position = min(max(record.position, 0), len(routine.steps))
-        # A step left half done is done again from its start; its entry so far is kept and
-        # joined by the new visit's (``merge_steps``), so its time counts once, in full.
+        # A step left half done is redone from its start, its saved entry joined (merge_steps).
         engine._carry = _Carry(
             steps=record.steps,
             actual_seconds=record.actual_seconds,
