@@ -90,24 +90,20 @@ class Repository:
         only shows the data must not make a store at a mistyped path); no data dir reads
         as no records, damage or an older format is a StoreError, and so is any write."""
         data_dir = Path(data_dir)
-        if read_only:
-            repo = cls(data_dir, clock, lock_timeout, read_only=True)
+        if not read_only:
             try:
+                make_private_dir(data_dir)
+            except OSError as error:
+                raise StoreError(
+                    f"could not create the data directory {data_dir}: {error.strerror}"
+                ) from error
+        repo = cls(data_dir, clock, lock_timeout, read_only=read_only)
+        try:
+            if read_only:
                 repo._files.prepare_to_read()
-            except BaseException:
-                repo.close()
-                raise
-            return repo
-        try:
-            make_private_dir(data_dir)
-        except OSError as error:
-            raise StoreError(
-                f"could not create the data directory {data_dir}: {error.strerror}"
-            ) from error
-        repo = cls(data_dir, clock, lock_timeout)
-        try:
-            with repo._files.hold():
-                repo._files.prepare()
+            else:
+                with repo._files.hold():
+                    repo._files.prepare()
         except BaseException:
             repo.close()
             raise
