@@ -464,11 +464,13 @@ async def test_the_step_list_marks_steps_behind_by_what_they_came_to(tmp_path: P
         assert "L/R" not in steps
 
 
-async def test_an_adapted_stretch_says_what_changed_in_one_short_line(tmp_path: Path) -> None:
-    def sore_glutes(journal: Journal) -> None:
-        after_race(journal)
-        journal.update_checkin(journal.today(), CheckInUpdate(soreness={Area.GLUTES: 7}))
+def sore_glutes(journal: Journal) -> None:
+    """After the race, glutes 7: the adapted stretch gives them more holds."""
+    after_race(journal)
+    journal.update_checkin(journal.today(), CheckInUpdate(soreness={Area.GLUTES: 7}))
 
+
+async def test_an_adapted_stretch_says_what_changed_in_one_short_line(tmp_path: Path) -> None:
     app = make_app(tmp_path, fixed_clock(), fill=sore_glutes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -498,10 +500,6 @@ async def test_the_cue_line_names_each_cue_with_its_key(tmp_path: Path) -> None:
 
 
 async def test_the_adapted_summary_is_read_whole_at_80_columns(tmp_path: Path) -> None:
-    def sore_glutes(journal: Journal) -> None:
-        after_race(journal)
-        journal.update_checkin(journal.today(), CheckInUpdate(soreness={Area.GLUTES: 7}))
-
     app = make_app(tmp_path, fixed_clock(), fill=sore_glutes)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
