@@ -15,10 +15,20 @@ def system_clock() -> Clock:
     return SystemClock()
 
 
-def journal_for(dirs: Dirs, clock: Clock | None = None, *, read_only: bool = False) -> Journal:
+def journal_for(
+    dirs: Dirs,
+    clock: Clock | None = None,
+    *,
+    read_only: bool = False,
+    around_damage: bool = False,
+) -> Journal:
     """The records, opened for this command. ``read_only`` for a command that only shows
-    them: it must not create a data dir (a mistyped --data-dir would become an empty store)."""
-    journal = open_journal(dirs.data, clock or system_clock(), read_only=read_only)
+    them: it must not create a data dir (a mistyped --data-dir would become an empty store).
+    ``around_damage`` for one a user rescues data with: read-only, and a damaged file gives
+    what of it reads, with a notice, instead of stopping the command."""
+    journal = open_journal(
+        dirs.data, clock or system_clock(), read_only=read_only, around_damage=around_damage
+    )
     OPENED.append(journal)
     return journal
 

@@ -9,10 +9,11 @@ from pathlib import Path
 from recovery_tui.commands import common
 from recovery_tui.commands.common import journal_for
 from recovery_tui.commands.files import write_private
-from recovery_tui.commands.output import say, terminal_safe_json
+from recovery_tui.commands.output import say, terminal_safe_json, warn
 from recovery_tui.domain import validation as v
 from recovery_tui.domain.text import one_line
 from recovery_tui.paths import Dirs
+from recovery_tui.services.journal import Journal
 from recovery_tui.services.user_settings import distance_unit
 
 # The kinds of record an export holds, as its message names one of them.
@@ -31,14 +32,15 @@ def export(args: argparse.Namespace, dirs: Dirs) -> int:
         raise v.InvalidValue(f"{one_line(str(path))} is a folder: give a file name")
     if not to_stdout and not args.force and path.exists():
         raise ExportExists(f"{one_line(str(path))} exists already: add --force to replace it")
-    journal = journal_for(dirs, common.system_clock(), read_only=True)
+    # A damaged file does not stop an export: it is when a user most needs one.
+    journal = journal_for(dirs, common.system_clock(), around_damage=True)
     document = journal.export_document()
     # The unit the distances were read in: the records keep kilometres whatever it is.
     document["distance_unit"] = distance_unit(journal).value
     text = terminal_safe_json(json.dumps(document, ensure_ascii=False, indent=1))
     if to_stdout:  # as the usual "-" means: for a pipe (`export - | gzip`)
         print(text)
-        return 0
+        return _incomplete(journal)
     try:
         write_private(path, (text + "\n").encode("utf-8"), replace=args.force)
     except FileExistsError:
@@ -51,7 +53,21 @@ def export(args: argparse.Namespace, dirs: Dirs) -> int:
     counts = ", ".join(_count(document, key, name) for key, name in RECORD_NAMES)
     say(f"Exported {counts} and {_count(document, SESSIONS, 'session')} to {path}.")
     say("Only you can read it (0600). `recovery-tui import` takes it back.")
-    return 0
+    return _incomplete(journal)
+
+
+def _incomplete(journal: Journal) -> int:
+    """1, having said so, when a damaged file kept records out of the export; else 0.
+    What each file lost is in the journal's notices, printed after this."""
+    damaged = journal.read_around()
+    if not damaged:
+        return 0
+    warn(
+        f"The export is incomplete: what could not be read in {', '.join(map(str, damaged))} "
+        "is not in it. Importing it adds and updates, never removes, so it can be taken "
+        "back as it is."
+    )
+    return 1
 
 
 def _count(document: dict[str, object], key: str, name: str) -> str:
@@ -70,7 +86,8 @@ def size_text(size: int) -> str:
 
 
 def backups(args: argparse.Namespace, dirs: Dirs) -> int:
-    days = journal_for(dirs, common.system_clock(), read_only=True).backups()
+    # Listed whatever state the data is in (a damaged file is named after the list).
+    days = journal_for(dirs, common.system_clock(), around_damage=True).backups()
     if not days:
         say("No backups yet: one is taken before the first change of each day.")
         return 0

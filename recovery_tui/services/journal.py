@@ -65,12 +65,17 @@ class DayView:
     unit: DistanceUnit = DistanceUnit.KM
 
 
-def open_journal(data_dir: Path, clock: Clock, *, read_only: bool = False) -> Journal:
+def open_journal(
+    data_dir: Path, clock: Clock, *, read_only: bool = False, around_damage: bool = False
+) -> Journal:
     """Open (creating if needed) the records in ``data_dir``; raises JournalError.
 
     ``read_only``: for what only shows the records: nothing is created or changed (no data
-    dir reads as no records) and every save raises JournalError."""
-    return Journal(Repository.open(data_dir, clock, read_only=read_only), clock)
+    dir reads as no records) and every save raises JournalError. ``around_damage``: read
+    only, and a damaged file reads as what of it still reads (named in the notices and
+    ``read_around``), for the commands a user rescues data with."""
+    repo = Repository.open(data_dir, clock, read_only=read_only, around_damage=around_damage)
+    return Journal(repo, clock)
 
 
 class Journal:
@@ -283,6 +288,10 @@ class Journal:
         foreign, malformed or newer one raises JournalError (ImportRefused) and nothing is
         written. A ``dry_run`` checks and counts the same and writes nothing."""
         return self.repo.import_document(document, dry_run=dry_run)
+
+    def read_around(self) -> list[Path]:
+        """Damaged files an ``around_damage`` open could read only in part, or not at all."""
+        return self.repo.read_around()
 
     def take_notices(self) -> list[str]:
         """Damaged files found (and moved aside) since the last call, as sentences."""

@@ -236,6 +236,16 @@ class AtomicJSONStorage(Storage):
         st = os.fstat(fd)
         self._remember((st.st_mtime_ns, st.st_size, st.st_ino), data, fd)
 
+    def serve_instead(self, data: Tables) -> None:
+        """Read as ``data`` for as long as the file on disk stays as it is now, without
+        writing it: a read-only open reads around a damaged file this way."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return  # gone or unreadable: the next read says so
+        st = os.fstat(fd)
+        self._remember((st.st_mtime_ns, st.st_size, st.st_ino), data, fd)
+
     def forget(self) -> None:
         """Drop the cached parse, so the next read goes to the disk."""
         if self._pin is not None:

@@ -54,13 +54,22 @@ class DataFiles:
     """The main file, the month files (a small cache of open ones) and the write protocol."""
 
     def __init__(
-        self, data_dir: Path, clock: Clock, lock_timeout: float, read_only: bool = False
+        self,
+        data_dir: Path,
+        clock: Clock,
+        lock_timeout: float,
+        read_only: bool = False,
+        around_damage: bool = False,
     ) -> None:
         self.data_dir = data_dir
         self.notices: list[str] = []
         self.clock = clock
-        self.read_only = read_only
-        self.lock = DataLock(data_dir / LOCK_NAME, lock_timeout, read_only)
+        self.read_only = read_only or around_damage
+        # Read-only, reading what a damaged file still holds instead of stopping at it: for
+        # the commands a user reaches for when data is damaged (export, backups).
+        self.around_damage = around_damage
+        self.read_around: list[Path] = []
+        self.lock = DataLock(data_dir / LOCK_NAME, lock_timeout, self.read_only)
         self.parsed = ParsedRecords()
         self.main = open_db(data_dir / MAIN_FILE, self._validate_main, self._backup)
         self._months: OrderedDict[Month, KeyedDB] = OrderedDict()
@@ -239,21 +248,56 @@ class DataFiles:
         try:
             return op()
         except CorruptFile as bad:
-            if self.read_only:
-                # An older month is only read (so mended) when it is opened: say how.
-                month = file_month(bad.path) if db is not self.main else None
-                mender = (
-                    _REPAIRED_BY
-                    if month is None or month in self._first_months()
-                    else "opening that month in the app's History (h, then ←)"
-                )
+            if self.around_damage:
+                self._read_around(db, bad)
+            elif self.read_only:
                 raise StoreError(
                     f"{bad.path} could not be read ({bad.reason}) and was left as it is: "
-                    f"{mender} moves it aside and keeps what can be kept (the records that "
-                    "read, else its newest good backup)."
+                    f"{self._mender(db)} moves it aside and keeps what can be kept (the "
+                    "records that read, else its newest good backup)."
                 ) from None
-            self._quarantine(db, bad)
+            else:
+                self._quarantine(db, bad)
             return op()
+
+    def _mender(self, db: KeyedDB) -> str:
+        """What mends a damaged file found by a read-only open."""
+        # An older month is only read (so mended) when it is opened: say how.
+        month = file_month(db.atomic.path) if db is not self.main else None
+        if month is None or month in self._first_months():
+            return _REPAIRED_BY
+        return "opening that month in the app's History (h, then ←)"
+
+    def _read_around(self, db: KeyedDB, bad: CorruptFile) -> None:
+        """Read ``db`` as the records of it that read (none, if the damage is not in single
+        records), changing nothing on disk, and say what was left out."""
+        from recovery_tui.store.salvage import salvage
+
+        path = db.atomic.path
+        self.parsed.forget(path)
+        validate = validate_main if db is self.main else validate_month
+        try:
+            kept = salvage(path, path.read_bytes(), validate)
+        except OSError:
+            kept = None
+        self.read_around.append(path)
+        mends = f"{self._mender(db)} moves it aside and keeps what can be kept"
+        if kept is None:
+            db.atomic.serve_instead(fresh_main() if db is self.main else {})
+            self.notices.append(
+                f"{path} could not be read ({bad.reason}): nothing in it is used here, and "
+                f"it was left as it is; {mends} (the records that read, else its newest "
+                "good backup)."
+            )
+            return
+        tables, left_out = kept
+        db.atomic.serve_instead(tables)
+        count = "1 record" if len(left_out) == 1 else f"{len(left_out)} records"
+        self.notices.append(
+            f"{path}: {count} could not be read ({'; '.join(left_out[:3])}) and "
+            f"{'is' if len(left_out) == 1 else 'are'} not used here; the rest of it is. "
+            f"The file was left as it is; {mends}."
+        )
 
     def _quarantine(self, db: KeyedDB, bad: CorruptFile) -> None:
         """Move the damaged file aside and put in its place what can be kept of it (when

@@ -59,10 +59,11 @@ class Repository:
         clock: Clock,
         lock_timeout: float = DEFAULT_TIMEOUT,
         read_only: bool = False,
+        around_damage: bool = False,
     ) -> None:
         self.data_dir = data_dir
         self._clock = clock
-        self._files = DataFiles(data_dir, clock, lock_timeout, read_only)
+        self._files = DataFiles(data_dir, clock, lock_timeout, read_only, around_damage)
         self._notices_taken = 0
         self._runs: list[Run] = []
         self._runs_of: object = None  # the runs table the sorted list was made from
@@ -82,14 +83,19 @@ class Repository:
         *,
         lock_timeout: float = DEFAULT_TIMEOUT,
         read_only: bool = False,
+        around_damage: bool = False,
     ) -> Repository:
         """Open (creating if needed) the data in ``data_dir``: refuse a newer format, move
         damaged files aside, remove abandoned temporary files and migrate older data.
 
         ``read_only``: create and change nothing, not even the lock file (a command that
         only shows the data must not make a store at a mistyped path); no data dir reads
-        as no records, damage or an older format is a StoreError, and so is any write."""
+        as no records, damage or an older format is a StoreError, and so is any write.
+
+        ``around_damage``: read-only, but a damaged file reads as what of it reads (named
+        in ``notices`` and ``read_around``) instead of stopping the open."""
         data_dir = Path(data_dir)
+        read_only = read_only or around_damage
         if not read_only:
             try:
                 make_private_dir(data_dir)
@@ -97,7 +103,7 @@ class Repository:
                 raise StoreError(
                     f"could not create the data directory {data_dir}: {error.strerror}"
                 ) from error
-        repo = cls(data_dir, clock, lock_timeout, read_only=read_only)
+        repo = cls(data_dir, clock, lock_timeout, read_only, around_damage)
         try:
             if read_only:
                 repo._files.prepare_to_read()
@@ -367,6 +373,10 @@ class Repository:
         fresh = self.notices[self._notices_taken :]
         self._notices_taken = len(self.notices)
         return fresh
+
+    def read_around(self) -> list[Path]:
+        """The damaged files an ``around_damage`` open read only in part (or not at all)."""
+        return list(self._files.read_around)
 
     def fingerprint(self, day: date) -> tuple[object, ...]:
         """Changes whenever any copy writes the main file or the day's month file; a stat

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from cli_support import NOW
+from cli_support import NOW, files_of
 
 from recovery_tui.cli import main
 from recovery_tui.domain.clock import FakeClock
@@ -116,3 +116,90 @@ def test_data_whose_lock_cannot_be_opened_can_still_be_read(
     code, _out, err = run(capsys, data_dir, "checkin", "--sore", "knees=2")
     assert code == 1 and "could not open the lock file" in err
     shutil.rmtree(lock)
+
+
+# -- a damaged file: the commands a user rescues data with still work ----------------------
+
+
+def _record_and_damage(capsys: pytest.CaptureFixture[str], data: Path) -> Path:
+    """A run in the main file, a check-in in this month's file; then this month's file
+    is cut short, as a crash of a foreign editor leaves it."""
+    assert run(capsys, data, "log-run", "--distance-km", "12.5")[0] == 0
+    assert run(capsys, data, "checkin", "--sore", "calves=4", "--note", "stairs")[0] == 0
+    (month,) = (data / "months").glob("*.json")
+    month.write_bytes(month.read_bytes()[:40])
+    return month
+
+
+@pytest.mark.usefixtures("clock")
+def test_export_with_a_damaged_file_exports_the_rest_says_it_is_incomplete_and_writes_nothing(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    month = _record_and_damage(capsys, data_dir)
+    before = files_of(data_dir)
+    code, out, err = run(capsys, data_dir, "export", str(tmp_path / "out.json"))
+    assert code == 1
+    exported = json.loads((tmp_path / "out.json").read_text())
+    assert [r["distance_km"] for r in exported["runs"]] == [12.5]
+    assert exported["checkins"] == []
+    assert out.startswith("Exported 1 run, 0 check-ins")
+    assert "export is incomplete" in err and str(month) in err
+    assert "could not be read" in err and "nothing in it is used" in err
+    assert files_of(data_dir) == before  # the damaged file is left for a save to move
+
+
+@pytest.mark.usefixtures("clock")
+def test_export_to_standard_output_with_a_damaged_file_also_says_it_is_incomplete(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _record_and_damage(capsys, data_dir)
+    code, out, err = run(capsys, data_dir, "export", "-")
+    assert code == 1
+    assert [r["distance_km"] for r in json.loads(out)["runs"]] == [12.5]
+    assert "export is incomplete" in err
+
+
+@pytest.mark.usefixtures("clock")
+def test_export_keeps_every_record_of_a_file_damaged_in_one_value(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A value edited out of range costs that value only: the check-in, its red flag and
+    its note are exported."""
+    assert run(capsys, data_dir, "checkin", "--sore", "calves=4", "--flag", "swelling")[0] == 0
+    (month,) = (data_dir / "months").glob("*.json")
+    tables = json.loads(month.read_text())
+    (checkin,) = tables["checkins"].values()
+    checkin["soreness"]["knees"] = 11
+    checkin["note"] = "stairs"
+    month.write_text(json.dumps(tables))
+    code, _out, err = run(capsys, data_dir, "export", str(tmp_path / "out.json"))
+    assert code == 1
+    (exported,) = json.loads((tmp_path / "out.json").read_text())["checkins"]
+    assert exported["soreness"] == {"calves": 4}
+    assert exported["red_flags"] == ["swelling"] and exported["note"] == "stairs"
+    assert "1 record could not be read" in err and "soreness 11 is out of range" in err
+    assert json.loads(month.read_text()) == tables
+
+
+@pytest.mark.usefixtures("clock")
+def test_backups_are_listed_when_a_data_file_is_damaged_and_the_file_is_named(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    month = _record_and_damage(capsys, data_dir)
+    before = files_of(data_dir)
+    code, out, err = run(capsys, data_dir, "backups")
+    assert code == 0
+    assert "`recovery-tui restore DAY` brings one day back" in out
+    assert str(month) in err and "could not be read" in err
+    assert files_of(data_dir) == before
+
+
+@pytest.mark.usefixtures("clock")
+def test_a_command_that_shows_a_verdict_still_stops_at_a_damaged_file(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No verdict from missing data: today does not read around damage."""
+    month = _record_and_damage(capsys, data_dir)
+    code, out, err = run(capsys, data_dir, "today")
+    assert (code, out) == (1, "")
+    assert str(month) in err and "left as it is" in err

@@ -130,3 +130,44 @@ def test_a_newer_format_is_still_refused(store_dir: Path, clock: FakeClock):
     (store_dir / "recovery.json").write_text(json.dumps({"_meta": {"1": {"schema": 99}}}))
     with pytest.raises(SchemaTooNew):
         Repository.open(store_dir, clock, read_only=True)
+
+
+def test_an_open_around_damage_reads_the_rest_and_names_the_damaged_files(
+    store_dir: Path, clock: FakeClock
+):
+    a_store(store_dir, clock)
+    with Repository.open(store_dir, clock) as repo:
+        repo.save_checkin(make_checkin(date(2026, 5, 3), note="may"))
+    (store_dir / "recovery.json").write_bytes(b'{"runs": ')
+    (store_dir / "months" / "2026-05.json").write_bytes(b"")
+    before = every_file(store_dir)
+    with Repository.open(store_dir, clock, around_damage=True) as repo:
+        assert repo.runs() == []  # the main file: nothing in it reads
+        assert repo.get_setting("theme") is None
+        assert repo.checkin(D) is not None and repo.checkin(D).note == "stairs"
+        assert [c.day for c in repo.checkins(date(2026, 5, 1), D)] == [D]
+        damaged = [store_dir / "recovery.json", store_dir / "months" / "2026-05.json"]
+        assert repo.read_around() == damaged
+        notices = repo.take_notices()
+        with pytest.raises(StoreError):
+            repo.add_run(make_run(D, run_id="new"))
+    assert [n.split(" could not be read")[0] for n in notices] == [str(p) for p in damaged]
+    assert every_file(store_dir) == before
+
+
+def test_an_open_around_damage_keeps_the_records_of_a_file_damaged_in_one(
+    store_dir: Path, clock: FakeClock
+):
+    a_store(store_dir, clock)
+    with Repository.open(store_dir, clock) as repo:
+        repo.add_run(make_run(D, run_id="second"))
+    main = store_dir / "recovery.json"
+    tables = json.loads(main.read_text())
+    tables["runs"]["r"]["distance_km"] = "far"
+    main.write_text(json.dumps(tables))
+    with Repository.open(store_dir, clock, around_damage=True) as repo:
+        assert [r.id for r in repo.runs()] == ["second"]
+        assert repo.get_setting("theme") == "nord"
+        (notice,) = repo.take_notices()
+    assert notice.startswith(f"{main}: 1 record could not be read")
+    assert json.loads(main.read_text()) == tables
