@@ -1,5 +1,6 @@
 """The app's dialogs: the check-in, logging a run, undoing one, and help; each opens over
-Today. Quitting over a dialog half typed asks first."""
+Today. Quitting over a dialog half typed asks first. What the store had to mend is shown
+in a dialog that stays until read."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from recovery_tui.screens.chrome import HoldsTyping, RecordsChanged
+from recovery_tui.screens.chrome import HoldsTyping, RecordsChanged, RecoveryScreen
 
 if TYPE_CHECKING:
     from recovery_tui.app.main import RecoveryApp
@@ -16,6 +17,28 @@ if TYPE_CHECKING:
 
 class DialogFlows:
     """Part of ``RecoveryApp`` (a mixin): its dialog actions."""
+
+    def _show_notices(self: RecoveryApp) -> None:
+        """What the store mended (a damaged file moved aside, records left out, a backup
+        brought back), over Today or History; a running session or an open dialog is not
+        covered: a toast says so now and the dialog waits for them to close."""
+        fresh = self.journal.take_notices()
+        self._unread_notices += fresh
+        if not self._unread_notices:
+            return
+        screen = self.screen
+        if isinstance(screen, RecoveryScreen) and screen.SHOWS_NOTICES:
+            from recovery_tui.screens.data_repaired import DataRepairedScreen
+
+            notices, self._unread_notices = self._unread_notices, []
+            self.push_screen(DataRepairedScreen(notices))
+        elif fresh and len(self.screen_stack) > 1:  # (at start-up, Today is on its way)
+            self.notify(
+                "A data file needed mending: what was done is shown once you are back on Today.",
+                title="Data file",
+                severity="warning",
+                timeout=10,
+            )
 
     def _over_today(self: RecoveryApp, then: Callable[[], None]) -> bool:
         """Dialogs open over Today. When the app started elsewhere, build Today first and

@@ -112,6 +112,7 @@ class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
         self._journal: Journal | None = None
         self._sessions: Sessions | None = None
         self._speaker: SharedSpeaker | None = None
+        self._unread_notices: list[str] = []
         # Tracebacks go to errors.log; the user gets one short line (see errors.py).
         self.error_console = ErrorLogConsole(dirs.error_log, one_line)
 
@@ -142,14 +143,15 @@ class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self._show_notices()
         if self.start_request == StartRequest():
             # Pushed once the app has mounted: Textual drops the frames of a screen painted
             # while the app's own mounting holds its updates back, and the complete Today
             # then reached the terminal only with a later full repaint.
             self.call_later(self._push_today)
-        # Launched straight into a session (walk, stretch), Today is built when the
-        # session ends: the session starts sooner and the app holds one screen.
+        else:
+            # Launched straight into a session (walk, stretch), Today is built when the
+            # session ends: the session starts sooner and the app holds one screen.
+            self._show_notices()
         self._check_size()
         self._catch_end_signals()
         if isinstance(self.clock, SystemClock):
@@ -159,6 +161,7 @@ class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
 
     def _push_today(self) -> None:
         self.push_screen(self._new_today())
+        self._show_notices()
 
     def _start_requested(self) -> None:
         # Everything loaded so far (Textual, years of records) lives as long as the app:
@@ -181,10 +184,6 @@ class RecoveryApp(SessionFlows, DialogFlows, SteadyPalettes, App[int]):
     def _remember_theme(self, theme: Theme) -> None:
         if self._journal is not None:
             save_or_say(self, lambda: self.journal.set_setting(THEME_SETTING, theme.name))
-
-    def _show_notices(self) -> None:
-        for notice in self.journal.take_notices():
-            self.notify(notice, title="Data file", severity="warning", timeout=15, markup=False)
 
     # -- text ----------------------------------------------------------------------------
     def notify(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Protocol, runtime_checkable
+from typing import ClassVar, Protocol, runtime_checkable
 
 from textual.events import ScreenResume
 from textual.message import Message
@@ -58,6 +58,8 @@ class RecoveryScreen(Screen[None]):
     so a screen covered during a resize never keeps the layout of a size gone by."""
 
     _shown_before = False
+    # What the store had to mend may be shown over it in a dialog.
+    SHOWS_NOTICES: ClassVar[bool] = True
 
     def on_mount(self) -> None:
         if not quitting(self):

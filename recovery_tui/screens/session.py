@@ -47,6 +47,8 @@ _SESSION_ACTIONS = frozenset({"next", "previous", "stop", "toggle_mat"})
 
 class SessionScreen(RecoveryScreen):
     CSS_PATH: ClassVar = [style("session.tcss")]
+    # A running session is not covered: what the store mended is shown when it ends.
+    SHOWS_NOTICES: ClassVar[bool] = False
     BINDINGS: ClassVar[list[BindingType]] = [
         # One key, named for what it will do: the footer says Resume while paused.
         Binding("space", "pause", "Pause", tooltip="Pause the timer"),

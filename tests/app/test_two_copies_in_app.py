@@ -12,6 +12,7 @@ from recovery_tui.domain.checkins import CheckInUpdate
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import Area, RunKind
 from recovery_tui.screens.checkin import CheckInScreen
+from recovery_tui.screens.data_repaired import DataRepairedScreen
 from recovery_tui.services.journal import Journal
 from recovery_tui.store import Repository
 from recovery_tui.widgets.body_map import BodyMap
@@ -92,7 +93,8 @@ async def test_a_damaged_month_found_later_is_reported(tmp_path: Path) -> None:
         app.journal.history(TODAY.replace(month=3, day=1), TODAY.replace(month=3, day=31))
         app.watch()
         await pilot.pause()
-        assert any(str(old) in n.message for n in app._notifications)
+        assert isinstance(app.screen, DataRepairedScreen)
+        assert any(str(old) in notice for notice in app.screen.notices)
 
 
 async def test_a_cli_checkin_made_while_the_dialog_is_open_is_kept(tmp_path: Path) -> None:

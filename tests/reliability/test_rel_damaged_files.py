@@ -12,10 +12,14 @@ import pytest
 from app_factory import SIZE, make_app
 from rel_support import assert_one_clear_line, cli, files_of
 
+from recovery_tui.app.main import StartRequest
 from recovery_tui.commands import common
 from recovery_tui.domain.clock import FakeClock, today
 from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import Run, RunKind
+from recovery_tui.screens.data_repaired import DataRepairedScreen
+from recovery_tui.screens.session import SessionScreen
+from recovery_tui.screens.today import TodayScreen
 
 VALID_MAIN = json.dumps({"_meta": {"1": {"schema": 1}}, "runs": {}}).encode()
 VALID_MONTH = json.dumps({"checkins": {}, "tasks": {}}).encode()
@@ -100,11 +104,42 @@ async def test_the_app_shows_the_notice_for_a_damaged_file(tmp_path: Path) -> No
     month.write_bytes(b"\x00" * 64)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        # In a dialog that stays until read: a toast fades before a tired user reads it.
+        assert isinstance(app.screen, DataRepairedScreen)
+        notices = app.screen.notices
         for path in (data / "recovery.json", month):
-            assert any(str(path) in m and ".corrupt-" in m for m in messages), messages
-        assert app.return_code is None  # still running, on Today
+            assert any(str(path) in n and ".corrupt-" in n for n in notices), notices
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        app.watch()  # nothing new: the dialog is not shown again
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
     assert app.return_code in (None, 0)
+
+
+async def test_notices_met_during_a_session_wait_for_its_end(tmp_path: Path) -> None:
+    """A running walk is not covered: a toast says a file needed mending, and the dialog
+    shows once Today is back."""
+    app = make_app(tmp_path, start=StartRequest(walk_minutes=10))
+    month = app.dirs.data / "months" / "2026-03.json"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        month.parent.mkdir(exist_ok=True)
+        month.write_text("{broken", encoding="utf-8")
+        app.journal.history(date(2026, 3, 1), date(2026, 3, 31))  # met, and moved aside
+        app.watch()
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert [n.title for n in app._notifications] == ["Data file"]
+        await pilot.press("q", "q")  # stop the walk (asked once): back to Today
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        app.watch()
+        await pilot.pause()
+        assert isinstance(app.screen, DataRepairedScreen)
+        assert any(str(month) in n for n in app.screen.notices)
 
 
 def version_0_file(run: Run) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from app_factory import SIZE, make_app
 from recovery_tui.domain.checkins import CheckInUpdate
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.models import Area, CheckIn, RedFlag, RunKind, Side, StandResult
+from recovery_tui.screens.data_repaired import DataRepairedScreen
 from recovery_tui.services.journal import Journal
 
 TODAY = date(2026, 11, 26)
@@ -111,3 +113,30 @@ def test_checkin_modal(snap_compare, tmp_path: Path) -> None:  # type: ignore[no
 def test_help_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Help: the table of keys and the short how-to with the general-guidance warning."""
     assert snap_compare(make_app(tmp_path), terminal_size=SIZE, press=["f1"])
+
+
+def test_data_mended_dialog(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Over Today at start-up, until read: a run left out of the main file (its distance
+    edited to text) and a month file that did not read moved aside, each as a bullet with
+    its paths (the data dir shown as ~/.local/share/recovery-tui), the line that nothing
+    was deleted, and the OK button."""
+    app = make_app(tmp_path, fill=day_two_with_checkin)
+    data = app.dirs.data
+    main = data / "recovery.json"
+    tables = json.loads(main.read_text())
+    tables["runs"]["extra"] = {**next(iter(tables["runs"].values())), "distance_km": "21k"}
+    main.write_text(json.dumps(tables))
+    (data / "months" / "2026-10.json").write_text("{broken", encoding="utf-8")
+
+    async def mended(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        shown = app.screen
+        assert isinstance(shown, DataRepairedScreen)
+        app.pop_screen()
+        home = "~/.local/share/recovery-tui"
+        await app.push_screen(
+            DataRepairedScreen([n.replace(str(data), home) for n in shown.notices])
+        )
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=mended)
