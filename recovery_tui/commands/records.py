@@ -8,7 +8,7 @@ from recovery_tui.commands import common
 from recovery_tui.commands.common import journal_for
 from recovery_tui.commands.output import say, warn
 from recovery_tui.domain import validation as v
-from recovery_tui.domain.checkins import CheckInUpdate
+from recovery_tui.domain.checkins import CURRENT_DAYS, CheckInUpdate
 from recovery_tui.domain.clock import today as today_of
 from recovery_tui.domain.formats import long_date
 from recovery_tui.domain.models import Run, Side
@@ -91,10 +91,16 @@ def checkin(args: argparse.Namespace, dirs: Dirs) -> int:
     if update.is_empty:
         raise v.InvalidValue("nothing to record: give at least one --sore AREA=N or another value")
     journal = journal_for(dirs, clock)
-    _, existed = journal.update_checkin(day, update)
+    saved, existed = journal.update_checkin(day, update)
     say(f"{'Updated' if existed else 'Saved'} the check-in for {long_date(day, today)}.")
-    for alarm in journal.day_view(day).alarms:
+    # What it changes now: today's alarms (a past day's would speak of "today" then).
+    for alarm in journal.day_view().alarms:
         say(f"! {alarm.message}")
+    if saved.red_flags and (today - day).days >= CURRENT_DAYS:
+        say(
+            "Its red flags are kept with that day; today's plan follows the check-ins of "
+            "today and yesterday. If they still trouble you, check in today."
+        )
     return 0
 
 

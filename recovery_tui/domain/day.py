@@ -119,15 +119,25 @@ def _rest_day_due(day: date, runs: Sequence[Run]) -> bool:
 
 
 def _flagged_tasks(alarms: Sequence[Alarm]) -> tuple[p.TaskSpec, ...]:
-    flags = ", ".join(a.flag.label for a in alarms if a.flag is not None)
-    urgent = any(a.flag is not None and a.flag.urgent for a in alarms)
-    see = p.FLAGGED_TASKS[0]
+    flags = [a.flag for a in alarms if a.flag is not None]
+    names = ", ".join(flag.label for flag in flags)
+    urgent = any(flag.urgent for flag in flags)
     see = replace(
-        see,
-        title=f"{'Get medical help today' if urgent else 'See a health professional'}: {flags}",
-        today=f"You reported {flags}: that comes before everything else today.",
+        p.FLAGGED_TASKS[0],
+        title=f"{'Get medical help today' if urgent else 'See a health professional'}: {names}",
+        today=f"You reported {names}: that comes before everything else today.",
     )
-    return (see, *p.FLAGGED_TASKS[1:])
+    # Injury care answers a painful place; dizziness or dark urine ask for rest, no walks.
+    whole_body = any(flag.whole_body for flag in flags)
+    painful_place = any(not flag.whole_body for flag in flags)
+    tasks = [see, p.REST_UNTIL_SEEN_TASK] if whole_body else [see]
+    for task in p.FLAGGED_TASKS[1:]:
+        if task.id in (p.REST_INJURED, p.ICE) and not painful_place:
+            continue
+        if task.id == p.WALKS_IF_PAINLESS and whole_body:
+            continue
+        tasks.append(task)
+    return tuple(tasks)
 
 
 def _tired(checkin: CheckIn | None) -> str:

@@ -92,6 +92,12 @@ class RedFlag(StrEnum):
         """Signs that need medical help the same day, not a routine appointment."""
         return self in (RedFlag.DARK_URINE, RedFlag.DIZZINESS, RedFlag.CANNOT_BEAR_WEIGHT)
 
+    @property
+    def whole_body(self) -> bool:
+        """Signs of the whole body, not of one painful place: injury care (rest the area,
+        ice it) does not answer them, and no exercise should come before they are seen."""
+        return self in (RedFlag.DARK_URINE, RedFlag.DIZZINESS)
+
 
 def new_id() -> str:
     import uuid  # only when a record is made, not at start-up

@@ -39,6 +39,7 @@ RETURN_REST = "return_rest_day"
 SEE_PROFESSIONAL = "see_professional"
 REST_INJURED = "rest_injured"
 WALKS_IF_PAINLESS = "walks_if_painless"
+REST_UNTIL_SEEN = "rest_until_seen"
 
 # Routines a task starts (enter on Today); "walk" asks how long.
 WALK_ROUTINE = "walk"
@@ -262,6 +263,13 @@ FLAGGED_TASKS: tuple[TaskSpec, ...] = (
     _CHECKIN,
 )
 
+# Under a flag of the whole body (dark urine, dizziness), in place of the injury care.
+REST_UNTIL_SEEN_TASK = TaskSpec(
+    REST_UNTIL_SEEN,
+    "Rest: no run or exercise walk until you have been seen",
+    "A sign of the whole body after a hard run: exercise waits for a professional's view.",
+)
+
 ALL_TABLES: tuple[tuple[TaskSpec, ...], ...] = (
     RUN_DAY_TASKS,
     EARLY_TASKS,
@@ -269,7 +277,7 @@ ALL_TABLES: tuple[tuple[TaskSpec, ...], ...] = (
     EVERYDAY_TASKS,
     RETURN_STEPS,
     FLAGGED_TASKS,
-    (REST_DAY_TASK, RETURN_REST_TASK, _WARM_UP, _COOLDOWN),
+    (REST_DAY_TASK, RETURN_REST_TASK, _WARM_UP, _COOLDOWN, REST_UNTIL_SEEN_TASK),
 )
 
 

@@ -334,3 +334,20 @@ def test_a_date_in_another_year_is_said_with_its_year(
     assert code == 0 and f"check-in for {long_date(last_year)} {last_year.year}." in out
     code, out, _ = cli("checkin", "--sore", "calves=2")
     assert code == 0 and out.startswith(f"Saved the check-in for {long_date(today)}.")
+
+
+def test_a_back_dated_flag_is_said_as_of_the_day_it_was_felt(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    """Yesterday's flag speaks of yesterday (it said "today" of the past day); a flag older
+    than the check-ins today's plan reads says that it is kept with its day."""
+    code, out, err = cli("checkin", "--date", YESTERDAY, "--flag", "dizziness_confusion")
+    assert code == 0, err
+    assert "! You reported dizziness or confusion yesterday." in out
+    older = (TODAY - timedelta(days=3)).isoformat()
+    code, out, err = cli("checkin", "--date", older, "--flag", "swelling")
+    assert code == 0, err
+    assert "You reported swelling" not in out
+    assert "Its red flags are kept with that day" in out
+    code, out, err = cli("checkin", "--sore", "knees=2")
+    assert code == 0 and "Its red flags are kept" not in out

@@ -88,12 +88,31 @@ def test_the_self_massage_says_where_the_check_in_found_it_sorest() -> None:
 def test_each_flag_reshapes_the_day(flag: RedFlag) -> None:
     model = day(2, [HALF], [checkin(2, flags=frozenset({flag}), ankles=4)])
     tasks = ids(model)
-    assert tasks[0] == p.SEE_PROFESSIONAL and tasks[1:3] == [p.REST_INJURED, p.ICE]
-    assert p.WALKS_IF_PAINLESS in tasks and p.WALKS not in tasks
-    for dropped in (p.HEAT, p.FOAM_ROLL, p.MASSAGE, p.STRETCH, p.EASY_RUN_TEST):
-        assert dropped not in tasks
+    assert tasks[0] == p.SEE_PROFESSIONAL
+    if flag.whole_body:  # dark urine, dizziness: rest, no walks, no care of a "painful area"
+        assert tasks[1:] == [p.REST_UNTIL_SEEN, p.WATER, p.CHECKIN]
+    else:
+        assert tasks[1:] == [p.REST_INJURED, p.ICE, p.WALKS_IF_PAINLESS, p.WATER, p.CHECKIN]
     assert model.plan.flagged and not model.readiness.ready
     assert flag.label in model.plan.tasks[0].title
+
+
+def test_the_flags_of_the_whole_body_are_dark_urine_and_dizziness() -> None:
+    assert {f for f in RedFlag if f.whole_body} == {RedFlag.DARK_URINE, RedFlag.DIZZINESS}
+
+
+def test_a_painful_place_and_dizziness_together_get_the_care_of_both_and_no_walk() -> None:
+    flags = frozenset({RedFlag.SWELLING, RedFlag.DIZZINESS})
+    model = day(2, [HALF], [checkin(2, flags=flags, ankles=4)])
+    assert ids(model) == [
+        p.SEE_PROFESSIONAL,
+        p.REST_UNTIL_SEEN,
+        p.REST_INJURED,
+        p.ICE,
+        p.WATER,
+        p.CHECKIN,
+    ]
+    assert model.plan.tasks[0].title.startswith("Get medical help today")
 
 
 def test_an_urgent_flag_says_today() -> None:
