@@ -146,9 +146,15 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="bring the data back as it was at the start of a day",
         description="Bring the data back as it was at the start of DATE (a day listed by "
-        "backups). The data as it is now is copied aside first.",
+        "backups). The data as it is now is copied aside first; on a terminal you are asked "
+        "first, with what would change. --undo brings back the data from before the last "
+        "restore, keeping what was saved since.",
     )
-    restore.add_argument("date", type=_text, metavar="YYYY-MM-DD")
+    restore.add_argument("date", type=_text, metavar="YYYY-MM-DD", nargs="?")
+    restore.add_argument("--yes", action="store_true", help="do not ask first")
+    restore.add_argument(
+        "--undo", action="store_true", help="bring back the data from before the last restore"
+    )
 
     settings = sub.add_parser(
         "settings",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from recovery_tui.commands import common
@@ -87,7 +88,9 @@ def size_text(size: int) -> str:
 
 def backups(args: argparse.Namespace, dirs: Dirs) -> int:
     # Listed whatever state the data is in (a damaged file is named after the list).
-    days = journal_for(dirs, common.system_clock(), around_damage=True).backups()
+    journal = journal_for(dirs, common.system_clock(), around_damage=True)
+    days = journal.backups()
+    undo = journal.before_last_restore()
     if not days:
         say("No backups yet: one is taken before the first change of each day.")
         return 0
@@ -102,11 +105,41 @@ def backups(args: argparse.Namespace, dirs: Dirs) -> int:
     if any(not d.files for d in days):
         say("A day with no files began with no data yet: restoring it starts empty.")
     say(f"In {dirs.data / 'backups'}. `recovery-tui restore DAY` brings one day back.")
+    if undo is not None:
+        say(
+            f"Before the last restore the data was copied to {undo.name}: "
+            "`recovery-tui restore --undo` brings it back."
+        )
     return 0
 
 
 def restore(args: argparse.Namespace, dirs: Dirs) -> int:
+    if args.undo:
+        if args.date is not None:
+            raise v.InvalidValue("give a DATE or --undo, not both")
+        folder, merged = journal_for(dirs, common.system_clock()).undo_restore()
+        say(
+            f"Brought back the data from before the last restore ({folder.name}): "
+            f"{merged.added} records back, {merged.updated} updated; anything saved since "
+            "is kept."
+        )
+        return 0
+    if args.date is None:
+        raise v.InvalidValue("give the DATE of a backup (see `recovery-tui backups`), or --undo")
     day = v.parse_day(args.date, what="DATE")
-    result = journal_for(dirs, common.system_clock()).restore(day)
-    say(result.message)
+    journal = journal_for(dirs, common.system_clock())
+    if not args.yes and sys.stdin.isatty():
+        plan = journal.restore(day, dry_run=True)
+        if not plan.files:
+            say(plan.message)
+            return 0
+        say(plan.message)
+        if input("Restore it? The data as it is now is kept aside. [y/N] ").strip() not in (
+            "y",
+            "Y",
+            "yes",
+        ):
+            say("Nothing was restored.")
+            return 0
+    say(journal.restore(day).message)
     return 0

@@ -274,10 +274,20 @@ class Journal:
         """The daily backups, oldest first (day, folder, files with their sizes)."""
         return self.repo.backups()
 
-    def restore(self, day: date) -> RestoreResult:
+    def restore(self, day: date, *, dry_run: bool = False) -> RestoreResult:
         """The data as it was at the start of ``day``; JournalError for a day with no
-        backup or a copy that does not read (then nothing is written)."""
-        return self.repo.restore(day)
+        backup or a copy that does not read (then nothing is written). A ``dry_run``
+        says what would change and writes nothing."""
+        return self.repo.restore(day, dry_run=dry_run)
+
+    def before_last_restore(self) -> Path | None:
+        """Where the data was copied before the latest restore (None: no restore yet)."""
+        return self.repo.before_last_restore()
+
+    def undo_restore(self) -> tuple[Path, ImportResult]:
+        """Merge back the data as it was before the latest restore (newer records win, so
+        nothing saved since is lost): the copy merged, and what the merge did."""
+        return self.repo.undo_restore()
 
     def export_document(self) -> dict[str, object]:
         """Every record and setting as one JSON-ready document."""

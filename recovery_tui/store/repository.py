@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from recovery_tui.domain.clock import Clock
 from recovery_tui.domain.models import (
@@ -42,17 +42,10 @@ from recovery_tui.store.partitions import (
     task_key,
 )
 from recovery_tui.store.tables import KeyedDB
-
-if TYPE_CHECKING:
-    from recovery_tui.store.backups import BackupDay
-    from recovery_tui.store.restore import RestoreResult
-    from recovery_tui.store.transfer import ImportResult
-
-# Backups, restoring, export and import are loaded when they are used: opening the records
-# and writing a day (Today, ``today``, ``status``, ``checkin``) need none of them.
+from recovery_tui.store.whole_data import WholeData
 
 
-class Repository:
+class Repository(WholeData):
     def __init__(
         self,
         data_dir: Path,
@@ -331,40 +324,6 @@ class Repository:
             main[RUNS] = {r.id: stored(r) for r in runs}
             main[RUNNING] = running
             self._main.write_all(main)
-
-    # ----------------------------------------------------------------- backups
-
-    def backups(self) -> list[BackupDay]:
-        """The daily backups, oldest first: each day's folder, its files and their sizes."""
-        from recovery_tui.store.backups import list_backups
-
-        return list_backups(self.data_dir)
-
-    def restore(self, day: date) -> RestoreResult:
-        """Bring the data back as it was at the start of ``day`` (a day listed by
-        ``backups()``; StoreError otherwise), after copying the present files aside."""
-        from recovery_tui.store.restore import restore_day
-
-        return restore_day(self._files, day)
-
-    # ----------------------------------------------------------------- export and import
-
-    def export_document(self) -> dict[str, Any]:
-        """Everything as one JSON-ready document: ``{"format": "recovery-tui-export",
-        "schema": N, "exported_at": ..., "runs": [...], "checkins": [...], "tasks": [...],
-        "sessions": [...], "settings": {...}}`` (records in their stored shape, oldest first)."""
-        from recovery_tui.store.transfer import export_document
-
-        return export_document(self._files, utc_iso(self._clock.now()))
-
-    def import_document(self, document: object, *, dry_run: bool = False) -> ImportResult:
-        """Merge an export back, each record under its own key (the newer one wins).
-        A foreign, malformed or newer document raises ImportRefused (a StoreError) and
-        nothing is written; importing the same document again changes nothing. A
-        ``dry_run`` checks and counts the same and writes nothing."""
-        from recovery_tui.store.transfer import import_document
-
-        return import_document(self._files, document, dry_run=dry_run)
 
     # ----------------------------------------------------------------- watching
 

@@ -36,6 +36,7 @@ from recovery_tui.store.schema import CURRENT_VERSION, fresh_main, validate_main
 
 if TYPE_CHECKING:
     from recovery_tui.store.datafiles import DataFiles
+    from recovery_tui.store.import_merge import ImportResult
 
 
 def _current_main(path: Path, tables: Tables) -> None:
@@ -96,23 +97,41 @@ def newest_good_copy(data_dir: Path, file: Path) -> tuple[date, Tables | None] |
     return None
 
 
+# The records a restore is said to change, by table, with their names.
+COUNTED = (("runs", "runs"), ("checkins", "check-ins"), ("sessions", "sessions"))
+BEFORE_RESTORE = "before-restore-"
+
+
 @dataclass(frozen=True, slots=True)
 class RestoreResult:
     day: date
     files: tuple[str, ...]  # relative to the data dir, with "/"
     saved_to: Path | None  # the copy of the data as it was just before the restore
+    # For each counted table whose count changes: (its name, records now, records after).
+    changes: tuple[tuple[str, int, int], ...] = ()
+    dry_run: bool = False
+
+    @property
+    def changes_text(self) -> str:
+        """'runs 16 → 0, check-ins 12 → 3', or that no record is added or removed."""
+        if not self.changes:
+            return "no run, check-in or session added or removed"
+        return ", ".join(f"{name} {now} → {then}" for name, now, then in self.changes)
 
     @property
     def message(self) -> str:
+        when = f"{long_date(self.day)} {self.day.year}"
         if not self.files:
+            return f"Your data has not changed since the start of {when}; nothing was restored."
+        if self.dry_run:
             return (
-                f"Your data has not changed since the start of {long_date(self.day)} "
-                f"{self.day.year}; nothing was restored."
+                f"Restoring the start of {when} rewrites {', '.join(self.files)}: "
+                f"{self.changes_text}."
             )
         return (
-            f"Restored your data as it was at the start of {long_date(self.day)} "
-            f"{self.day.year} ({', '.join(self.files)}). The data from before the restore "
-            f"is kept in {self.saved_to}."
+            f"Restored your data as it was at the start of {when} ({self.changes_text}). "
+            f"The data from before the restore is kept in {self.saved_to}; "
+            "`recovery-tui restore --undo` brings it back."
         )
 
 
@@ -140,9 +159,21 @@ def copies_as_of(data_dir: Path, day: date) -> dict[Path, Path | None]:
     return chosen
 
 
-def restore_day(files: DataFiles, day: date) -> RestoreResult:
+def _changes(files: DataFiles, restored: dict[Path, Tables]) -> tuple[tuple[str, int, int], ...]:
+    now = dict.fromkeys((table for table, _ in COUNTED), 0)
+    then = dict(now)
+    for relative, tables in restored.items():
+        present = files.db_for(relative).atomic.read() or {}
+        for table, _ in COUNTED:
+            now[table] += len(present.get(table) or {})
+            then[table] += len(tables.get(table) or {})
+    return tuple((said, now[t], then[t]) for t, said in COUNTED if now[t] != then[t])
+
+
+def restore_day(files: DataFiles, day: date, *, dry_run: bool = False) -> RestoreResult:
     """Bring back the data as it was at the start of ``day``, after copying the present
-    files to ``backups/before-restore-<stamp>/``. Nothing is written if a copy is bad."""
+    files to ``backups/before-restore-<stamp>/``. Nothing is written if a copy is bad, or
+    with ``dry_run`` (which says what would change)."""
     data_dir = files.data_dir
     days = [folder_day(folder) for folder in day_folders(data_dir / BACKUPS_DIR)]
     if day not in days:
@@ -164,14 +195,43 @@ def restore_day(files: DataFiles, day: date) -> RestoreResult:
                 raise StoreError(
                     f"the backup {copy} could not be read ({reason}); nothing was restored"
                 ) from None
-        if not restored:
-            return RestoreResult(day, (), None)
+        names = tuple(sorted(r.as_posix() for r in restored))
+        changes = _changes(files, restored)
+        if not restored or dry_run:
+            return RestoreResult(day, names, None, changes, dry_run=dry_run)
         present = [files.main.atomic.path]
         present += [month_path(data_dir, m) for m in existing_months(data_dir)]
-        saved_to = snapshot(data_dir, present, f"before-restore-{stamp(files.clock.now())}")
+        saved_to = snapshot(data_dir, present, f"{BEFORE_RESTORE}{stamp(files.clock.now())}")
         for relative, tables in restored.items():
             db = files.db_for(relative)
             files.ensure_parent(db)
             db.write_all(tables)
-    names = tuple(sorted(r.as_posix() for r in restored))
-    return RestoreResult(day, names, saved_to)
+    return RestoreResult(day, names, saved_to, changes)
+
+
+def newest_before_restore(data_dir: Path) -> Path | None:
+    """The copy of the data taken before the latest restore (its stamp sorts by time)."""
+    folders = [p for p in (data_dir / BACKUPS_DIR).glob(f"{BEFORE_RESTORE}*") if p.is_dir()]
+    return max(folders, key=lambda p: p.name, default=None)
+
+
+def undo_restore(files: DataFiles) -> tuple[Path, ImportResult]:
+    """Bring back the data as it was before the latest restore, merged as an import is
+    (record by record, the newer wins): nothing saved since the restore is lost. StoreError
+    when no restore was made (or its copy was removed)."""
+    from recovery_tui.store.datafiles import DataFiles
+    from recovery_tui.store.transfer import export_document, import_document
+
+    folder = newest_before_restore(files.data_dir)
+    if folder is None:
+        raise StoreError(
+            f"there is no restore to undo: no {BEFORE_RESTORE}* copy in "
+            f"{files.data_dir / BACKUPS_DIR}"
+        )
+    copy = DataFiles(folder, files.clock, files.lock.timeout, read_only=True)
+    try:
+        copy.prepare_to_read()
+        document = export_document(copy, folder.name)
+    finally:
+        copy.close()
+    return folder, import_document(files, document)

@@ -150,3 +150,87 @@ def test_restore_of_a_day_without_a_backup_says_which_there_are(
     got, _, err = cli("restore", day)
     assert got == code and words in err
     assert files_of(data_dir) == before
+
+
+def _restorable(cli: Cli, clock: FakeClock) -> str:
+    """A day's data, then the next day begun with a change: the first day can be restored."""
+    fill(cli)
+    clock.advance(timedelta(days=1).total_seconds())
+    assert cli("checkin", "--date", TODAY.isoformat(), "--sore", "quadriceps=9")[0] == 0
+    return (TODAY + timedelta(days=1)).isoformat()
+
+
+def as_a_terminal(monkeypatch: pytest.MonkeyPatch, answer: str) -> list[str]:
+    """Standard input is a terminal and the user types ``answer``; the questions asked."""
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+
+    def typed(question: str) -> str:
+        asked.append(question)
+        return answer
+
+    monkeypatch.setattr("builtins.input", typed)
+    return asked
+
+
+@pytest.mark.parametrize("answer", ["", "n", "no"])
+def test_restore_on_a_terminal_says_what_would_change_and_asks_first(
+    cli: Cli, clock: FakeClock, data_dir: Path, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    day = _restorable(cli, clock)
+    before = files_of(data_dir)
+    asked = as_a_terminal(monkeypatch, answer)
+    code, out, _err = cli("restore", day)
+    assert code == 0 and len(asked) == 1 and "[y/N]" in asked[0]
+    assert "Restoring the start of" in out and "rewrites" in out
+    assert out.rstrip().endswith("Nothing was restored.")
+    assert files_of(data_dir) == before
+
+
+def test_restore_on_a_terminal_restores_on_yes_and_not_asked_with_yes(
+    cli: Cli, clock: FakeClock, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    day = _restorable(cli, clock)
+    asked = as_a_terminal(monkeypatch, "y")
+    code, out, _err = cli("restore", day)
+    assert code == 0 and len(asked) == 1
+    assert "Restored your data" in out and "restore --undo" in out
+    code, out, _err = cli("restore", day, "--yes")
+    assert code == 0 and len(asked) == 1  # not asked again
+    assert "(no run, check-in or session added or removed)" in out
+
+
+def test_restore_undo_brings_the_data_back_and_backups_says_how(
+    cli: Cli, clock: FakeClock, data_dir: Path
+) -> None:
+    fill(cli)
+    runs = json.loads(cli("today", "--json")[1])["run"]
+    code, out, _ = cli("restore", TODAY.isoformat())  # the day began with no data
+    assert code == 0 and "runs 1 → 0" in out
+    assert json.loads(cli("today", "--json")[1])["run"] is None
+    code, out, _ = cli("backups")
+    assert "`recovery-tui restore --undo` brings it back" in out
+    code, out, err = cli("restore", "--undo")
+    assert code == 0, err
+    assert out.startswith("Brought back the data from before the last restore")
+    assert json.loads(cli("today", "--json")[1])["run"] == runs
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [((), "give the DATE of a backup"), ((TODAY.isoformat(), "--undo"), "not both")],
+)
+def test_restore_without_a_day_or_with_both_is_refused(
+    cli: Cli, data_dir: Path, args: tuple[str, ...], words: str
+) -> None:
+    fill(cli)
+    before = files_of(data_dir)
+    code, _out, err = cli("restore", *args)
+    assert code == 2 and words in err
+    assert files_of(data_dir) == before
+
+
+def test_restore_undo_without_a_restore_says_so(cli: Cli, data_dir: Path) -> None:
+    fill(cli)
+    code, _out, err = cli("restore", "--undo")
+    assert code == 1 and "there is no restore to undo" in err

@@ -12,6 +12,7 @@ from store_samples import make_checkin, make_run
 
 from recovery_tui.domain.clock import FakeClock
 from recovery_tui.domain.formats import long_date
+from recovery_tui.domain.models import Area
 from recovery_tui.store import Repository, StoreError
 
 D = date(2026, 11, 26)
@@ -342,3 +343,54 @@ def test_replacing_a_damaged_file_leaves_no_mark_that_would_empty_it(
         later.set_setting("theme", "nord")  # the next program keeps today's copy
         later.restore(date(2026, 11, 27))
         assert [r.id for r in later.runs()] == ["run-24", "run-25", "run-27"]
+
+
+def test_a_dry_run_of_restore_says_what_would_change_and_writes_nothing(
+    store_dir: Path, clock: FakeClock
+):
+    history_over_days(store_dir, clock)
+    with Repository.open(store_dir, clock) as repo:
+        before = {p: p.read_bytes() for p in store_dir.rglob("*") if p.is_file()}
+        plan = repo.restore(D - timedelta(days=1), dry_run=True)
+        assert {p: p.read_bytes() for p in store_dir.rglob("*") if p.is_file()} == before
+        assert plan.saved_to is None
+        assert plan.files == ("months/2026-11.json", "recovery.json")
+        assert plan.changes == (("runs", 3, 1), ("check-ins", 3, 1))
+        assert "runs 3 → 1, check-ins 3 → 1" in plan.message
+        assert plan.message.startswith("Restoring the start of")
+        done = repo.restore(D - timedelta(days=1))
+    assert done.changes == plan.changes
+    assert "restore --undo" in done.message
+
+
+def test_undo_brings_back_the_data_before_the_last_restore_and_keeps_what_came_since(
+    store_dir: Path, clock: FakeClock
+):
+    history_over_days(store_dir, clock)
+    with Repository.open(store_dir, clock) as repo:
+        repo.restore(D - timedelta(days=2))  # the day the history began: nothing yet
+        assert repo.runs() == []
+        clock.advance(60)
+        repo.add_run(make_run(D, run_id="after-restore"))
+        assert repo.before_last_restore() == store_dir / "backups" / f"before-restore-{STAMP}"
+        folder, merged = repo.undo_restore()
+        assert folder.name == f"before-restore-{STAMP}"
+        assert sorted(r.id for r in repo.runs()) == [
+            "after-restore",
+            "run-24",
+            "run-25",
+            "run-26",
+        ]
+        checkins = repo.checkins(D - timedelta(days=9), D)
+        assert [c.soreness[Area.ANKLES] for c in checkins] == [1, 2, 3]
+        assert merged.added == 6
+        _again, merged_again = repo.undo_restore()
+        assert merged_again.added == merged_again.updated == 0
+
+
+def test_undo_without_a_restore_is_refused(store_dir: Path, clock: FakeClock):
+    history_over_days(store_dir, clock)
+    with Repository.open(store_dir, clock) as repo:
+        assert repo.before_last_restore() is None
+        with pytest.raises(StoreError, match="there is no restore to undo"):
+            repo.undo_restore()
