@@ -168,7 +168,8 @@ MASSAGE_AREAS_NAMED = 3
 
 
 def _massage_where_sore(tasks: list[p.TaskSpec], checkin: CheckIn | None) -> list[p.TaskSpec]:
-    """The self-massage says where the last check-in found it sorest (3/10 and up)."""
+    """The self-massage goes where the last check-in found it sorest (3/10 and up): its
+    title and its routine (up to three areas, sorest first)."""
     sore = sorted(
         ((level, area) for area, level in (checkin.soreness if checkin else {}).items()),
         key=lambda pair: (-pair[0], AREAS.index(pair[1])),
@@ -177,12 +178,14 @@ def _massage_where_sore(tasks: list[p.TaskSpec], checkin: CheckIn | None) -> lis
     if not named:
         return tasks
     named = named[:MASSAGE_AREAS_NAMED]
-    # The title leads with what the user said is sore (read as made up otherwise); the
-    # routine's own places follow in the reason.
-    title = "Self-massage " + ", ".join(area.label for area, _ in named)
-    where = ", ".join(f"{area.label} {level}" for area, level in named)
-    why = f"Sorest at your last check-in: {where}. The routine covers ankles, knees, lower back."
-    return [replace(t, title=title, today=why) if t.id == p.MASSAGE else t for t in tasks]
+    areas = [area for area, _ in named]
+    title = "Self-massage " + ", ".join(area.label for area in areas)
+    why = "Sorest at your last check-in: " + ", ".join(f"{a.label} {n}" for a, n in named) + "."
+    routine = p.massage_routine_id(areas)
+    return [
+        replace(t, title=title, today=why, routine=routine) if t.id == p.MASSAGE else t
+        for t in tasks
+    ]
 
 
 def _tasks(

@@ -12,11 +12,12 @@ The advice is general guidance, not medical advice.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from recovery_tui.domain.models import Run
+from recovery_tui.domain.models import Area, Run
 
 WATER = "water"
 REFUEL = "refuel"
@@ -43,6 +44,9 @@ REST_UNTIL_SEEN = "rest_until_seen"
 
 # Routines a task starts (enter on Today); "walk" asks how long.
 WALK_ROUTINE = "walk"
+MASSAGE_ROUTINE = "self-massage"
+# The field reports' self-massage; a check-in's sorest areas take their place.
+MASSAGE_AREAS = (Area.ANKLES, Area.KNEES, Area.LOWER_BACK)
 ADAPTIVE_ROUTINE = "adaptive"
 
 
@@ -159,7 +163,7 @@ EARLY_TASKS: tuple[TaskSpec, ...] = (
         MASSAGE,
         "Self-massage ankles, knees, lower back",
         "Rubbing the sore places brings blood to them.",
-        routine="self-massage",
+        routine=MASSAGE_ROUTINE,
     ),
     _FOAM_ROLL,
     TaskSpec(
@@ -309,6 +313,14 @@ class DayPlan:
     def walk_task(self) -> TaskSpec | None:
         """Today's walking task (whichever form the day gave it), if the day has one."""
         return next((t for t in self.tasks if t.routine == WALK_ROUTINE), None)
+
+
+def massage_routine_id(areas: Sequence[Area]) -> str:
+    """The id of the self-massage of ``areas``: ``self-massage`` for the usual ones, else
+    ``self-massage-quadriceps-calves`` (see domain/massage.py)."""
+    if tuple(areas) == MASSAGE_AREAS:
+        return MASSAGE_ROUTINE
+    return MASSAGE_ROUTINE + "".join(f"-{area.value}" for area in areas)
 
 
 def phase_for(day_index: int, window: int) -> Phase:

@@ -4,6 +4,7 @@ docs/guidance.md (``Step.guide``)."""
 
 from __future__ import annotations
 
+from recovery_tui.domain.massage import find_massage, self_massage
 from recovery_tui.domain.models import Area
 from recovery_tui.domain.routines import (
     EXERCISE_CUE,
@@ -222,41 +223,6 @@ def cooldown_10() -> Routine:
     )
 
 
-def self_massage() -> Routine:
-    cue = "Firm but comfortable; ease off if it hurts."
-    return Routine(
-        id="self-massage",
-        name="Self-massage: ankles, knees, lower back",
-        kind="routine",
-        steps=(
-            Step(
-                "Ankle massage",
-                90,
-                sides=True,
-                areas=(Area.ANKLES,),
-                how=cued("Thumbs in small circles round the ankle bones, then up the shin.", cue),
-                guide="step.massage.ankles",
-            ),
-            Step(
-                "Knee massage",
-                90,
-                sides=True,
-                areas=(Area.KNEES,),
-                how=cued("Knee bent and relaxed; knead the muscles round the kneecap.", cue),
-                guide="step.massage.knees",
-            ),
-            Step(
-                "Lower back massage",
-                120,
-                areas=(Area.LOWER_BACK,),
-                how=cued("Fists either side of the spine, rub up and down gently.", cue),
-                guide="step.massage.lower_back",
-            ),
-        ),
-        description="Rubbing the sorest places brings blood to them.",
-    )
-
-
 CONTRAST_ROUNDS = 3
 CONTRAST_HEAT_SECONDS = 180
 CONTRAST_COLD_SECONDS = 60
@@ -366,10 +332,14 @@ def builtin_ids() -> frozenset[str]:
 
 
 def find_builtin(routine_id: str) -> Routine | None:
-    """A built-in routine by id; ``walk-N`` for any N in range gives an N-minute walk."""
+    """A built-in routine by id; ``walk-N`` for any N in range gives an N-minute walk and
+    ``self-massage-AREA-...`` the self-massage of those areas."""
     for routine in builtin_routines():
         if routine.id == routine_id:
             return routine
+    massage = find_massage(routine_id)
+    if massage is not None:
+        return massage
     prefix, _, minutes = routine_id.partition("-")
     if prefix == "walk" and minutes.isascii() and minutes.isdigit():
         number = int(minutes)

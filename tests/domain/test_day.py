@@ -10,7 +10,8 @@ from day_samples import HALF, MARATHON, checkin, on, run
 
 from recovery_tui.domain import plan as p
 from recovery_tui.domain.day import DayModel, assess_day, ticks_since
-from recovery_tui.domain.models import CheckIn, RedFlag, Run, RunKind
+from recovery_tui.domain.models import Area, CheckIn, RedFlag, Run, RunKind
+from recovery_tui.domain.routine_library import find_builtin
 
 GUIDANCE = (Path(__file__).resolve().parents[2] / "docs" / "guidance.md").read_text("utf-8")
 
@@ -74,14 +75,20 @@ def test_the_self_massage_says_where_the_check_in_found_it_sorest() -> None:
     massage = day(2, [HALF], [sore]).plan.task(p.MASSAGE)
     # The title leads with what the user said is sore, not places they scored 0.
     assert massage is not None and massage.title == "Self-massage quadriceps, ankles, calves"
-    assert massage.today == (
-        "Sorest at your last check-in: quadriceps 6, ankles 5, calves 5. The routine covers "
-        "ankles, knees, lower back."
-    )
+    assert massage.today == "Sorest at your last check-in: quadriceps 6, ankles 5, calves 5."
+    # The routine it opens massages those places, in that order (it massaged others).
+    routine = find_builtin(massage.routine or "")
+    assert routine is not None
+    assert [step.areas for step in routine.steps] == [
+        (Area.QUADRICEPS,),
+        (Area.ANKLES,),
+        (Area.CALVES,),
+    ]
     for checkins in ([], [checkin(2, knees=2, calves=1)], [checkin(-20, calves=6)]):
         plain = day(2, [HALF], checkins).plan.task(p.MASSAGE)
         assert plain is not None and plain.today == ""
         assert plain.title == "Self-massage ankles, knees, lower back"
+        assert plain.routine == "self-massage"
 
 
 @pytest.mark.parametrize("flag", list(RedFlag))

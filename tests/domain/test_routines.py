@@ -233,3 +233,30 @@ def test_every_builtin_step_has_a_sourced_entry_in_the_guidance() -> None:
 
 def test_the_timer_segments_have_entries_in_the_guidance() -> None:
     assert {"segment.release", "segment.switch"} <= set(guidance_entries())
+
+
+def test_a_self_massage_of_any_areas_is_found_by_its_id_and_only_a_well_formed_one() -> None:
+    from recovery_tui.domain.massage import self_massage
+
+    for areas in ([Area.CALVES], [Area.QUADRICEPS, Area.HIPS, Area.LOWER_BACK]):
+        routine = self_massage(areas)
+        assert find_builtin(routine.id) == routine
+        assert [s.areas for s in routine.steps] == [(a,) for a in areas]
+    assert find_builtin("self-massage") == self_massage()
+    for bad in (
+        "self-massage-",
+        "self-massage-calves-calves",
+        "self-massage-shins",
+        "self-massage-ankles-knees-lower_back",  # the usual one has its own id
+        "self-massage-calves-knees-hips-glutes",
+    ):
+        assert find_builtin(bad) is None, bad
+
+
+def test_every_area_has_a_massage_step_with_a_sourced_entry() -> None:
+    from recovery_tui.domain.massage import STEPS
+
+    entries = guidance_entries()
+    assert set(STEPS) == set(Area)
+    for step in STEPS.values():
+        assert "**Source:**" in entries[step.guide], step.guide
