@@ -41,7 +41,8 @@ def _shown(text: str) -> str:
 
 # What a number as typed may hold, the characters the parsers refuse with a message
 # (a decimal point or comma in a whole number, a sign) included.
-_NUMBER_CHARACTERS = frozenset("0123456789.,+-")
+DECIMAL_MARKS = ".,"
+_NUMBER_CHARACTERS = frozenset("0123456789+-" + DECIMAL_MARKS)
 
 
 def typed_in_a_number(character: str) -> bool:

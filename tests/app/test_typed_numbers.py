@@ -11,7 +11,9 @@ from textual import events
 from textual.app import App
 from textual.widgets import Button, Input, Static
 
+from recovery_tui.screens.checkin import CheckInScreen
 from recovery_tui.screens.walk_length import WalkLengthScreen
+from recovery_tui.widgets.area_score import AreaScore
 
 SIZE = (100, 32)
 KEY_NAMES = {".": "full_stop", ",": "comma", "-": "minus"}
@@ -44,3 +46,23 @@ async def test_a_walk_length_typed_on_a_preset_is_refused_as_typed(
         assert asking.query_one("#walk-minutes", Input).value == typed
         error = str(asking.query_one("#walk-error", Static).render())
         assert "from 1 to 180" in error and typed in error
+
+
+async def test_a_decimal_soreness_keeps_the_score_and_says_so(tmp_path: Path) -> None:
+    """'7.5' typed on an area dropped the point and the 5 replaced the 7; now the 7 stays,
+    the check-in says soreness is whole, and the next area takes digits as before."""
+    app = make_app(tmp_path, fixed_clock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CheckInScreen)
+        first, second = list(dialog.query(AreaScore))[:2]
+        assert dialog.focused is first
+        burst(app, ("7", "7"), ("full_stop", "."), ("5", "5"), ("down", None), ("3", "3"))
+        for _ in range(4):
+            await pilot.pause()
+        assert (first.value, second.value) == (7, 3)
+        errors = dialog.query_one("#checkin-errors", Static)
+        assert errors.display and "whole number" in str(errors.render())
