@@ -39,6 +39,19 @@ def _shown(text: str) -> str:
     return text if len(text) <= 24 else text[:21] + "..."
 
 
+# What a number as typed may hold, the characters the parsers refuse with a message
+# (a decimal point or comma in a whole number, a sign) included.
+DECIMAL_MARKS = ".,"
+_NUMBER_CHARACTERS = frozenset("0123456789+-" + DECIMAL_MARKS)
+
+
+def typed_in_a_number(character: str) -> bool:
+    """Whether ``character`` is part of a number being typed. A key that takes digits
+    elsewhere than a text field must take these too, and say why it refuses one: dropped,
+    the rest of the number is read as another ('1.5' as 15)."""
+    return character in _NUMBER_CHARACTERS
+
+
 def parse_int(text: str, what: str, low: int, high: int) -> int:
     raw = text.strip()
     if not raw:

@@ -196,6 +196,12 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
     def _edited(self, event: Input.Changed) -> None:
         edited(self, event.input, "checkin-errors")
 
+    @on(AreaScore.Refused)
+    def _score_refused(self, message: AreaScore.Refused) -> None:
+        errors = self.query_one("#checkin-errors", Static)
+        errors.update(Content(plain(f"Not taken: {message.text}")))
+        errors.remove_class("hidden")
+
     def action_next_field(self, delta: int) -> None:
         next_field(self, delta, group=AreaScore)
 

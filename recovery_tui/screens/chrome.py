@@ -7,10 +7,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import ClassVar, Protocol, runtime_checkable
 
-from textual.events import ScreenResume
+from textual.events import DescendantBlur, ScreenResume
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from recovery_tui.app_limits import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
@@ -55,9 +56,12 @@ class RecoveryScreen(Screen[None]):
 
     Its layout follows the terminal: the classes ``-narrow`` (below ``NARROW_WIDTH``) and
     ``-too-small`` are worked out from the size each time the screen is shown or resized,
-    so a screen covered during a resize never keeps the layout of a size gone by."""
+    so a screen covered during a resize never keeps the layout of a size gone by. Too
+    small, the layout is hidden and Textual takes the focus from what it hides; when the
+    screen fits again the focus goes back where it was."""
 
     _shown_before = False
+    _focus_before_small: Widget | None = None
     # What the store had to mend may be shown over it in a dialog.
     SHOWS_NOTICES: ClassVar[bool] = True
 
@@ -84,7 +88,36 @@ class RecoveryScreen(Screen[None]):
         if too_small and not self.query_children(TooSmall):
             # Built the first time the terminal is too small, which most never are.
             self.mount(TooSmall())
+        was_small = self.has_class("-too-small")
         self.set_class(too_small, "-too-small")
+        if was_small and not too_small:
+            # After the refresh that shows the layout again: focusing a widget still
+            # hidden would be undone as it hides.
+            self.call_after_refresh(self._refocus)
+
+    def on_descendant_blur(self, event: DescendantBlur) -> None:
+        if self.has_class("-too-small") and self.focused is None:
+            # The focus the hidden layout lost. Not read from ``focused`` as the screen
+            # shrinks: opened too small, a screen holds there what Textual focused before
+            # the screen focused its own choice (on Today, the task list's scroll area).
+            self._focus_before_small = event.widget
+
+    def _refocus(self) -> None:
+        if self.has_class("-too-small"):
+            return  # small again already: the focus it had is still the one to restore
+        widget, self._focus_before_small = self._focus_before_small, None
+        # Not only when nothing has the focus: shown again after another screen, Textual
+        # gives it to the first widget that takes it (on Today, the task list's scroll
+        # area rather than a task).
+        if widget is not None and widget.is_attached and widget.screen is self:
+            widget.focus(scroll_visible=False)
+        else:
+            self.focus_default()
+
+    def focus_default(self) -> None:
+        """Focus what the screen focuses when it opens, unless it has that already."""
+        if self.focused is None:
+            self.focus_next()
 
     def hidden_app_actions(self) -> frozenset[str]:
         return frozenset()

@@ -125,7 +125,7 @@ class TodayScreen(RecoveryScreen):
         if quitting(self):
             return
         self._show(self._view)
-        self.call_after_refresh(self._focus_first_task)
+        self.call_after_refresh(self.focus_default)
         # Read after the first paint: it looks at earlier recoveries, which Today's first
         # frame does not need.
         self.call_after_refresh(self._show_comparison)
@@ -218,7 +218,7 @@ class TodayScreen(RecoveryScreen):
                 before="#day-notes" if "day-notes" in self._pieces else None,
             )
             self._task_ids = ids
-            self.call_after_refresh(self._focus_first_task)
+            self.call_after_refresh(self.focus_default)
             return
         tasks = {task.id: task for task in view.plan.tasks}
         for row in container.query(TaskRow):
@@ -226,7 +226,8 @@ class TodayScreen(RecoveryScreen):
             if task is not None:  # not a row on its way out
                 row.show(task, view.progress.get(task.id, 0))
 
-    def _focus_first_task(self) -> None:
+    def focus_default(self) -> None:
+        """The first task, unless a task has the focus already."""
         rows = self.query(TaskRow)
         if rows and not isinstance(self.focused, TaskRow) and self.app.screen is self:
             rows.first().focus()

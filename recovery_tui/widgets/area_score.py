@@ -11,10 +11,12 @@ from typing import ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from recovery_tui.domain.models import Area
+from recovery_tui.domain.validation import DECIMAL_MARKS
 from recovery_tui.widgets.palette import soreness_style
 
 NOT_ENTERED = "–"
@@ -38,6 +40,7 @@ class AreaScore(Widget, can_focus=True):
         self.area = area
         self.set_reactive(AreaScore.value, value)
         self._pending_one = False
+        self._after_point = False
 
     def render(self) -> Content:
         label = (f"{self.area.label:<11}", "bold")
@@ -58,10 +61,29 @@ class AreaScore(Widget, can_focus=True):
             ("·" * (10 - self.value), "dim"),
         )
 
+    class Refused(Message):
+        """A decimal was typed: the score stays, and the dialog says why."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
     def on_key(self, event: events.Key) -> None:
         char = event.character or ""
+        if len(char) == 1 and char in DECIMAL_MARKS:
+            # Dropped, the point let the next digit replace the score: '7.5' gave 5.
+            event.stop()
+            self._pending_one = False
+            self._after_point = True
+            kept = NOT_ENTERED if self.value is None else str(self.value)
+            self.post_message(
+                self.Refused(f"soreness is a whole number 0-10: {self.area.label} stays {kept}")
+            )
+            return
         if len(char) == 1 and char in "0123456789":
             event.stop()
+            if self._after_point:
+                return  # the decimals of a number refused: not a new score
             digit = int(char)
             if self._pending_one and digit == 0:
                 self.value = 10
@@ -72,6 +94,7 @@ class AreaScore(Widget, can_focus=True):
 
     def on_blur(self) -> None:
         self._pending_one = False
+        self._after_point = False
         self.refresh()
 
     def on_focus(self) -> None:
@@ -79,6 +102,7 @@ class AreaScore(Widget, can_focus=True):
 
     def action_step(self, delta: int) -> None:
         self._pending_one = False
+        self._after_point = False
         start = self.value if self.value is not None else (0 if delta > 0 else 1)
         self.value = max(0, min(10, start + delta))
 
@@ -89,4 +113,5 @@ class AreaScore(Widget, can_focus=True):
 
     def action_clear(self) -> None:
         self._pending_one = False
+        self._after_point = False
         self.value = None

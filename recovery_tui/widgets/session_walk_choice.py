@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Static
 
 from recovery_tui.domain.routines import MAX_WALK_MINUTES, WALK_PRESETS
-from recovery_tui.domain.validation import InvalidValue, parse_minutes
+from recovery_tui.domain.validation import InvalidValue, parse_minutes, typed_in_a_number
 from recovery_tui.widgets.text_field import TextField
 
 DEFAULT_MINUTES = 12
@@ -48,14 +48,18 @@ class WalkChoice(Vertical):
         self.query_one(f"#walk-{DEFAULT_MINUTES}", Button).focus()
 
     def on_key(self, event: events.Key) -> None:
-        # The hint says "type minutes": a digit typed while a preset has the focus goes
-        # into the field, not lost (and enter then starts that length, not the preset).
+        # The hint says "type minutes": what is typed of a number while a preset has the
+        # focus goes into the field, not lost (and enter then starts that length, not the
+        # preset). Every character of it, the point and a sign too, so that '1.5' is
+        # refused as typed rather than taken as 15.
         character = event.character
         field = self.query_one("#walk-minutes", TextField)
-        if character is not None and character.isdigit() and not field.has_focus:
+        if character is not None and typed_in_a_number(character) and not field.has_focus:
             event.stop()
             event.prevent_default()
-            field.focus()
+            # Now: ``focus()`` waits for the keys already routed, and the rest of a
+            # number typed at once would go to the preset.
+            self.screen.set_focus(field)
             field.insert_text_at_cursor(character)
 
     @on(Button.Pressed)
