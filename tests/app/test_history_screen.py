@@ -119,7 +119,7 @@ async def test_the_screen_shows_the_numbers_the_cli_prints(tmp_path: Path) -> No
         for row in csv.DictReader(io.StringIO(rows_to_csv(week))):
             shown = cells(table, date.fromisoformat(row["date"]))
             assert shown["tasks"] == f"{row['tasks_done']}/{row['tasks_total']}"
-            assert shown["cups"] == row["cups"]
+            assert shown["cups"] == (row["cups"] or "-")
             assert shown["max"] == (row["max_soreness"] or "-")
             assert shown["ankles"] == (row["sore_ankles"] or "-")
             assert float(shown["stretch"]) == float(row["stretch_minutes"])
@@ -160,6 +160,26 @@ async def test_the_day_detail_gives_the_one_water_number(tmp_path: Path) -> None
         shown = str(app.screen.query_one("#day-checkin", Static).render())
         assert "cups 4" in shown and "cups 2" not in shown
         assert "4/8 cups" in str(app.screen.query_one("#day-tasks", Static).render())
+
+
+async def test_cups_not_entered_show_as_not_recorded(tmp_path: Path) -> None:
+    """A check-in without cups and no water counted: the week table, the totals, the
+    averages and the day detail say "-", never 0."""
+
+    def sore_calves_only(journal: Journal) -> None:
+        journal.update_checkin(NOW.date(), CheckInUpdate(soreness={Area.CALVES: 2}))
+
+    app = make_app(tmp_path, clock=fixed_clock(), fill=sore_calves_only)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        assert cells(screen.query_one(WeekTable), NOW.date())["cups"] == "-"
+        totals = str(screen.query_one("#trend-totals", Static).render())
+        assert "Cups     -" in totals and " Cups - " in totals
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DayDetailScreen)
+        shown = str(app.screen.query_one("#day-checkin", Static).render())
+        assert "cups -" in shown and "cups 0" not in shown
 
 
 async def test_enter_opens_the_day_with_its_checkin(tmp_path: Path) -> None:
