@@ -265,6 +265,32 @@ async def test_g_shows_the_months_grid_and_m_switches_what_it_shows(tmp_path: Pa
         assert row_keys(screen.query_one(WeekTable))[-1] == "2026-11-26"
 
 
+async def test_the_grid_marks_a_checkin_without_soreness_apart_from_no_checkin(
+    tmp_path: Path,
+) -> None:
+    """Tuesday: a check-in with only a note; Wednesday: none; Thursday: calves at 2. The
+    grid shows '-' (explained in its legend), '·' and the level."""
+
+    def fill(journal: Journal) -> None:
+        stamp, tz = journal.new_checkin_stamp()
+        journal.save_checkin(CheckIn(date(2026, 11, 24), {}, stamp, tz, note="rest day"))
+        journal.save_checkin(CheckIn(TODAY, {Area.CALVES: 2}, stamp, tz))
+
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        lines = grid_lines(screen.query_one(HistoryGrid))
+        rows = {line[:3]: line for line in lines if line[:3] in WEEKDAYS}
+        # This week is the last column.
+        assert rows["Tue"][-CELL_WIDTH:].strip() == "-"
+        assert rows["Wed"][-CELL_WIDTH:].strip() == "·"
+        assert rows["Thu"][-CELL_WIDTH:].strip() == "1"
+        legend = " ".join(lines)
+        assert "- check-in, soreness not entered" in legend and "· no check-in" in legend
+
+
 def fill_year(journal: Journal) -> None:
     demo = make_demo(365, NOW, "Europe/Paris")
     journal.repo.bulk_import(demo.runs, demo.checkins, demo.tasks, demo.sessions)
@@ -306,7 +332,10 @@ async def test_the_grid_fits_the_width_with_this_week_and_the_legend(
         assert screen._grid_rows[-1][TODAY.weekday()].date == TODAY
         level = screen._grid_rows[-1][TODAY.weekday()].level("soreness")
         today_row = rows[TODAY.weekday()]
-        assert today_row[-CELL_WIDTH:].strip() == ("·" if level is None else str(level))
+        blank = (
+            "-" if screen._grid_rows[-1][TODAY.weekday()].checked_in_unscored("soreness") else "·"
+        )
+        assert today_row[-CELL_WIDTH:].strip() == (blank if level is None else str(level))
         # The legend is on screen, inside the grid's view and the screen.
         assert "worst soreness" in lines[-1] or "worst soreness" in lines[-2]
         view = screen.query_one("#grid-view").region

@@ -434,3 +434,18 @@ def test_empty_grid_cell_has_no_level() -> None:
     cell = GridCell(date(2025, 3, 5), None)
     assert cell.level("soreness") is None
     assert cell.level("tasks") is None
+
+
+def test_grid_tells_a_checkin_without_soreness_from_no_checkin() -> None:
+    """Only a note: no soreness level, but the day has a check-in (not the "no check-in"
+    blank); coloured by tasks the question does not arise."""
+    d = date(2025, 3, 5)
+    noted = GridCell(d, summarize_day(d, [], checkin(d, note="rest day"), {}, []))
+    assert noted.level("soreness") is None
+    assert noted.checked_in_unscored("soreness") is True
+    assert noted.checked_in_unscored("tasks") is False
+    without = GridCell(d, summarize_day(d, [], None, {}, []))
+    assert without.checked_in_unscored("soreness") is False
+    sore = GridCell(d, summarize_day(d, [], checkin(d, calves=2), {}, []))
+    assert sore.checked_in_unscored("soreness") is False
+    assert GridCell(d, None).checked_in_unscored("soreness") is False
