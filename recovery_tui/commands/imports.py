@@ -46,7 +46,8 @@ def _show(result: FileResult, unit: DistanceUnit, dry_run: bool) -> None:
     if result.outcome is Outcome.FAILED:
         warn(result.message)
     elif result.outcome is Outcome.MERGED:
-        say(f"{'Would merge' if dry_run else 'Merged'} {name}: {result.message}")
+        # The merge's own sentence already says "Would import"/"Imported": no verb before it.
+        say(f"{name}: {result.message}")
     elif result.outcome is Outcome.DUPLICATE:
         assert result.same_as is not None
         same = result.same_as

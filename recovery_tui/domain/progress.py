@@ -29,20 +29,24 @@ def day_progress(
         if task.id == CHECKIN:
             count = 1 if checkin is not None else 0
         elif task.id == WATER:
-            count = water_count(plan.day, task_states, checkin)
+            # Nothing counted is no progress on the task, whether or not it was entered.
+            count = water_count(plan.day, task_states, checkin) or 0
         progress[task.id] = max(count, 0) if task.counted else min(max(count, 0), 1)
     return progress
 
 
-def water_count(day: date, task_states: Mapping[str, TaskState], checkin: CheckIn | None) -> int:
+def water_count(
+    day: date, task_states: Mapping[str, TaskState], checkin: CheckIn | None
+) -> int | None:
     """The day's one water number: the counter, or for a day recorded before the counter
-    and the check-in's cups were one number, the cups the check-in gave."""
+    and the check-in's cups were one number, the cups the check-in gave; None when the
+    user entered neither (unknown, not 0 cups)."""
     state = task_states.get(WATER)
     if state is not None and state.day == day:
         return state.count
     if checkin is not None and checkin.day == day and checkin.cups is not None:
         return checkin.cups
-    return 0
+    return None
 
 
 def done_count(plan: DayPlan, progress: Mapping[str, int]) -> tuple[int, int]:

@@ -46,7 +46,9 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         *FIELD_KEYS,
     ]
 
-    def __init__(self, journal: Journal, day: date, existing: CheckIn | None, water: int) -> None:
+    def __init__(
+        self, journal: Journal, day: date, existing: CheckIn | None, water: int | None
+    ) -> None:
         super().__init__()
         self.journal = journal
         self.day = day

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from recovery_tui.domain.formats import clock_text, long_date, minutes_text
+from recovery_tui.domain.history.columns import count_text
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import AREAS, CheckIn, SessionRecord, SessionStatus, Side
 from recovery_tui.domain.session_rules import outcomes_by_step, step_outcome, tally_text
@@ -51,9 +52,9 @@ def headline(day: DaySummary, unit: DistanceUnit = DistanceUnit.KM) -> Content:
     return Content(f"{long_date(day.date)}  ·  no recovery window")
 
 
-def checkin_text(checkin: CheckIn | None, cups: int) -> Content:
+def checkin_text(checkin: CheckIn | None, cups: int | None) -> Content:
     """``cups`` is the day's one water number (the counter), which the check-in's own
-    field no longer follows once the counter moves."""
+    field no longer follows once the counter moves; None when not entered."""
     parts: Parts = [("Check-in\n", "bold")]
     if checkin is None:
         parts.append(("  No check-in that day.\n", "dim"))
@@ -64,7 +65,7 @@ def checkin_text(checkin: CheckIn | None, cups: int) -> Content:
     values = [
         f"energy {checkin.energy}/10" if checkin.energy is not None else "energy -",
         f"sleep {checkin.sleep_hours:g} h" if checkin.sleep_hours is not None else "sleep -",
-        f"cups {cups}",
+        f"cups {count_text(cups)}",
     ]
     parts.append("  " + "   ".join(values) + "\n")
     stand = "   ".join(

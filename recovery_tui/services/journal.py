@@ -186,8 +186,9 @@ class Journal:
 
         return distance_unit(self)
 
-    def water(self, day: date) -> int:
-        """The day's one water number (the counter the check-in also shows and edits)."""
+    def water(self, day: date) -> int | None:
+        """The day's one water number (the counter the check-in also shows and edits);
+        None when the user has entered none."""
         return water_count(day, self.repo.task_states(day), self.repo.checkin(day))
 
     def new_checkin_stamp(self) -> tuple[str, str]:

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from recovery_tui.domain.formats import WEEKDAYS
+from recovery_tui.domain.history.columns import NOT_RECORDED
 from recovery_tui.domain.history.grid import GridBy, GridCell
 from recovery_tui.domain.history.navigation import month_labels
 from recovery_tui.widgets.flow_legend import flow
@@ -39,6 +40,7 @@ LEGENDS: dict[GridBy, tuple[str, ...]] = {
         "3 = 5–6",
         "4 = 7+",
         " · no check-in",
+        f"{NOT_RECORDED} check-in, soreness not entered",
     ),
     "tasks": ("share of tasks done: 0 none", "1–3 some", "4 all", " · before your first record"),
 }
@@ -96,7 +98,8 @@ class HistoryGrid(Widget):
         level = cell.level(self.by)
         if level is None:
             style = self.get_component_rich_style("history-grid--missing")
-            return Text(MISSING.center(CELL_WIDTH), style=style)
+            mark = NOT_RECORDED if cell.checked_in_unscored(self.by) else MISSING
+            return Text(mark.center(CELL_WIDTH), style=style)
         style = self.get_component_rich_style(f"history-grid--{self.by}-{level}")
         return Text(str(level).center(CELL_WIDTH), style=style)
 

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from recovery_tui.domain.formats import minutes_text
+from recovery_tui.domain.history.columns import count_text
 from recovery_tui.domain.history.sparkline import sparkline
 from recovery_tui.domain.history.trends import WeekSummary
 from recovery_tui.domain.models import Side, StandResult
@@ -41,7 +42,8 @@ def totals_text(week: WeekSummary) -> Text:
     text.append(f" Tasks    {int(totals['tasks_done'])}/{int(totals['tasks_total'])} done\n")
     text.append(f" Walks    {int(totals['walks'])} · {minutes_text(totals['walk_minutes'])} min\n")
     text.append(f" Stretch  {minutes_text(totals['stretch_minutes'])} min\n")
-    text.append(f" Cups     {int(totals['cups'])}\n")
+    cups = int(totals["cups"]) if "cups" in totals else None
+    text.append(f" Cups     {count_text(cups)}\n")
     text.append("Averages per day\n", style="bold")
     text.append(f" Worst soreness {_average(week, 'max_soreness', '')}")
     text.append(f"   Sleep {_average(week, 'sleep_hours', ' h')}\n")

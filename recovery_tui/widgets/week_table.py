@@ -27,6 +27,7 @@ from recovery_tui.domain.history.columns import (
     HEAD_MEANINGS,
     MARK_MEANINGS,
     NOT_RECORDED,
+    count_text,
     marks,
     worst_text,
 )
@@ -68,7 +69,7 @@ def day_cells(day: DaySummary, folded: bool = False) -> list[Text]:
         _right(f"{day.tasks_done}/{day.tasks_total}"),
         _right(walks),
         _right(minutes_text(day.stretch_minutes)),
-        _right(str(day.cups)),
+        _right(count_text(day.cups)),
         Text(marks(day), style="bold"),
     ]
 

@@ -119,7 +119,7 @@ async def test_the_screen_shows_the_numbers_the_cli_prints(tmp_path: Path) -> No
         for row in csv.DictReader(io.StringIO(rows_to_csv(week))):
             shown = cells(table, date.fromisoformat(row["date"]))
             assert shown["tasks"] == f"{row['tasks_done']}/{row['tasks_total']}"
-            assert shown["cups"] == row["cups"]
+            assert shown["cups"] == (row["cups"] or "-")
             assert shown["max"] == (row["max_soreness"] or "-")
             assert shown["ankles"] == (row["sore_ankles"] or "-")
             assert float(shown["stretch"]) == float(row["stretch_minutes"])
@@ -160,6 +160,26 @@ async def test_the_day_detail_gives_the_one_water_number(tmp_path: Path) -> None
         shown = str(app.screen.query_one("#day-checkin", Static).render())
         assert "cups 4" in shown and "cups 2" not in shown
         assert "4/8 cups" in str(app.screen.query_one("#day-tasks", Static).render())
+
+
+async def test_cups_not_entered_show_as_not_recorded(tmp_path: Path) -> None:
+    """A check-in without cups and no water counted: the week table, the totals, the
+    averages and the day detail say "-", never 0."""
+
+    def sore_calves_only(journal: Journal) -> None:
+        journal.update_checkin(NOW.date(), CheckInUpdate(soreness={Area.CALVES: 2}))
+
+    app = make_app(tmp_path, clock=fixed_clock(), fill=sore_calves_only)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        assert cells(screen.query_one(WeekTable), NOW.date())["cups"] == "-"
+        totals = str(screen.query_one("#trend-totals", Static).render())
+        assert "Cups     -" in totals and " Cups - " in totals
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DayDetailScreen)
+        shown = str(app.screen.query_one("#day-checkin", Static).render())
+        assert "cups -" in shown and "cups 0" not in shown
 
 
 async def test_enter_opens_the_day_with_its_checkin(tmp_path: Path) -> None:
@@ -245,6 +265,32 @@ async def test_g_shows_the_months_grid_and_m_switches_what_it_shows(tmp_path: Pa
         assert row_keys(screen.query_one(WeekTable))[-1] == "2026-11-26"
 
 
+async def test_the_grid_marks_a_checkin_without_soreness_apart_from_no_checkin(
+    tmp_path: Path,
+) -> None:
+    """Tuesday: a check-in with only a note; Wednesday: none; Thursday: calves at 2. The
+    grid shows '-' (explained in its legend), '·' and the level."""
+
+    def fill(journal: Journal) -> None:
+        stamp, tz = journal.new_checkin_stamp()
+        journal.save_checkin(CheckIn(date(2026, 11, 24), {}, stamp, tz, note="rest day"))
+        journal.save_checkin(CheckIn(TODAY, {Area.CALVES: 2}, stamp, tz))
+
+    app = make_app(tmp_path, clock=fixed_clock(), fill=fill)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        lines = grid_lines(screen.query_one(HistoryGrid))
+        rows = {line[:3]: line for line in lines if line[:3] in WEEKDAYS}
+        # This week is the last column.
+        assert rows["Tue"][-CELL_WIDTH:].strip() == "-"
+        assert rows["Wed"][-CELL_WIDTH:].strip() == "·"
+        assert rows["Thu"][-CELL_WIDTH:].strip() == "1"
+        legend = " ".join(lines)
+        assert "- check-in, soreness not entered" in legend and "· no check-in" in legend
+
+
 def fill_year(journal: Journal) -> None:
     demo = make_demo(365, NOW, "Europe/Paris")
     journal.repo.bulk_import(demo.runs, demo.checkins, demo.tasks, demo.sessions)
@@ -286,7 +332,10 @@ async def test_the_grid_fits_the_width_with_this_week_and_the_legend(
         assert screen._grid_rows[-1][TODAY.weekday()].date == TODAY
         level = screen._grid_rows[-1][TODAY.weekday()].level("soreness")
         today_row = rows[TODAY.weekday()]
-        assert today_row[-CELL_WIDTH:].strip() == ("·" if level is None else str(level))
+        blank = (
+            "-" if screen._grid_rows[-1][TODAY.weekday()].checked_in_unscored("soreness") else "·"
+        )
+        assert today_row[-CELL_WIDTH:].strip() == (blank if level is None else str(level))
         # The legend is on screen, inside the grid's view and the screen.
         assert "worst soreness" in lines[-1] or "worst soreness" in lines[-2]
         view = screen.query_one("#grid-view").region

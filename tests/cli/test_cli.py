@@ -76,6 +76,26 @@ def test_checkin_then_history_json_has_design_keys(
     assert last["cups"] == 5
 
 
+def test_cups_not_entered_are_unknown_in_every_history_format(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    """A check-in without --cups: history says cups are not recorded (null, an empty CSV
+    cell, "-"), never 0; --cups 0 later is a real 0."""
+    assert cli("checkin", "--sore", "calves=2")[0] == 0
+    [row] = json.loads(cli("history", "--days", "1", "--format", "json")[1])
+    assert row["cups"] is None
+    [parsed] = list(
+        csv.DictReader(io.StringIO(cli("history", "--days", "1", "--format", "csv")[1]))
+    )
+    assert parsed["cups"] == ""
+    head, line = cli("history", "--days", "1")[1].splitlines()[:2]
+    cups_end = head.index("Cups") + len("Cups")
+    assert line[:cups_end].split()[-1] == "-"
+    assert cli("checkin", "--cups", "0")[0] == 0
+    [row] = json.loads(cli("history", "--days", "1", "--format", "json")[1])
+    assert row["cups"] == 0
+
+
 def test_checkin_merges_into_todays_checkin(data_dir: Path) -> None:
     run_cli("checkin", "--sore", "ankles=7", data_dir=data_dir)
     run_cli("checkin", "--sore", "knees=3", data_dir=data_dir)
@@ -95,7 +115,7 @@ def test_history_csv_matches_json(data_dir: Path) -> None:
     assert [r["date"] for r in parsed] == [r["date"] for r in rows]
     for row, js in zip(parsed, rows, strict=True):
         assert int(row["tasks_done"]) == js["tasks_done"]
-        assert int(row["cups"]) == js["cups"]
+        assert row["cups"] == ("" if js["cups"] is None else str(js["cups"]))
         assert float(row["walk_minutes"]) == pytest.approx(js["walk_minutes"])
 
 

@@ -91,7 +91,7 @@ def test_export_wipe_import_gives_the_same_history(
     assert json.loads(cli("history", "--days", "120", "--format", "json")[1]) != json.loads(before)
     code, out, err = cli("import", str(tmp_path / "all.json"))
     assert code == 0, err
-    assert "Merged all.json: Imported" in out
+    assert "all.json: Imported" in out
     assert cli("history", "--days", "120", "--format", "json")[1] == before
     assert json.loads(cli("today", "--json")[1]) == today_before
 

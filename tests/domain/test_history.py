@@ -111,6 +111,40 @@ def test_day_with_checkin_carries_soreness_note_flags_and_stand() -> None:
     assert s.tasks_done == 1  # the check-in task, done by checking in
 
 
+def test_cups_not_entered_are_unknown_not_zero() -> None:
+    """A check-in without cups and no counter: the day's cups are unknown."""
+    day = RACE_DAY + timedelta(days=1)
+    s = summarize_day(day, [half_marathon()], checkin(day, calves=2), {}, [])
+    assert s.cups is None
+    assert s.progress[WATER] == 0  # the task is still not done
+
+
+def test_cups_counted_to_zero_are_zero() -> None:
+    """The counter set to 0 (``checkin --cups 0``) is the user's own entry: 0 cups."""
+    day = RACE_DAY + timedelta(days=1)
+    s = summarize_day(day, [half_marathon()], checkin(day), {WATER: tick(day, WATER, 0)}, [])
+    assert s.cups == 0
+
+
+def test_week_with_cups_on_some_days_totals_and_averages_only_those() -> None:
+    d = [RACE_DAY + timedelta(days=i) for i in range(3)]
+    week = summarize_week(
+        d[-1],
+        3,
+        [half_marathon()],
+        [checkin(d[0], cups=4), checkin(d[1], note="only a note"), checkin(d[2], cups=0)],
+    )
+    assert week.totals["cups"] == 4
+    assert week.averages["cups"] == pytest.approx(2)
+
+
+def test_week_of_checkins_without_cups_has_no_cups_total_or_average() -> None:
+    d = [RACE_DAY + timedelta(days=i) for i in range(2)]
+    week = summarize_week(d[-1], 2, [half_marathon()], [checkin(d[0], ankles=3), checkin(d[1])])
+    assert "cups" not in week.totals
+    assert "cups" not in week.averages
+
+
 def test_checkin_of_another_day_is_ignored() -> None:
     day = RACE_DAY + timedelta(days=1)
     s = summarize_day(day, [], checkin(RACE_DAY, ankles=5), {}, [])
@@ -184,7 +218,8 @@ def test_range_is_inclusive_and_crosses_a_month_boundary() -> None:
     )
     assert [d.date for d in days] == [start + timedelta(days=i) for i in range(7)]
     assert [d.max_soreness for d in days] == [None, None, 4, 2, None, None, None]
-    assert [d.cups for d in days] == [0, 0, 0, 0, 6, 0, 0]
+    # Cups neither counted nor in a check-in are unknown, not 0.
+    assert [d.cups for d in days] == [None, None, None, None, 6, None, None]
     assert [d.walks for d in days] == [0, 0, 0, 0, 0, 1, 0]
 
 
@@ -279,7 +314,8 @@ def test_week_totals_and_averages_per_day_with_data() -> None:
     # days 1..5 have data; race day and day 6 have nothing recorded
     assert [d.has_data for d in week.days] == [False, True, True, True, True, True, False]
     assert week.averages["max_soreness"] == pytest.approx((7 + 5 + 5 + 5) / 4)
-    assert week.averages["cups"] == pytest.approx(18 / 5)
+    # Cups over the three days that have them, not the five with data.
+    assert week.averages["cups"] == pytest.approx(18 / 3)
     assert week.averages["walk_minutes"] == pytest.approx(37 / 5)
     assert week.averages["stretch_minutes"] == pytest.approx(60 / 5)
     assert week.averages["sleep_hours"] == pytest.approx(8.0)
@@ -288,7 +324,7 @@ def test_week_totals_and_averages_per_day_with_data() -> None:
 def test_week_without_any_data_has_no_averages() -> None:
     week = summarize_week(date(2025, 3, 10))
     assert week.averages == {}
-    assert week.totals["cups"] == 0
+    assert "cups" not in week.totals  # none entered: no total, not 0
     assert all(t.verdict == "" for t in week.trends)
 
 
@@ -398,3 +434,18 @@ def test_empty_grid_cell_has_no_level() -> None:
     cell = GridCell(date(2025, 3, 5), None)
     assert cell.level("soreness") is None
     assert cell.level("tasks") is None
+
+
+def test_grid_tells_a_checkin_without_soreness_from_no_checkin() -> None:
+    """Only a note: no soreness level, but the day has a check-in (not the "no check-in"
+    blank); coloured by tasks the question does not arise."""
+    d = date(2025, 3, 5)
+    noted = GridCell(d, summarize_day(d, [], checkin(d, note="rest day"), {}, []))
+    assert noted.level("soreness") is None
+    assert noted.checked_in_unscored("soreness") is True
+    assert noted.checked_in_unscored("tasks") is False
+    without = GridCell(d, summarize_day(d, [], None, {}, []))
+    assert without.checked_in_unscored("soreness") is False
+    sore = GridCell(d, summarize_day(d, [], checkin(d, calves=2), {}, []))
+    assert sore.checked_in_unscored("soreness") is False
+    assert GridCell(d, None).checked_in_unscored("soreness") is False

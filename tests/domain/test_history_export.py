@@ -199,3 +199,18 @@ def test_a_checkin_without_soreness_has_no_worst_level() -> None:
     assert day_to_json(day)["max_soreness"] is None
     [row] = list(csv.DictReader(io.StringIO(rows_to_csv([day]))))
     assert row["max_soreness"] == ""
+
+
+def test_cups_not_entered_are_null_empty_and_dash_not_zero() -> None:
+    """Only a note that day, no water counted: cups are unknown in the JSON (null), the
+    CSV (an empty cell) and the table ("-"), as ``max_soreness`` is."""
+    days = _days()
+    note_day = days[2]
+    assert note_day.cups is None
+    assert day_to_json(note_day)["cups"] is None
+    [row] = list(csv.DictReader(io.StringIO(rows_to_csv([note_day]))))
+    assert row["cups"] == ""
+    lines = rows_to_table(days).splitlines()
+    cups_end = lines[0].index("Cups") + len("Cups")
+    cells = [line[:cups_end].split()[-1] for line in lines[1:4]]
+    assert cells == ["-", "5", "-"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 from html.parser import HTMLParser
@@ -283,3 +284,28 @@ def test_a_week_without_sore_areas_says_whether_soreness_was_entered(
     report = weekly_report(story.summaries(RACE_DAY, RACE_DAY + timedelta(days=6)), None, None)
     assert said in report_markdown(report)
     assert said in Page(report_html(report)).text
+
+
+def test_cups_not_entered_show_as_not_recorded_and_are_not_totalled() -> None:
+    """Check-ins without cups and no water counted: every Cups cell is "-" (not 0), and the
+    totals say nothing of cups, in both formats."""
+    story = Story(runs=[run(RACE_DAY)])
+    story.checkins.append(checkin(RACE_DAY + timedelta(days=1), {A: 3}, note="rest day"))
+    report = weekly_report(story.summaries(RACE_DAY, RACE_DAY + timedelta(days=6)), None, None)
+    text = report_markdown(report)
+    lines = [line for line in text.splitlines() if line.startswith("| ")]
+    rows = [[c.strip() for c in line[2:-2].split(" | ")] for line in lines]
+    at = DAY_HEADS.index("Cups")
+    assert [row[at] for row in rows[1:]] == ["-"] * 7
+    page = Page(report_html(report))
+    assert [row[at].strip() for row in page.cells[1:]] == ["-"] * 7
+    assert "Tasks 1/" in text and "cups of water" not in text
+    assert "cups of water" not in "".join(page.text)
+
+
+def test_cups_entered_on_one_day_are_that_days_total() -> None:
+    story = Story(runs=[run(RACE_DAY)])
+    day = RACE_DAY + timedelta(days=1)
+    story.checkins.append(replace(checkin(day, {A: 3}), cups=5))
+    report = weekly_report(story.summaries(RACE_DAY, RACE_DAY + timedelta(days=6)), None, None)
+    assert "; 5 cups of water." in report_markdown(report)

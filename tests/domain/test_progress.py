@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from recovery_tui.domain.day import plan_for
 from recovery_tui.domain.models import Area, CheckIn, Run, RunKind, TaskState
 from recovery_tui.domain.plan import CHECKIN, STRETCH, WALKS, WATER
-from recovery_tui.domain.progress import day_progress, done_count
+from recovery_tui.domain.progress import day_progress, done_count, water_count
 
 RACE_DAY = date(2026, 4, 12)
 DAY_ONE = RACE_DAY + timedelta(days=1)
@@ -79,3 +79,15 @@ def test_states_and_checkins_of_other_days_are_ignored() -> None:
 def test_states_for_tasks_outside_the_plan_are_left_out() -> None:
     progress = day_progress(PLAN, states(state("refuel", 1)), None)
     assert "refuel" not in progress
+
+
+def test_water_not_entered_is_unknown_while_its_task_shows_nothing_counted() -> None:
+    """No counter and a check-in without cups: the water number is unknown (None), and the
+    Today task counts 0 of its target."""
+    assert water_count(DAY_ONE, {}, checkin()) is None
+    assert water_count(DAY_ONE, {}, None) is None
+    assert day_progress(PLAN, {}, checkin())[WATER] == 0
+
+
+def test_water_counter_at_zero_is_an_entry_of_zero() -> None:
+    assert water_count(DAY_ONE, states(state(WATER, 0)), checkin(cups=5)) == 0

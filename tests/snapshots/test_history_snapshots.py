@@ -92,7 +92,8 @@ def test_day_detail(tmp_path: Path, snap_compare: Any) -> None:
 
 def test_months_grid(tmp_path: Path, snap_compare: Any) -> None:
     """100 columns: all 26 weeks fit, 1 June–26 November by worst soreness, Jun–Nov over
-    the weeks of the 1st, one-line legend; days before the demo's start blank (·)."""
+    the weeks of the 1st, the legend on two lines (levels and '·', then '-'); days before
+    the demo's start blank (·)."""
 
     async def open_grid(pilot: Pilot[Any]) -> None:
         await open_history(pilot)

@@ -33,6 +33,11 @@ MARK_MEANINGS: tuple[tuple[str, str], ...] = (
 )
 
 
+def count_text(value: int | None) -> str:
+    """A count as a cell: the number, or ``NOT_RECORDED`` when it was not entered."""
+    return NOT_RECORDED if value is None else str(value)
+
+
 def marks(day: DaySummary) -> str:
     """'!' for a red flag, '*' for a note, both, or ''."""
     return (RED_FLAG_MARK if day.red_flag else "") + (NOTE_MARK if day.has_note else "")

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from recovery_tui.domain.history.columns import AREA_HEADS, BEFORE_FIRST
+from recovery_tui.domain.history.columns import AREA_HEADS, BEFORE_FIRST, count_text
 from recovery_tui.domain.history.summaries import DaySummary
 from recovery_tui.domain.models import AREAS, Side
 from recovery_tui.domain.text import plain
@@ -39,7 +39,8 @@ CSV_COLUMNS: tuple[str, ...] = (
 
 def day_to_json(d: DaySummary) -> dict[str, Any]:
     """A day as plain JSON values. ``soreness`` holds only the areas recorded ({} with no
-    check-in), ``red_flag`` and ``red_flags`` are null with no check-in (unknown); minutes
+    check-in), ``red_flag`` and ``red_flags`` are null with no check-in (unknown), ``cups`` null
+    when not entered (neither counted nor in the check-in); minutes
     are rounded to one decimal. A day before the user's first record
     says so and holds nothing else: no plan asked anything of it."""
     if d.before_first:
@@ -146,7 +147,7 @@ def _table_row(d: DaySummary) -> list[str]:
         str(d.walks),
         _num(j["walk_minutes"]),
         _num(j["stretch_minutes"]),
-        str(d.cups),
+        count_text(d.cups),
         flags,
     ]
 

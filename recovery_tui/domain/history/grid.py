@@ -39,6 +39,19 @@ class GridCell:
             return 4
         return min(3, -(-4 * s.tasks_done // s.tasks_total))
 
+    def checked_in_unscored(self, by: GridBy) -> bool:
+        """Coloured by soreness, a day with a check-in that holds no soreness (only a note,
+        energy or sleep): no level, yet not a day without a check-in."""
+        s = self.summary
+        return (
+            by == "soreness"
+            and s is not None
+            and not self.after_end
+            and not s.before_first
+            and s.checkin is not None
+            and s.max_soreness is None
+        )
+
 
 def weeks_grid(
     end: date,

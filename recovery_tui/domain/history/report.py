@@ -18,7 +18,7 @@ from datetime import date
 
 from recovery_tui.domain.alarms import HELP
 from recovery_tui.domain.formats import day_label, days_text, long_date, minutes_text, period_label
-from recovery_tui.domain.history.columns import AREA_HEADS, NOT_RECORDED, marks
+from recovery_tui.domain.history.columns import AREA_HEADS, NOT_RECORDED, count_text, marks
 from recovery_tui.domain.history.comparison import area_phrase
 from recovery_tui.domain.history.curve_text import curve_chart
 from recovery_tui.domain.history.export import day_to_json
@@ -98,7 +98,7 @@ def day_cells(day: DaySummary) -> list[str]:
         str(j["walks"]),
         minutes_text(j["walk_minutes"]),
         minutes_text(j["stretch_minutes"]),
-        str(j["cups"]),
+        count_text(j["cups"]),
         marks(day),
     ]
 
@@ -170,11 +170,13 @@ def done_lines(report: WeeklyReport) -> list[tuple[str, str]]:
 
 
 def totals_text(week: WeekSummary) -> str:
+    """The week's totals; cups only when some were entered (none entered is not 0 cups)."""
     t = week.totals
+    cups = f"; {int(t['cups'])} cups of water" if "cups" in t else ""
     return (
         f"Tasks {int(t['tasks_done'])}/{int(t['tasks_total'])} done; "
         f"{int(t['walks'])} walks, {minutes_text(t['walk_minutes'])} min; "
-        f"stretching {minutes_text(t['stretch_minutes'])} min; {int(t['cups'])} cups of water."
+        f"stretching {minutes_text(t['stretch_minutes'])} min{cups}."
     )
 
 

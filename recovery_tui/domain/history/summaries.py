@@ -42,7 +42,7 @@ class DaySummary:
     walks: int
     walk_minutes: float
     stretch_minutes: float
-    cups: int
+    cups: int | None  # None when neither the counter nor a check-in gave cups
     has_note: bool
     red_flag: bool
     note: str
@@ -99,9 +99,10 @@ def summarize_day(
     ``walks`` is the larger of the walk sessions of at least 5 minutes and the WALKS task
     count: a timed walk may also tick the task, so adding the two would count it twice,
     while a walk done without the timer only shows in the task. ``cups`` is the day's one
-    water number (``progress.water_count``). A check-in or task states of another day are
-    ignored, as ``day_progress`` does. The day's plan is the one the day model gave it:
-    ``recent`` check-ins (the weeks before) and ``ticks`` of earlier days shape it.
+    water number (``progress.water_count``), None when not entered. A check-in or task
+    states of another day are ignored, as ``day_progress`` does. The day's plan is the one
+    the day model gave it: ``recent`` check-ins (the weeks before) and ``ticks`` of
+    earlier days shape it.
     """
     if checkin is not None and checkin.day != day:
         checkin = None

@@ -71,7 +71,7 @@ class WeekSummary:
     end: date
     days: tuple[DaySummary, ...]
     trends: tuple[AreaTrend, ...]  # every area, in Area order
-    totals: dict[str, float]
+    totals: dict[str, float]  # "cups" is missing when no day had cups entered
     averages: dict[str, float]  # a key is missing when no day had that data
     stand: dict[Side, tuple[StandResult | None, ...]]
 
@@ -89,9 +89,10 @@ def summarize_days(days: Sequence[DaySummary]) -> WeekSummary:
     """Trends, totals and averages over summaries already built (consecutive, oldest first).
 
     Totals leave out the days before the user's first record (``before_first``): their
-    plan asked nothing of anyone yet. Averages are per day *with data*: soreness and sleep
-    over days whose check-in has them, the rest over days where anything was recorded, so
-    a week started mid-way is not dragged down by the empty days before it.
+    plan asked nothing of anyone yet; cups are totalled over the days they were entered on,
+    and left out when none were. Averages are per day *with data*: soreness, sleep and cups
+    over the days that have them, the rest over days where anything was recorded, so a week
+    started mid-way is not dragged down by the empty days before it.
     """
     if not days:
         raise ValueError("a period needs at least one day")
@@ -100,14 +101,16 @@ def summarize_days(days: Sequence[DaySummary]) -> WeekSummary:
         "walks": sum(d.walks for d in counted),
         "walk_minutes": sum(d.walk_minutes for d in counted),
         "stretch_minutes": sum(d.stretch_minutes for d in counted),
-        "cups": sum(d.cups for d in counted),
         "tasks_done": sum(d.tasks_done for d in counted),
         "tasks_total": sum(d.tasks_total for d in counted),
     }
+    cups = [d.cups for d in counted if d.cups is not None]
+    if cups:
+        totals["cups"] = sum(cups)
     active = [d for d in days if d.has_data]
     candidates: dict[str, float | None] = {
         "max_soreness": _mean(d.max_soreness for d in days),
-        "cups": _mean(d.cups for d in active),
+        "cups": _mean(d.cups for d in days),
         "walk_minutes": _mean(d.walk_minutes for d in active),
         "stretch_minutes": _mean(d.stretch_minutes for d in active),
         "sleep_hours": _mean(d.sleep_hours for d in days),
