@@ -16,6 +16,7 @@ from recovery_tui.domain.run_defaults import default_effort, default_kind
 from recovery_tui.domain.units import parse_distance
 from recovery_tui.domain.window import run_label, run_window, window_end
 from recovery_tui.paths import Dirs
+from recovery_tui.services.day_presenter import readiness_text
 from recovery_tui.services.journal import Journal
 from recovery_tui.services.user_settings import distance_unit
 
@@ -53,20 +54,34 @@ def log_run(args: argparse.Namespace, dirs: Dirs) -> int:
 
 def window_lines(journal: Journal, run: Run) -> list[str]:
     """What a newly stored run means for today: its recovery window, if it sets today's;
-    that it opens none (an easy run); or that it ended already (a race logged late)."""
+    that it opens none (an easy run) or ended already (a race logged late); and, when
+    another run's recovery still sets today, that one, with today's answer to running."""
     window = run_window(run)
+    view = journal.day_view()
+    plan = view.plan
     if window == 0:
-        return ["An easy effort: no recovery window needed. Keep hydrating and stretching."]
-    if window_end(run) < journal.today():
-        return [f"Its recovery window of {window} days ended on {long_date(window_end(run))}."]
-    plan = journal.day_view().plan
-    if plan.run and plan.run.id == run.id and plan.window_days and plan.recovery_date:
+        lines = ["An easy effort: it opens no recovery window of its own."]
+    elif window_end(run) < journal.today():
+        lines = [f"Its recovery window of {window} days ended on {long_date(window_end(run))}."]
+    elif plan.run and plan.run.id == run.id and plan.window_days and plan.recovery_date:
         return [
             f"Recovery window: {plan.window_days} days, until "
             f"{long_date(plan.recovery_date)}. Today is day {plan.day_index} of "
             f"{plan.window_days}."
         ]
-    return []  # a later run's window sets today
+    else:
+        lines = []
+    if plan.run is not None and plan.run.id != run.id and plan.in_window:
+        # Running inside another recovery is worth saying: the plan has not changed.
+        unit = distance_unit(journal)
+        lines.append(
+            f"Today still follows the recovery after your {run_label(plan.run, unit)} "
+            f"(day {plan.day_index} of {plan.window_days}). "
+            f"{readiness_text(view).short}"
+        )
+    elif window == 0:
+        lines[-1] += " Keep hydrating and stretching."
+    return lines
 
 
 def checkin(args: argparse.Namespace, dirs: Dirs) -> int:

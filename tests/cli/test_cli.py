@@ -339,7 +339,7 @@ def test_a_race_logged_after_its_window_says_the_window_ended(
     code, out, err = cli("log-run", "--distance-km", "10", "--kind", "race", "--date", five_ago)
     assert "Its recovery window of 3 days ended on" in out and "day 5 of 3" not in out
     code, out, err = cli("log-run", "--distance-km", "6", "--kind", "easy")
-    assert "An easy effort: no recovery window needed" in out
+    assert "An easy effort: it opens no recovery window of its own" in out
 
 
 def test_a_date_in_another_year_is_said_with_its_year(
@@ -371,3 +371,32 @@ def test_a_back_dated_flag_is_said_as_of_the_day_it_was_felt(
     assert "Its red flags are kept with that day" in out
     code, out, err = cli("checkin", "--sore", "knees=2")
     assert code == 0 and "Its red flags are kept" not in out
+
+
+def test_a_run_logged_inside_another_recovery_says_today_still_follows_it(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    """An easy run, or a shorter race, during a marathon's window: the plan has not changed
+    and running was not advised yet: both are said (it said 'no recovery window needed')."""
+    two_days_ago = (TODAY - timedelta(days=2)).isoformat()
+    assert cli("log-run", "--distance-km", "42.2", "--date", two_days_ago)[0] == 0
+    assert cli("checkin", "--sore", "quadriceps=8")[0] == 0
+    code, out, err = cli("log-run", "--distance-km", "8", "--kind", "easy")
+    assert code == 0, err
+    assert "it opens no recovery window of its own" in out
+    assert "Today still follows the recovery after your marathon (day 2 of 14)." in out
+    assert "Ready for an easy run? Not yet" in out
+    assert "Keep hydrating" not in out
+    code, out, err = cli("log-run", "--distance-km", "10", "--kind", "race")
+    assert code == 0, err
+    assert "Today still follows the recovery after your marathon (day 2 of 14)." in out
+
+
+def test_an_easy_run_with_no_recovery_open_says_it_opens_none(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    code, out, err = cli("log-run", "--distance-km", "8", "--kind", "easy")
+    assert code == 0, err
+    assert out.splitlines()[1:] == [
+        "An easy effort: it opens no recovery window of its own. Keep hydrating and stretching."
+    ]
