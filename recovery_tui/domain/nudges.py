@@ -166,7 +166,7 @@ def due_reminders(
     stretch = plan.task(STRETCH)
     at = stretch_time(day)
     if stretch is not None and progress.get(STRETCH, 0) < stretch.target and at <= moment:
-        due.append(_reminder(plan, stretch, 1, "Stretch before the evening", at))
+        due.append(_reminder(plan, stretch, 1, "Time for the stretch", at))
     return due
 
 

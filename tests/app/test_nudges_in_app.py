@@ -47,7 +47,7 @@ async def check(pilot: Pilot[Any]) -> None:
 
 
 def nudges(app: RecoveryApp) -> list[str]:
-    return [n.title for n in app._notifications if n.title.startswith(("Walk", "Stretch"))]
+    return [n.title for n in app._notifications if n.title.startswith(("Walk", "Time for the stretch"))]
 
 
 async def test_each_nudge_once_through_the_day(tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ async def test_each_nudge_once_through_the_day(tmp_path: Path) -> None:
         app.journal.bump_task(DAY, plan_rules.WALKS, 1)
         at(clock, STRETCH_AT)
         await check(pilot)
-        assert nudges(app)[-1] == "Stretch before the evening"
+        assert nudges(app)[-1] == "Time for the stretch"
         keys = app.journal.setting(REMINDERS_SENT)
         assert isinstance(keys, list) and len(keys) == 3
         assert all(str(key).startswith(DAY.isoformat()) for key in keys)
@@ -103,7 +103,7 @@ async def test_a_nudge_sent_by_remind_is_not_shown_again(tmp_path: Path) -> None
         assert nudges(app) == []
         at(clock, STRETCH_AT)
         await check(pilot)
-        assert nudges(app) == ["Stretch before the evening"]
+        assert nudges(app) == ["Time for the stretch"]
         keys = app.journal.setting(REMINDERS_SENT)
         assert keys == [
             f"{DAY.isoformat()}:{plan_rules.WALKS}:1",

@@ -130,7 +130,7 @@ def test_remind_through_a_day(
     tick(data_dir, clock, WALKS, 3)
     at(clock, minutes_after(stretch_time(WAKING), 1))
     cli("remind")
-    assert notifier.sent[-1] == "Stretch before the evening"
+    assert notifier.sent[-1] == "Time for the stretch"
     tick(data_dir, clock, STRETCH, 1)
     at(clock, minutes_after(WAKING.end, -10))
     count = len(notifier.sent)

@@ -78,7 +78,7 @@ def test_status_on_an_early_day_next_is_the_due_reminder() -> None:
     progress = {WALKS: 3, plan.tasks[2].id: 1}
     data = status(plan, progress, at(plan, 18))
     assert data["next"] == "stretch"
-    assert data["class"] == "due" and data["due"] == ["Stretch before the evening"]
+    assert data["class"] == "due" and data["due"] == ["Time for the stretch"]
     assert f"walks 3/3{SEPARATOR}stretch {NOT_DONE}" in data["text"]
 
 
@@ -189,7 +189,7 @@ def test_a_custom_waking_day_moves_the_reminders() -> None:
     plan = plan_on(2)
     early = WakingDay(time(6), time(14))
     assert [r.title for r in due_reminders(plan, {WALKS: 3}, at(plan, 13), early)] == [
-        "Stretch before the evening"
+        "Time for the stretch"
     ]
     assert due_reminders(plan, {}, at(plan, 15), early) == []
 

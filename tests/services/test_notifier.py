@@ -55,7 +55,7 @@ def test_remind_every_half_hour_through_a_day() -> None:
     assert log == [
         ("10:30", "Walk 1 of 3"),
         ("14:30", "Walk 2 of 3"),
-        ("17:00", "Stretch before the evening"),
+        ("17:00", "Time for the stretch"),
         ("19:00", "Walk 3 of 3"),
     ]
     assert len(notifier.sent) == len(log)
