@@ -173,13 +173,15 @@ def assess_readiness(
     ready_date = _ready_date(day, run, soreness, trend) if soreness else None
     missing = [area for area in AREAS if area not in soreness]
     if ready and missing:
-        # A yes needs every area known: no verdict from the areas left out.
+        # A yes needs every area known: no verdict from the areas left out. The easy run it
+        # waits for is today at the earliest, and full recovery is never dated before it.
+        recovery = _recovery_date(day, run, now, easing=trend < 0 or not compared)
         return Readiness(
             False,
             f"Not yet: {CHECK_IN_EVERY}.",
             (f"not entered: {', '.join(a.label for a in missing)}",),
             None,
-            _recovery_date(day, run, now, easing=trend < 0 or not compared),
+            max(recovery, day) if recovery is not None else None,
         )
     if ready:
         ready_date = day

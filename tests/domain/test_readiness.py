@@ -156,3 +156,12 @@ def test_a_yes_needs_every_area_entered_without_a_window_too() -> None:
     r = assess(on(40), None, [checkin(40, knees=1)])
     assert not r.ready and r.sentence == f"Not yet: {CHECK_IN_EVERY}."
     assert assess(on(40), None, [checkin(40, knees=1, rest=0)]).ready
+
+
+def test_the_recovery_date_does_not_move_when_the_last_areas_are_entered() -> None:
+    """Ten days after a half (its window ended three days ago), calves 1: with areas left
+    out the full recovery was dated in the past, and jumped to today once they were in."""
+    some = assess(on(10), HALF, [checkin(10, calves=1)])
+    every = assess(on(10), HALF, [checkin(10, calves=1, rest=0)])
+    assert not some.ready and every.ready
+    assert some.recovery_date == every.recovery_date == on(10)
