@@ -47,7 +47,9 @@ async def check(pilot: Pilot[Any]) -> None:
 
 
 def nudges(app: RecoveryApp) -> list[str]:
-    return [n.title for n in app._notifications if n.title.startswith(("Walk", "Time for the stretch"))]
+    return [
+        n.title for n in app._notifications if n.title.startswith(("Walk", "Time for the stretch"))
+    ]
 
 
 async def test_each_nudge_once_through_the_day(tmp_path: Path) -> None:
