@@ -147,13 +147,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="bring the data back as it was at the start of a day",
         description="Bring the data back as it was at the start of DATE (a day listed by "
         "backups). The data as it is now is copied aside first; on a terminal you are asked "
-        "first, with what would change. --undo brings back the data from before the last "
-        "restore, keeping what was saved since.",
+        "first, with what would change. --undo brings back what the last restore took away, "
+        "keeping what was saved since.",
     )
     restore.add_argument("date", type=_text, metavar="YYYY-MM-DD", nargs="?")
     restore.add_argument("--yes", action="store_true", help="do not ask first")
     restore.add_argument(
-        "--undo", action="store_true", help="bring back the data from before the last restore"
+        "--undo", action="store_true", help="bring back what the last restore took away"
     )
 
     settings = sub.add_parser(

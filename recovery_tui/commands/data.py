@@ -108,7 +108,7 @@ def backups(args: argparse.Namespace, dirs: Dirs) -> int:
     if undo is not None:
         say(
             f"Before the last restore the data was copied to {undo.name}: "
-            "`recovery-tui restore --undo` brings it back."
+            "`recovery-tui restore --undo` brings back what it took away."
         )
     return 0
 
@@ -118,10 +118,10 @@ def restore(args: argparse.Namespace, dirs: Dirs) -> int:
         if args.date is not None:
             raise v.InvalidValue("give a DATE or --undo, not both")
         folder, merged = journal_for(dirs, common.system_clock()).undo_restore()
+        back = "1 record" if merged.added == 1 else f"{merged.added} records"
         say(
-            f"Brought back the data from before the last restore ({folder.name}): "
-            f"{merged.added} records back, {merged.updated} updated; anything saved since "
-            "is kept."
+            f"Brought back what the last restore took away: {back} back, {merged.updated} "
+            f"updated; anything saved since is kept. The copy it came from is now {folder}."
         )
         return 0
     if args.date is None:
@@ -134,11 +134,12 @@ def restore(args: argparse.Namespace, dirs: Dirs) -> int:
             say(plan.message)
             return 0
         say(plan.message)
-        if input("Restore it? The data as it is now is kept aside. [y/N] ").strip() not in (
-            "y",
-            "Y",
-            "yes",
-        ):
+        try:
+            answer = input("Restore it? The data as it is now is kept aside. [y/N] ")
+        except (EOFError, KeyboardInterrupt):  # ctrl+d or ctrl+c: the answer is no
+            answer = ""
+            print()
+        if answer.strip().lower() not in ("y", "yes"):
             say("Nothing was restored.")
             return 0
     say(journal.restore(day).message)

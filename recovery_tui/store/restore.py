@@ -100,6 +100,27 @@ def newest_good_copy(data_dir: Path, file: Path) -> tuple[date, Tables | None] |
 # The records a restore is said to change, by table, with their names.
 COUNTED = (("runs", "runs"), ("checkins", "check-ins"), ("sessions", "sessions"))
 BEFORE_RESTORE = "before-restore-"
+# A before-restore copy merged back by an undo is renamed so: the next undo goes further back.
+UNDONE = "undone-"
+
+
+@dataclass(frozen=True, slots=True)
+class TableChange:
+    """How a restore changes one kind of record: how many there are now and after, and how
+    many of those now are gone after and how many after were not there now."""
+
+    name: str
+    now: int
+    then: int
+    gone: int
+    back: int
+
+    @property
+    def text(self) -> str:
+        moved = self.now - self.then
+        if moved in (self.gone, -self.back):  # only one way: the counts tell it
+            return f"{self.name} {self.now} → {self.then}"
+        return f"{self.name} {self.now} → {self.then} ({self.gone} gone, {self.back} back)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +128,7 @@ class RestoreResult:
     day: date
     files: tuple[str, ...]  # relative to the data dir, with "/"
     saved_to: Path | None  # the copy of the data as it was just before the restore
-    # For each counted table whose count changes: (its name, records now, records after).
-    changes: tuple[tuple[str, int, int], ...] = ()
+    changes: tuple[TableChange, ...] = ()  # the counted tables whose records change
     dry_run: bool = False
 
     @property
@@ -116,7 +136,7 @@ class RestoreResult:
         """'runs 16 → 0, check-ins 12 → 3', or that no record is added or removed."""
         if not self.changes:
             return "no run, check-in or session added or removed"
-        return ", ".join(f"{name} {now} → {then}" for name, now, then in self.changes)
+        return ", ".join(change.text for change in self.changes)
 
     @property
     def message(self) -> str:
@@ -131,7 +151,7 @@ class RestoreResult:
         return (
             f"Restored your data as it was at the start of {when} ({self.changes_text}). "
             f"The data from before the restore is kept in {self.saved_to}; "
-            "`recovery-tui restore --undo` brings it back."
+            "`recovery-tui restore --undo` brings back what it took away."
         )
 
 
@@ -159,15 +179,24 @@ def copies_as_of(data_dir: Path, day: date) -> dict[Path, Path | None]:
     return chosen
 
 
-def _changes(files: DataFiles, restored: dict[Path, Tables]) -> tuple[tuple[str, int, int], ...]:
-    now = dict.fromkeys((table for table, _ in COUNTED), 0)
-    then = dict(now)
-    for relative, tables in restored.items():
-        present = files.db_for(relative).atomic.read() or {}
-        for table, _ in COUNTED:
-            now[table] += len(present.get(table) or {})
-            then[table] += len(tables.get(table) or {})
-    return tuple((said, now[t], then[t]) for t, said in COUNTED if now[t] != then[t])
+def _present(files: DataFiles, relative: Path) -> Tables | None:
+    """A data file as it is now; None when missing, or damaged (the restore replaces it)."""
+    try:
+        return files.db_for(relative).atomic.read()
+    except StoreError:
+        return None
+
+
+def _changes(
+    present: dict[Path, Tables | None], restored: dict[Path, Tables]
+) -> tuple[TableChange, ...]:
+    changes = []
+    for table, name in COUNTED:
+        now = {(r, key) for r, tables in present.items() for key in (tables or {}).get(table, {})}
+        then = {(r, key) for r, tables in restored.items() for key in tables.get(table, {})}
+        if now != then:
+            changes.append(TableChange(name, len(now), len(then), len(now - then), len(then - now)))
+    return tuple(changes)
 
 
 def restore_day(files: DataFiles, day: date, *, dry_run: bool = False) -> RestoreResult:
@@ -195,8 +224,12 @@ def restore_day(files: DataFiles, day: date, *, dry_run: bool = False) -> Restor
                 raise StoreError(
                     f"the backup {copy} could not be read ({reason}); nothing was restored"
                 ) from None
+        present = {relative: _present(files, relative) for relative in restored}
+        # Files already as they were are left alone: a restore repeated takes no new copy
+        # (undo must still reach the data from before the first one).
+        restored = {r: tables for r, tables in restored.items() if present[r] != tables}
         names = tuple(sorted(r.as_posix() for r in restored))
-        changes = _changes(files, restored)
+        changes = _changes(present, restored)
         if not restored or dry_run:
             return RestoreResult(day, names, None, changes, dry_run=dry_run)
         present = [files.main.atomic.path]
@@ -209,16 +242,25 @@ def restore_day(files: DataFiles, day: date, *, dry_run: bool = False) -> Restor
     return RestoreResult(day, names, saved_to, changes)
 
 
+def _taken(folder: Path) -> tuple[str, int]:
+    """When a before-restore copy was taken: its stamp, then its ``-2``, ``-3``... within
+    the same second."""
+    stamp_part, _, count = folder.name.removeprefix(BEFORE_RESTORE).partition("-")
+    return stamp_part, int(count) if count.isdigit() else 1
+
+
 def newest_before_restore(data_dir: Path) -> Path | None:
-    """The copy of the data taken before the latest restore (its stamp sorts by time)."""
+    """The copy of the data taken before the latest restore not undone yet."""
     folders = [p for p in (data_dir / BACKUPS_DIR).glob(f"{BEFORE_RESTORE}*") if p.is_dir()]
-    return max(folders, key=lambda p: p.name, default=None)
+    return max(folders, key=_taken, default=None)
 
 
 def undo_restore(files: DataFiles) -> tuple[Path, ImportResult]:
-    """Bring back the data as it was before the latest restore, merged as an import is
-    (record by record, the newer wins): nothing saved since the restore is lost. StoreError
-    when no restore was made (or its copy was removed)."""
+    """Bring back what the latest restore took away: its before-restore copy merged as an
+    import is (record by record, the newer wins), so nothing saved since is lost (and, as
+    an import cannot delete, a record deleted before the restore and brought back by it
+    stays). The copy is then renamed ``undone-...``: a second undo goes one restore further
+    back. StoreError when no restore is left to undo."""
     from recovery_tui.store.datafiles import DataFiles
     from recovery_tui.store.transfer import export_document, import_document
 
@@ -234,4 +276,14 @@ def undo_restore(files: DataFiles) -> tuple[Path, ImportResult]:
         document = export_document(copy, folder.name)
     finally:
         copy.close()
-    return folder, import_document(files, document)
+    with files.hold():
+        merged = import_document(files, document)
+        undone = folder.with_name(UNDONE + folder.name)
+        try:
+            folder.rename(undone)
+        except OSError as error:
+            raise StoreError(
+                f"the data was brought back, but {folder} could not be renamed "
+                f"({error.strerror}): a second undo would merge it again (harmless)"
+            ) from error
+    return undone, merged

@@ -197,7 +197,29 @@ def test_restore_on_a_terminal_restores_on_yes_and_not_asked_with_yes(
     assert "Restored your data" in out and "restore --undo" in out
     code, out, _err = cli("restore", day, "--yes")
     assert code == 0 and len(asked) == 1  # not asked again
-    assert "(no run, check-in or session added or removed)" in out
+    assert "nothing was restored" in out  # already as it was: no second copy either
+
+
+@pytest.mark.parametrize("interrupt", [EOFError, KeyboardInterrupt])
+def test_restore_question_left_with_ctrl_d_or_ctrl_c_restores_nothing(
+    cli: Cli,
+    clock: FakeClock,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    interrupt: type[BaseException],
+) -> None:
+    day = _restorable(cli, clock)
+    before = files_of(data_dir)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+
+    def leaves(question: str) -> str:
+        raise interrupt
+
+    monkeypatch.setattr("builtins.input", leaves)
+    code, out, err = cli("restore", day)
+    assert (code, err) == (0, "")
+    assert out.rstrip().endswith("Nothing was restored.")
+    assert files_of(data_dir) == before
 
 
 def test_restore_undo_brings_the_data_back_and_backups_says_how(
@@ -209,10 +231,10 @@ def test_restore_undo_brings_the_data_back_and_backups_says_how(
     assert code == 0 and "runs 1 → 0" in out
     assert json.loads(cli("today", "--json")[1])["run"] is None
     code, out, _ = cli("backups")
-    assert "`recovery-tui restore --undo` brings it back" in out
+    assert "`recovery-tui restore --undo` brings back what it took away" in out
     code, out, err = cli("restore", "--undo")
     assert code == 0, err
-    assert out.startswith("Brought back the data from before the last restore")
+    assert out.startswith("Brought back what the last restore took away: ")
     assert json.loads(cli("today", "--json")[1])["run"] == runs
 
 

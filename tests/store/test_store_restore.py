@@ -355,7 +355,10 @@ def test_a_dry_run_of_restore_says_what_would_change_and_writes_nothing(
         assert {p: p.read_bytes() for p in store_dir.rglob("*") if p.is_file()} == before
         assert plan.saved_to is None
         assert plan.files == ("months/2026-11.json", "recovery.json")
-        assert plan.changes == (("runs", 3, 1), ("check-ins", 3, 1))
+        assert [(c.name, c.now, c.then, c.gone, c.back) for c in plan.changes] == [
+            ("runs", 3, 1, 2, 0),
+            ("check-ins", 3, 1, 2, 0),
+        ]
         assert "runs 3 → 1, check-ins 3 → 1" in plan.message
         assert plan.message.startswith("Restoring the start of")
         done = repo.restore(D - timedelta(days=1))
@@ -374,7 +377,7 @@ def test_undo_brings_back_the_data_before_the_last_restore_and_keeps_what_came_s
         repo.add_run(make_run(D, run_id="after-restore"))
         assert repo.before_last_restore() == store_dir / "backups" / f"before-restore-{STAMP}"
         folder, merged = repo.undo_restore()
-        assert folder.name == f"before-restore-{STAMP}"
+        assert folder.name == f"undone-before-restore-{STAMP}"
         assert sorted(r.id for r in repo.runs()) == [
             "after-restore",
             "run-24",
@@ -384,8 +387,68 @@ def test_undo_brings_back_the_data_before_the_last_restore_and_keeps_what_came_s
         checkins = repo.checkins(D - timedelta(days=9), D)
         assert [c.soreness[Area.ANKLES] for c in checkins] == [1, 2, 3]
         assert merged.added == 6
-        _again, merged_again = repo.undo_restore()
-        assert merged_again.added == merged_again.updated == 0
+        # That copy is used: no restore is left to undo.
+        assert repo.before_last_restore() is None
+        with pytest.raises(StoreError, match="there is no restore to undo"):
+            repo.undo_restore()
+
+
+def test_a_restore_repeated_takes_no_copy_so_undo_still_reaches_the_data_before(
+    store_dir: Path, clock: FakeClock
+):
+    history_over_days(store_dir, clock)
+    with Repository.open(store_dir, clock) as repo:
+        first = repo.restore(D - timedelta(days=2))
+        again = repo.restore(D - timedelta(days=2))
+        assert first.saved_to is not None and again.saved_to is None
+        assert again.files == () and "nothing was restored" in again.message
+        repo.undo_restore()
+        assert len(repo.runs()) == 3
+
+
+def test_undo_twice_goes_one_restore_further_back_each_time(store_dir: Path, clock: FakeClock):
+    history_over_days(store_dir, clock)
+    with Repository.open(store_dir, clock) as repo:
+        repo.restore(D - timedelta(days=1))  # three runs -> one
+        clock.advance(1)
+        repo.restore(D - timedelta(days=2))  # one run -> none
+        repo.undo_restore()
+        assert [r.id for r in repo.runs()] == ["run-24"]
+        repo.undo_restore()
+        assert sorted(r.id for r in repo.runs()) == ["run-24", "run-25", "run-26"]
+
+
+def test_restore_replaces_a_damaged_present_file_and_counts_it_as_unreadable(
+    store_dir: Path, clock: FakeClock
+):
+    """A month file first written today, damaged since: restoring today's start (when it
+    did not exist) reads it as nothing there and replaces it (it stopped the restore)."""
+    with Repository.open(store_dir, clock) as repo:
+        repo.add_run(make_run(D, run_id="r"))
+        clock.advance(60)
+        repo.save_checkin(make_checkin(date(2026, 5, 3)))
+    (store_dir / "months" / "2026-05.json").write_bytes(b"{broken")
+    with Repository.open(store_dir, clock) as repo:
+        plan = repo.restore(D, dry_run=True)
+        assert "months/2026-05.json" in plan.files
+        result = repo.restore(D)
+        assert result.saved_to is not None
+        assert repo.checkins(date(2026, 5, 1), date(2026, 5, 31)) == []
+    assert (result.saved_to / "months" / "2026-05.json").read_bytes() == b"{broken"
+
+
+def test_a_restore_that_swaps_records_says_which_went_and_came_back(
+    store_dir: Path, clock: FakeClock
+):
+    """One run gone and another back: the counts alone (1 -> 1) would say nothing changed."""
+    with Repository.open(store_dir, clock) as repo:
+        repo.add_run(make_run(D, run_id="old"))
+    clock.advance(DAY)
+    with Repository.open(store_dir, clock) as repo:
+        repo.delete_run("old")
+        repo.add_run(make_run(D, run_id="new"))
+        result = repo.restore(D + timedelta(days=1))
+    assert "runs 1 → 1 (1 gone, 1 back)" in result.message
 
 
 def test_undo_without_a_restore_is_refused(store_dir: Path, clock: FakeClock):
