@@ -83,7 +83,10 @@ class AreaScore(Widget, can_focus=True):
         if len(char) == 1 and char in "0123456789":
             event.stop()
             if self._after_point:
-                return  # the decimals of a number refused: not a new score
+                # The decimal of the number refused ('7.5'): not a new score. One digit
+                # only, so a score typed to correct it ('6') is taken.
+                self._after_point = False
+                return
             digit = int(char)
             if self._pending_one and digit == 0:
                 self.value = 10

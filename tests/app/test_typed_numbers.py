@@ -66,3 +66,23 @@ async def test_a_decimal_soreness_keeps_the_score_and_says_so(tmp_path: Path) ->
         assert (first.value, second.value) == (7, 3)
         errors = dialog.query_one("#checkin-errors", Static)
         assert errors.display and "whole number" in str(errors.render())
+
+
+async def test_a_score_typed_after_a_refused_decimal_corrects_it(tmp_path: Path) -> None:
+    """'7.5' refused, then '6' typed to correct it: the area is 6 (digits after the refused
+    decimal were all dropped until the focus moved)."""
+    app = make_app(tmp_path, fixed_clock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CheckInScreen)
+        first = dialog.query(AreaScore).first()
+        burst(app, ("7", "7"), ("full_stop", "."), ("5", "5"))
+        for _ in range(3):
+            await pilot.pause()
+        assert first.value == 7
+        await pilot.press("6")
+        await pilot.pause()
+        assert first.value == 6
