@@ -7,7 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from recovery_tui.domain.formats import clock_text
-from recovery_tui.domain.plan import ADAPTIVE_ROUTINE, WALK_ROUTINE
+from recovery_tui.domain.plan import ADAPTIVE_ROUTINE, REST_UNTIL_SEEN, WALK_ROUTINE
 from recovery_tui.domain.text import one_line
 from recovery_tui.screens.chrome import SessionClosed, save_or_say
 from recovery_tui.services.journal import JournalError
@@ -51,8 +51,10 @@ class SessionFlows:
         from recovery_tui.screens.walk_length import WalkLengthScreen
 
         if not self._session_open():
-            # The walk as today's plan has it: under a red flag, only if it does not hurt.
-            task = self.journal.day_view(self.current_day).plan.walk_task()
+            # The walk as today's plan has it: under a red flag, only if it does not hurt;
+            # under dizziness or dark urine, none until seen (the dialog says so first).
+            plan = self.journal.day_view(self.current_day).plan
+            task = plan.task(REST_UNTIL_SEEN) or plan.walk_task()
             hint = f"{task.title}. {task.today or task.why}" if task is not None else None
             self.push_screen(WalkLengthScreen(hint), self._walk_chosen)
 

@@ -242,7 +242,8 @@ async def test_today_compares_this_recovery_with_the_last_similar_one(tmp_path: 
 
 async def test_the_walk_dialog_says_what_todays_plan_asks_of_a_walk(tmp_path: Path) -> None:
     """Usually the three walks and why; under a swelling flag, only if it does not hurt;
-    with no run to recover from, the usual advice."""
+    under dizziness, no exercise walk until seen; with no run to recover from, the usual
+    advice."""
 
     def flagged(journal: Journal) -> None:
         from recovery_tui.domain.checkins import CheckInUpdate
@@ -250,11 +251,18 @@ async def test_the_walk_dialog_says_what_todays_plan_asks_of_a_walk(tmp_path: Pa
         half_yesterday(journal)
         journal.update_checkin(TODAY, CheckInUpdate(add_flags=frozenset({RedFlag.SWELLING})))
 
+    def dizzy(journal: Journal) -> None:
+        from recovery_tui.domain.checkins import CheckInUpdate
+
+        half_yesterday(journal)
+        journal.update_checkin(TODAY, CheckInUpdate(add_flags=frozenset({RedFlag.DIZZINESS})))
+
     from recovery_tui.widgets.session_walk_choice import USUAL_HINT
 
     for fill, expected in (
         (half_yesterday, "Walk 10–15 min, 3 times. The first steps hurt"),
         (flagged, "A short walk, only if it does not hurt. Movement helps soreness"),
+        (dizzy, "Rest: no run or exercise walk until you have been seen."),
         (None, USUAL_HINT),
     ):
         app = make_app(tmp_path / (fill.__name__ if fill else "empty"), fill=fill)
