@@ -164,9 +164,6 @@ def _toward_rest(tasks: list[p.TaskSpec], why: str) -> list[p.TaskSpec]:
     return shaped
 
 
-MASSAGE_AREAS_NAMED = 3
-
-
 def _massage_where_sore(tasks: list[p.TaskSpec], checkin: CheckIn | None) -> list[p.TaskSpec]:
     """The self-massage goes where the last check-in found it sorest (3/10 and up): its
     title and its routine (up to three areas, sorest first)."""
@@ -177,7 +174,7 @@ def _massage_where_sore(tasks: list[p.TaskSpec], checkin: CheckIn | None) -> lis
     named = [(area, level) for level, area in sore if band(level) >= Band.MILD]
     if not named:
         return tasks
-    named = named[:MASSAGE_AREAS_NAMED]
+    named = named[: p.MASSAGE_MOST_AREAS]
     areas = [area for area, _ in named]
     title = "Self-massage " + ", ".join(area.label for area in areas)
     why = "Sorest at your last check-in: " + ", ".join(f"{a.label} {n}" for a, n in named) + "."

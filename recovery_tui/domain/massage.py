@@ -7,12 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from recovery_tui.domain.models import AREAS, Area
-from recovery_tui.domain.plan import MASSAGE_AREAS, MASSAGE_ROUTINE, massage_routine_id
+from recovery_tui.domain.plan import (
+    MASSAGE_AREAS,
+    MASSAGE_MOST_AREAS,
+    MASSAGE_ROUTINE,
+    massage_routine_id,
+)
 from recovery_tui.domain.routines import Routine, Step, cued
 
 CUE = "Firm but comfortable; ease off if it hurts."
-# Sorest first, at most this many: a short routine to do on a sore day.
-MOST_AREAS = 3
 
 
 def _step(name: str, seconds: int, area: Area, how: str, *, sides: bool = True) -> Step:
@@ -88,8 +91,8 @@ STEPS: dict[Area, Step] = {
 
 def self_massage(areas: Sequence[Area] = MASSAGE_AREAS) -> Routine:
     """The self-massage of ``areas`` in their order (one to three, no repeats)."""
-    if not 1 <= len(areas) <= MOST_AREAS or len(set(areas)) != len(areas):
-        raise ValueError(f"a self-massage covers 1 to {MOST_AREAS} different areas")
+    if not 1 <= len(areas) <= MASSAGE_MOST_AREAS or len(set(areas)) != len(areas):
+        raise ValueError(f"a self-massage covers 1 to {MASSAGE_MOST_AREAS} different areas")
     return Routine(
         id=massage_routine_id(areas),
         name="Self-massage: " + ", ".join(area.label for area in areas),
@@ -108,9 +111,10 @@ def find_massage(routine_id: str) -> Routine | None:
         return None
     by_value = {area.value: area for area in AREAS}
     names = routine_id.removeprefix(prefix).split("-")
-    areas = [by_value.get(name) for name in names]
-    if None in areas or not 1 <= len(areas) <= MOST_AREAS or len(set(areas)) != len(areas):
+    if any(name not in by_value for name in names):
         return None
-    found = [area for area in areas if area is not None]
-    routine = self_massage(found)
+    try:
+        routine = self_massage([by_value[name] for name in names])
+    except ValueError:  # too many areas, or one twice
+        return None
     return routine if routine.id == routine_id else None

@@ -47,6 +47,8 @@ WALK_ROUTINE = "walk"
 MASSAGE_ROUTINE = "self-massage"
 # The field reports' self-massage; a check-in's sorest areas take their place.
 MASSAGE_AREAS = (Area.ANKLES, Area.KNEES, Area.LOWER_BACK)
+# Sorest first, at most this many: a short routine to do on a sore day.
+MASSAGE_MOST_AREAS = 3
 ADAPTIVE_ROUTINE = "adaptive"
 
 

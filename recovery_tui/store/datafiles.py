@@ -292,9 +292,8 @@ class DataFiles:
             return
         tables, left_out = kept
         db.atomic.serve_instead(tables)
-        count = "1 record" if len(left_out) == 1 else f"{len(left_out)} records"
         self.notices.append(
-            f"{path}: {count} could not be read ({'; '.join(left_out[:3])}) and "
+            f"{path}: {_could_not_be_read(left_out)} and "
             f"{'is' if len(left_out) == 1 else 'are'} not used here; the rest of it is. "
             f"The file was left as it is; {mends}."
         )
@@ -374,9 +373,8 @@ class DataFiles:
         tables, left_out = kept
         self.ensure_parent(db)
         db.write_all(tables)
-        count = "1 record" if len(left_out) == 1 else f"{len(left_out)} records"
         self.notices.append(
-            f"{path}: {count} could not be read ({'; '.join(left_out[:3])}) and "
+            f"{path}: {_could_not_be_read(left_out)} and "
             f"{'was' if len(left_out) == 1 else 'were'} left out; everything else in it is "
             f"kept. The file as it was is in {moved}."
         )
@@ -393,3 +391,9 @@ class DataFiles:
         except OSError as error:
             raise StoreError(f"could not save a backup of {path}: {error.strerror}") from error
         self._backed_up.add((path, day))
+
+
+def _could_not_be_read(left_out: list[str]) -> str:
+    """'2 records could not be read (why; why)': the records salvage left out."""
+    count = "1 record" if len(left_out) == 1 else f"{len(left_out)} records"
+    return f"{count} could not be read ({'; '.join(left_out[:3])})"
