@@ -96,16 +96,12 @@ def test_each_flag_reshapes_the_day(flag: RedFlag) -> None:
     model = day(2, [HALF], [checkin(2, flags=frozenset({flag}), ankles=4)])
     tasks = ids(model)
     assert tasks[0] == p.SEE_PROFESSIONAL
-    if flag.whole_body:  # dark urine, dizziness: rest, no walks, no care of a "painful area"
+    if flag in (RedFlag.DARK_URINE, RedFlag.DIZZINESS):  # rest, no walks, no "painful area"
         assert tasks[1:] == [p.REST_UNTIL_SEEN, p.WATER, p.CHECKIN]
     else:
         assert tasks[1:] == [p.REST_INJURED, p.ICE, p.WALKS_IF_PAINLESS, p.WATER, p.CHECKIN]
     assert model.plan.flagged and not model.readiness.ready
     assert flag.label in model.plan.tasks[0].title
-
-
-def test_the_flags_of_the_whole_body_are_dark_urine_and_dizziness() -> None:
-    assert {f for f in RedFlag if f.whole_body} == {RedFlag.DARK_URINE, RedFlag.DIZZINESS}
 
 
 def test_a_painful_place_and_dizziness_together_get_the_care_of_both_and_no_walk() -> None:
