@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from recovery_tui.domain.checkins import current_checkin, previous_checkin
+from recovery_tui.domain.checkins import current_checkin, latest_recorded, previous_checkin
 from recovery_tui.domain.models import AREAS, Area, CheckIn, RedFlag, Run
 from recovery_tui.domain.soreness import LOW_SORENESS, Band, band
 from recovery_tui.domain.units import DistanceUnit
@@ -163,7 +163,7 @@ def day_alarms(
     """The day's alarms, most pressing first: red flags, severe soreness, not easing.
     ``run`` is the recovery the day belongs to (its window, or the last one ended)."""
     checkin = current_checkin(day, checkins)
-    found: list[Alarm] = red_flag_alarms(checkin, day)
+    found: list[Alarm] = red_flag_alarms(latest_recorded(day, checkins), day)
     for alarm in (severe_alarm(checkin), not_easing_alarm(checkin, run, checkins, unit)):
         if alarm is not None:
             found.append(alarm)

@@ -50,6 +50,14 @@ def current_checkin(day: date, checkins: Sequence[CheckIn]) -> CheckIn | None:
     return max(recent, key=lambda c: (c.day, c.recorded_at), default=None)
 
 
+def latest_recorded(day: date, checkins: Sequence[CheckIn]) -> CheckIn | None:
+    """Of the check-ins that describe ``day`` (its own and the day before's), the one
+    recorded last: a red flag entered for yesterday after today's check-in is the newest
+    word on it (today's check-in left the flags unentered, not cleared)."""
+    recent = [c for c in checkins if 0 <= (day - c.day).days < CURRENT_DAYS]
+    return max(recent, key=lambda c: c.recorded_at, default=None)
+
+
 def previous_checkin(current: CheckIn, checkins: Sequence[CheckIn]) -> CheckIn | None:
     """The latest check-in of a day before ``current``'s, to tell a trend."""
     earlier = [c for c in checkins if c.day < current.day]

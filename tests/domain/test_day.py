@@ -3,6 +3,7 @@ back to running follows the window."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,19 @@ def test_every_task_explains_itself_on_one_line() -> None:
         for t in table:
             assert t.title and t.why and "\n" not in t.why
         assert len(ids_) == len(set(ids_)) or table is p.RETURN_STEPS
+
+
+def test_a_flag_entered_for_yesterday_after_todays_check_in_still_reshapes_today() -> None:
+    """Today's check-in (no flags entered) came first; dizziness was then entered for
+    yesterday: the newest word is the flag. Checked in again today after it, without the
+    flag, today's check-in is the newest word."""
+    today_first = checkin(2, quadriceps=6)
+    flag_later = replace(
+        checkin(1, flags=frozenset({RedFlag.DIZZINESS})),
+        recorded_at=f"{on(2).isoformat()}T09:00:00.000000Z",
+    )
+    model = day(2, [HALF], [today_first, flag_later])
+    assert model.plan.flagged and ids(model)[:2] == [p.SEE_PROFESSIONAL, p.REST_UNTIL_SEEN]
+    assert "dizziness or confusion yesterday" in model.alarms[0].message
+    today_again = replace(today_first, recorded_at=f"{on(2).isoformat()}T10:00:00.000000Z")
+    assert not day(2, [HALF], [today_again, flag_later]).plan.flagged
