@@ -271,15 +271,9 @@ class DataFiles:
     def _read_around(self, db: KeyedDB, bad: CorruptFile) -> None:
         """Read ``db`` as the records of it that read (none, if the damage is not in single
         records), changing nothing on disk, and say what was left out."""
-        from recovery_tui.store.salvage import salvage
-
         path = db.atomic.path
         self.parsed.forget(path)
-        validate = validate_main if db is self.main else validate_month
-        try:
-            kept = salvage(path, path.read_bytes(), validate)
-        except OSError:
-            kept = None
+        kept = self._salvaged(db, path)
         self.read_around.append(path)
         mends = f"{self._mender(db)} moves it aside and keeps what can be kept"
         if kept is None:
@@ -357,17 +351,22 @@ class DataFiles:
             if db is self.main:
                 self.main.write_all(fresh_main())
 
+    def _salvaged(self, db: KeyedDB, source: Path) -> tuple[Tables, list[str]] | None:
+        """``db``'s file as read from ``source`` without its bad records, and why each was
+        left out; None when the damage is not in single records (or ``source`` won't read)."""
+        from recovery_tui.store.salvage import salvage
+
+        validate = validate_main if db is self.main else validate_month
+        try:
+            return salvage(db.atomic.path, source.read_bytes(), validate)
+        except OSError:
+            return None
+
     def _keep_what_is_sound(self, db: KeyedDB, moved: Path) -> bool:
         """Write back the damaged file (now at ``moved``) without its bad records, if that
         is all that is wrong with it; True when done."""
-        from recovery_tui.store.salvage import salvage
-
         path = db.atomic.path
-        validate = validate_main if db is self.main else validate_month
-        try:
-            kept = salvage(path, moved.read_bytes(), validate)
-        except OSError:
-            return False
+        kept = self._salvaged(db, moved)
         if kept is None:
             return False
         tables, left_out = kept
