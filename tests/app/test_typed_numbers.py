@@ -4,11 +4,14 @@ is refused with a message, never dropped so that another number is taken."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from app_factory import fixed_clock, make_app
 from textual import events
 from textual.app import App
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
 from recovery_tui.screens.checkin import CheckInScreen
@@ -17,6 +20,17 @@ from recovery_tui.widgets.area_score import AreaScore
 
 SIZE = (100, 32)
 KEY_NAMES = {".": "full_stop", ",": "comma", "-": "minus"}
+S = TypeVar("S", bound=Screen[object])
+
+
+async def opened(pilot: Pilot[object], key: str, kind: type[S]) -> S:
+    """The dialog ``key`` opens over Today, once the app has started."""
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, kind)
+    return dialog
 
 
 def burst(app: App[object], *keys: tuple[str, str | None]) -> None:
@@ -33,11 +47,7 @@ async def test_a_walk_length_typed_on_a_preset_is_refused_as_typed(
     the point to the button, '5' to the field: a 15-minute walk started."""
     app = make_app(tmp_path, fixed_clock())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("w")
-        await pilot.pause()
-        asking = app.screen
-        assert isinstance(asking, WalkLengthScreen)
+        asking = await opened(pilot, "w", WalkLengthScreen)
         assert isinstance(app.focused, Button)
         burst(app, *((KEY_NAMES.get(c, c), c) for c in typed), ("enter", "\r"))
         for _ in range(4):
@@ -53,11 +63,7 @@ async def test_a_decimal_soreness_keeps_the_score_and_says_so(tmp_path: Path) ->
     the check-in says soreness is whole, and the next area takes digits as before."""
     app = make_app(tmp_path, fixed_clock())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, CheckInScreen)
+        dialog = await opened(pilot, "c", CheckInScreen)
         first, second = list(dialog.query(AreaScore))[:2]
         assert dialog.focused is first
         burst(app, ("7", "7"), ("full_stop", "."), ("5", "5"), ("down", None), ("3", "3"))
@@ -69,15 +75,11 @@ async def test_a_decimal_soreness_keeps_the_score_and_says_so(tmp_path: Path) ->
 
 
 async def test_a_score_typed_after_a_refused_decimal_corrects_it(tmp_path: Path) -> None:
-    """'7.5' refused, then '6' typed to correct it: the area is 6 (digits after the refused
-    decimal were all dropped until the focus moved)."""
+    """'7.5' refused, then '6' typed to correct it: the area is 6 (every digit after the
+    refused decimal was dropped until the focus moved)."""
     app = make_app(tmp_path, fixed_clock())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, CheckInScreen)
+        dialog = await opened(pilot, "c", CheckInScreen)
         first = dialog.query(AreaScore).first()
         burst(app, ("7", "7"), ("full_stop", "."), ("5", "5"))
         for _ in range(3):
